@@ -1,0 +1,128 @@
+// Key slots: the ledger's random 256-bit data key, stored only wrapped (AES-256-GCM) under
+// each user's password-derived key (scrypt) and under the recovery key. Changing a password
+// rewraps one slot; the database itself is never re-encrypted.
+import { randomBytes, randomUUID, scrypt as scryptCb, createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
+import { promisify } from 'node:util';
+import { z } from 'zod';
+import { LedgerError } from '../../shared/errors';
+
+const scrypt = promisify(scryptCb) as (pw: string | Buffer, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
+
+/** scrypt cost: 2^16 × r 8 = 64 MiB, about 0.2 s here — slow for guessing, quick for a clerk. */
+export const DEFAULT_KDF = { N: 1 << 16, r: 8, p: 1 } as const;
+
+const b64 = z.string().regex(/^[A-Za-z0-9+/=]*$/);
+const SlotSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['password', 'recovery']),
+  kdf: z.discriminatedUnion('name', [
+    z.object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: b64 }),
+    z.object({ name: z.literal('hkdf-sha256'), salt: b64 }),
+  ]),
+  iv: b64,
+  wrapped: b64,
+  tag: b64,
+});
+export type KeySlot = z.infer<typeof SlotSchema>;
+
+export const KeyFileSchema = z.object({
+  format: z.literal('dangjian-ledger-keys'),
+  version: z.literal(1),
+  ledgerId: z.string().min(1),
+  slots: z.array(SlotSchema).min(1),
+});
+export type KeyFile = z.infer<typeof KeyFileSchema>;
+
+export type KdfParams = { N: number; r: number; p: number };
+
+async function deriveFromPassword(password: string, salt: Buffer, p: KdfParams): Promise<Buffer> {
+  return scrypt(password.normalize('NFC'), salt, 32, { N: p.N, r: p.r, p: p.p, maxmem: 256 * p.N * p.r + 16 * 1024 * 1024 });
+}
+
+/** The recovery key already carries 160 random bits, so a fast KDF is enough. */
+function deriveFromRecovery(recoveryKey: string, salt: Buffer): Buffer {
+  const normalized = normalizeRecoveryKey(recoveryKey);
+  return Buffer.from(hkdfSync('sha256', Buffer.from(normalized, 'utf8'), salt, 'dangjian-ledger recovery slot', 32));
+}
+
+const RECOVERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read off paper
+
+/** 32 characters in 8 groups of 4 from a 32-letter alphabet: 160 bits. */
+export function newRecoveryKey(): string {
+  const bytes = randomBytes(32);
+  const chars = [...bytes].map((b) => RECOVERY_ALPHABET[b % 32]);
+  return chars.join('').match(/.{4}/g)!.join('-');
+}
+
+export function normalizeRecoveryKey(key: string): string {
+  return key.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+function aad(ledgerId: string, slotId: string): Buffer {
+  return Buffer.from(`${ledgerId}/${slotId}`, 'utf8');
+}
+
+function wrap(ledgerId: string, slotId: string, kek: Buffer, dataKey: Buffer) {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', kek, iv);
+  cipher.setAAD(aad(ledgerId, slotId));
+  const wrapped = Buffer.concat([cipher.update(dataKey), cipher.final()]);
+  return { iv: iv.toString('base64'), wrapped: wrapped.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+}
+
+function unwrap(ledgerId: string, slot: KeySlot, kek: Buffer): Buffer | null {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'));
+    decipher.setAAD(aad(ledgerId, slot.id));
+    decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(slot.wrapped, 'base64')), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+export async function passwordSlot(ledgerId: string, dataKey: Buffer, password: string, kdf: KdfParams = DEFAULT_KDF, id: string = randomUUID()): Promise<KeySlot> {
+  const salt = randomBytes(16);
+  const kek = await deriveFromPassword(password, salt, kdf);
+  return { id, kind: 'password', kdf: { name: 'scrypt', ...kdf, salt: salt.toString('base64') }, ...wrap(ledgerId, id, kek, dataKey) };
+}
+
+export function recoverySlot(ledgerId: string, dataKey: Buffer, recoveryKey: string): KeySlot {
+  const id = 'recovery';
+  const salt = randomBytes(16);
+  const kek = deriveFromRecovery(recoveryKey, salt);
+  return { id, kind: 'recovery', kdf: { name: 'hkdf-sha256', salt: salt.toString('base64') }, ...wrap(ledgerId, id, kek, dataKey) };
+}
+
+/** Tries the password against every password slot; the slot that opens tells who the user is. */
+export async function unlockWithPassword(file: KeyFile, password: string): Promise<{ dataKey: Buffer; slotId: string } | null> {
+  for (const slot of file.slots) {
+    if (slot.kind !== 'password' || slot.kdf.name !== 'scrypt') continue;
+    const kek = await deriveFromPassword(password, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);
+    const dataKey = unwrap(file.ledgerId, slot, kek);
+    if (dataKey) return { dataKey, slotId: slot.id };
+  }
+  return null;
+}
+
+export function unlockWithRecoveryKey(file: KeyFile, recoveryKey: string): Buffer | null {
+  const slot = file.slots.find((s) => s.kind === 'recovery');
+  if (!slot || slot.kdf.name !== 'hkdf-sha256') return null;
+  return unwrap(file.ledgerId, slot, deriveFromRecovery(recoveryKey, Buffer.from(slot.kdf.salt, 'base64')));
+}
+
+export function parseKeyFile(text: string): KeyFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new LedgerError('KEYS_CORRUPT', '台帐的密钥文件已损坏，无法读取。请从备份恢复，或联系管理员。');
+  }
+  const parsed = KeyFileSchema.safeParse(json);
+  if (!parsed.success) throw new LedgerError('KEYS_CORRUPT', '台帐的密钥文件格式不正确，无法读取。请从备份恢复。');
+  return parsed.data;
+}
+
+export function validatePassword(password: string): void {
+  if (password.length < 8) throw new LedgerError('PASSWORD_WEAK', '密码至少需要 8 个字符。');
+}

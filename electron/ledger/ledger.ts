@@ -1,0 +1,165 @@
+// The encrypted ledger: one SQLCipher file plus its key slots in `<file>.keys`.
+// The database is keyed with the random data key (raw hex key: no SQLCipher PBKDF2 on every
+// open); people unlock it with a password or the recovery key, which only unwrap that key.
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { LedgerError } from '../../shared/errors';
+import { nowIso } from '../../shared/dates';
+import {
+  type KeyFile, type KdfParams, DEFAULT_KDF, newRecoveryKey, parseKeyFile, passwordSlot, recoverySlot,
+  unlockWithPassword, unlockWithRecoveryKey, validatePassword,
+} from './keyring';
+import { migrate } from './migrate';
+import { writeFileAtomic } from './atomic-file';
+
+export type Actor = { id: number | null; name: string; role: 'admin' | 'clerk' | 'system' };
+
+export type AuditEntry = {
+  action: string;
+  entity: string;
+  entityId?: number | null;
+  summary?: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+export function keysPathFor(dbPath: string): string {
+  return `${dbPath}.keys`;
+}
+
+/** Opens the SQLCipher file with a raw data key; throws LedgerError on a damaged file. */
+export function openDatabase(path: string, dataKey: Buffer, opts: { readonly?: boolean } = {}): Db {
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${dataKey.toString('hex')}'"`);
+    // The first read proves the key and the file: SQLITE_NOTADB when either is wrong.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (e) {
+    db?.close();
+    if (e instanceof LedgerError) throw e;
+    const code = (e as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new LedgerError('LEDGER_CORRUPT', '台帐文件已损坏或不是本程序的台帐，无法打开。请从最近的备份恢复。', { path });
+    }
+    if (code === 'SQLITE_CANTOPEN') {
+      throw new LedgerError('LEDGER_NOT_FOUND', `找不到台帐文件：${path}`, { path });
+    }
+    throw e;
+  }
+}
+
+export function readKeyFile(dbPath: string): KeyFile {
+  const kp = keysPathFor(dbPath);
+  if (!existsSync(dbPath)) throw new LedgerError('LEDGER_NOT_FOUND', `找不到台帐文件：${dbPath}`);
+  if (!existsSync(kp)) throw new LedgerError('KEYS_MISSING', `找不到台帐的密钥文件（${kp}）。台帐文件和同名的 .keys 文件必须放在一起。`);
+  return parseKeyFile(readFileSync(kp, 'utf8'));
+}
+
+export function writeKeyFile(dbPath: string, file: KeyFile): void {
+  writeFileAtomic(keysPathFor(dbPath), JSON.stringify(file, null, 2));
+}
+
+export class Ledger {
+  private constructor(
+    readonly path: string,
+    readonly db: Db,
+    private keyFile: KeyFile,
+    private readonly dataKey: Buffer,
+    public actor: Actor,
+  ) {}
+
+  /** Creates a new ledger; refuses to overwrite. Returns the recovery key, shown once. */
+  static async create(path: string, password: string, opts: { userName?: string; kdf?: KdfParams } = {}): Promise<{ ledger: Ledger; recoveryKey: string }> {
+    validatePassword(password);
+    if (existsSync(path) || existsSync(keysPathFor(path))) {
+      throw new LedgerError('LEDGER_EXISTS', `文件已存在，不会覆盖：${path}`);
+    }
+    const dataKey = randomBytes(32);
+    const ledgerId = randomUUID();
+    const recoveryKey = newRecoveryKey();
+    const adminSlot = await passwordSlot(ledgerId, dataKey, password, opts.kdf ?? DEFAULT_KDF);
+    const keyFile: KeyFile = { format: 'dangjian-ledger-keys', version: 1, ledgerId, slots: [adminSlot, recoverySlot(ledgerId, dataKey, recoveryKey)] };
+    writeKeyFile(path, keyFile);
+    const db = openDatabase(path, dataKey);
+    migrate(db);
+    const userName = opts.userName ?? '管理员';
+    const at = nowIso();
+    const userId = Number(db.prepare('INSERT INTO users (name, role, slot_id, created_at) VALUES (?, ?, ?, ?)').run(userName, 'admin', adminSlot.id, at).lastInsertRowid);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('ledgerId', ?)").run(JSON.stringify(ledgerId));
+    const ledger = new Ledger(path, db, keyFile, dataKey, { id: userId, name: userName, role: 'admin' });
+    ledger.audit({ action: 'create', entity: 'ledger', summary: '创建台帐' });
+    return { ledger, recoveryKey };
+  }
+
+  static async open(path: string, password: string): Promise<Ledger> {
+    const keyFile = readKeyFile(path);
+    const unlocked = await unlockWithPassword(keyFile, password);
+    if (!unlocked) throw new LedgerError('WRONG_PASSWORD', '密码不正确，请重新输入。如果忘记了密码，可以用恢复密钥重设。');
+    const db = openDatabase(path, unlocked.dataKey);
+    migrate(db);
+    const user = db.prepare('SELECT id, name, role, disabled_at FROM users WHERE slot_id = ?').get(unlocked.slotId) as
+      | { id: number; name: string; role: 'admin' | 'clerk'; disabled_at: string | null } | undefined;
+    if (!user || user.disabled_at) {
+      db.close();
+      throw new LedgerError('USER_DISABLED', '这个账户已停用。请联系管理员。');
+    }
+    return new Ledger(path, db, keyFile, unlocked.dataKey, { id: user.id, name: user.name, role: user.role });
+  }
+
+  /** Opens with the recovery key, as the first admin (to reset a forgotten password). */
+  static async openWithRecoveryKey(path: string, recoveryKey: string): Promise<Ledger> {
+    const keyFile = readKeyFile(path);
+    const dataKey = unlockWithRecoveryKey(keyFile, recoveryKey);
+    if (!dataKey) throw new LedgerError('WRONG_RECOVERY_KEY', '恢复密钥不正确。请核对打印或保存的恢复密钥（共 32 个字符，可不输入短横线）。');
+    const db = openDatabase(path, dataKey);
+    migrate(db);
+    const admin = db.prepare("SELECT id, name FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY id LIMIT 1").get() as { id: number; name: string } | undefined;
+    return new Ledger(path, db, keyFile, dataKey, { id: admin?.id ?? null, name: admin ? `${admin.name}（恢复密钥）` : '恢复密钥', role: 'admin' });
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs one user action atomically (BEGIN IMMEDIATE): all of it lands, or none of it. */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  audit(entry: AuditEntry): void {
+    this.db.prepare(
+      'INSERT INTO audit_log (at, user_id, user_name, action, entity, entity_id, summary, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      nowIso(), this.actor.id, this.actor.name, entry.action, entry.entity, entry.entityId ?? null, entry.summary ?? null,
+      entry.before === undefined ? null : JSON.stringify(entry.before),
+      entry.after === undefined ? null : JSON.stringify(entry.after),
+    );
+  }
+
+  get keys(): KeyFile {
+    return this.keyFile;
+  }
+
+  /** Replaces the key slots on disk (after a password change, new user, …). */
+  saveKeys(next: KeyFile): void {
+    writeKeyFile(this.path, next);
+    this.keyFile = next;
+  }
+
+  /** The unwrapped data key, for wrapping new slots and opening backups of this ledger. */
+  get key(): Buffer {
+    return this.dataKey;
+  }
+}

@@ -1,0 +1,23 @@
+// Numbered, forward-only migrations; the schema version lives in PRAGMA user_version.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { LedgerError } from '../../shared/errors';
+import m001 from './migrations/001-initial';
+
+/** Append only: never edit a migration that has shipped. */
+export const MIGRATIONS: readonly string[] = [m001];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: Database): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > SCHEMA_VERSION) {
+    throw new LedgerError('LEDGER_TOO_NEW', `这个台帐由更新版本的程序创建（结构版本 ${from}，本程序支持到 ${SCHEMA_VERSION}）。请先升级本程序再打开。`);
+  }
+  for (let v = from; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+  return { from, to: SCHEMA_VERSION };
+}
