@@ -1,0 +1,12 @@
+// Every handler, keyed by method: each area's handlers in their own module, merged here.
+import type { Api, Method } from '../../shared/api';
+import type { OutputOf, ParsedInputOf } from '../../shared/api/contract';
+import type { SessionState } from './session-state';
+import { sessionHandlers } from './session';
+
+export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
+export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
+
+export const HANDLERS: HandlerMap<Method> = {
+  ...sessionHandlers,
+};

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import type { SessionStatus } from '../../shared/api/session';
+import { Ledger } from '../ledger/ledger';
+import { resetPasswordWithRecoveryKey } from '../ledger/users';
+import type { HandlerMap } from './handlers';
+import type { SessionState } from './session-state';
+
+export function status(state: SessionState): SessionStatus {
+  return {
+    hasLedger: existsSync(state.ledgerPath),
+    ledgerPath: state.ledgerPath,
+    unlocked: state.ledger !== null,
+    user: state.ledger ? state.ledger.actor : null,
+    idleLockMinutes: state.idleLockMinutes,
+    ...(state.options.demoPassword ? { demoPassword: state.options.demoPassword } : {}),
+  };
+}
+
+export const sessionHandlers: HandlerMap<'session.status' | 'session.unlock' | 'session.lock' | 'session.create' | 'session.resetWithRecoveryKey'> = {
+  'session.status': (state) => status(state),
+  'session.unlock': async (state, { password }) => {
+    state.lock();
+    state.ledger = await Ledger.open(state.ledgerPath, password);
+    return status(state);
+  },
+  'session.lock': (state) => {
+    state.lock();
+    return status(state);
+  },
+  'session.create': async (state, { password, userName }) => {
+    const { ledger, recoveryKey } = await Ledger.create(state.ledgerPath, password, { userName });
+    state.lock();
+    state.ledger = ledger;
+    return { status: status(state), recoveryKey };
+  },
+  'session.resetWithRecoveryKey': async (state, { recoveryKey, newPassword }) => {
+    state.lock();
+    state.ledger = await resetPasswordWithRecoveryKey(state.ledgerPath, recoveryKey, newPassword);
+    return status(state);
+  },
+};

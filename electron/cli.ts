@@ -1,0 +1,31 @@
+// Headless entry over the same services as the app: `npm run -s ledger -- <command> …`.
+import { COMMANDS } from './cli/commands';
+import { EXIT, parseCommandArgs, reportError } from './cli/command';
+
+function help(): string {
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(18)} ${c.summary}\n  ${' '.repeat(18)} ${c.usage}`);
+  return `党建台帐 命令行\n\n命令：\n${lines.join('\n')}\n\n退出码：0 正常，1 发现问题，2 用法或输入错误，3 密码或密钥错误\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(help());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    process.stderr.write(`未知命令：${name}\n\n${help()}`);
+    return EXIT.usage;
+  }
+  try {
+    const args = parseCommandArgs(cmd, rest);
+    return await cmd.run(args);
+  } catch (e) {
+    return reportError(e);
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

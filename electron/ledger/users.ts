@@ -1,0 +1,96 @@
+// Users and their key slots. A user is a row in the ledger plus a password slot in the keys file;
+// the slot id links them. Changing a password rewraps one slot; the data key never changes.
+import { LedgerError } from '../../shared/errors';
+import { nowIso } from '../../shared/dates';
+import { type KdfParams, DEFAULT_KDF, passwordSlot, unlockWithPassword, validatePassword } from './keyring';
+import { Ledger } from './ledger';
+
+export type UserRow = { id: number; name: string; role: 'admin' | 'clerk'; createdAt: string; disabledAt: string | null };
+
+export function listUsers(ledger: Ledger): UserRow[] {
+  return ledger.db.prepare('SELECT id, name, role, created_at AS createdAt, disabled_at AS disabledAt FROM users ORDER BY id').all() as UserRow[];
+}
+
+function requireAdmin(ledger: Ledger): void {
+  if (ledger.actor.role !== 'admin') throw new LedgerError('FORBIDDEN', '只有管理员可以管理用户。');
+}
+
+/** Two users may not share a password: the password alone tells who is unlocking. */
+async function assertPasswordUnused(ledger: Ledger, password: string, exceptSlot?: string): Promise<void> {
+  const others = { ...ledger.keys, slots: ledger.keys.slots.filter((s) => s.id !== exceptSlot) };
+  if (await unlockWithPassword(others, password)) {
+    throw new LedgerError('PASSWORD_IN_USE', '这个密码已被其他用户使用，请换一个。');
+  }
+}
+
+function slotOf(ledger: Ledger, userId: number): string {
+  const row = ledger.db.prepare('SELECT slot_id FROM users WHERE id = ?').get(userId) as { slot_id: string } | undefined;
+  if (!row) throw new LedgerError('NOT_FOUND', '找不到这个用户。');
+  return row.slot_id;
+}
+
+/** Rewraps the data key under a new password in the user's existing slot. */
+async function rewrapSlot(ledger: Ledger, slotId: string, newPassword: string, kdf: KdfParams): Promise<void> {
+  const slot = await passwordSlot(ledger.keys.ledgerId, ledger.key, newPassword, kdf, slotId);
+  ledger.saveKeys({ ...ledger.keys, slots: ledger.keys.slots.map((s) => (s.id === slotId ? slot : s)) });
+}
+
+export async function changePassword(ledger: Ledger, newPassword: string, opts: { userId?: number; kdf?: KdfParams } = {}): Promise<void> {
+  validatePassword(newPassword);
+  const userId = opts.userId ?? ledger.actor.id;
+  if (userId === null) throw new LedgerError('NOT_FOUND', '找不到当前用户。');
+  if (userId !== ledger.actor.id) requireAdmin(ledger);
+  const slotId = slotOf(ledger, userId);
+  await assertPasswordUnused(ledger, newPassword, slotId);
+  await rewrapSlot(ledger, slotId, newPassword, opts.kdf ?? DEFAULT_KDF);
+  ledger.tx(() => ledger.audit({ action: 'changePassword', entity: 'user', entityId: userId, summary: '修改密码' }));
+}
+
+export async function addUser(ledger: Ledger, input: { name: string; role: 'admin' | 'clerk'; password: string }, kdf: KdfParams = DEFAULT_KDF): Promise<UserRow> {
+  requireAdmin(ledger);
+  validatePassword(input.password);
+  const name = input.name.trim();
+  if (!name) throw new LedgerError('INVALID_INPUT', '请输入用户名。');
+  if (ledger.db.prepare('SELECT 1 FROM users WHERE name = ?').get(name)) throw new LedgerError('USER_EXISTS', `用户“${name}”已存在。`);
+  await assertPasswordUnused(ledger, input.password);
+  const slot = await passwordSlot(ledger.keys.ledgerId, ledger.key, input.password, kdf);
+  // Slot first, then the row: a slot without a row opens nothing (open() refuses unknown slots).
+  ledger.saveKeys({ ...ledger.keys, slots: [...ledger.keys.slots, slot] });
+  const id = ledger.tx(() => {
+    const id = Number(ledger.db.prepare('INSERT INTO users (name, role, slot_id, created_at) VALUES (?, ?, ?, ?)').run(name, input.role, slot.id, nowIso()).lastInsertRowid);
+    ledger.audit({ action: 'create', entity: 'user', entityId: id, summary: `添加用户“${name}”`, after: { name, role: input.role } });
+    return id;
+  });
+  return listUsers(ledger).find((u) => u.id === id)!;
+}
+
+/** Disables a user and removes their key slot: the row stays for the audit log. */
+export function removeUser(ledger: Ledger, userId: number): void {
+  requireAdmin(ledger);
+  if (userId === ledger.actor.id) throw new LedgerError('FORBIDDEN', '不能停用自己的账户。');
+  const slotId = slotOf(ledger, userId);
+  const admins = ledger.db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL AND id != ?").get(userId) as { n: number };
+  if (admins.n === 0) throw new LedgerError('FORBIDDEN', '至少要保留一个管理员。');
+  ledger.tx(() => {
+    ledger.db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(nowIso(), userId);
+    ledger.audit({ action: 'disable', entity: 'user', entityId: userId, summary: '停用用户' });
+  });
+  ledger.saveKeys({ ...ledger.keys, slots: ledger.keys.slots.filter((s) => s.id !== slotId) });
+}
+
+/** Forgotten password: the recovery key opens the ledger and sets a new password for the first admin. */
+export async function resetPasswordWithRecoveryKey(path: string, recoveryKey: string, newPassword: string, kdf: KdfParams = DEFAULT_KDF): Promise<Ledger> {
+  validatePassword(newPassword);
+  const ledger = await Ledger.openWithRecoveryKey(path, recoveryKey);
+  try {
+    if (ledger.actor.id === null) throw new LedgerError('NOT_FOUND', '台帐中没有可用的管理员账户。');
+    const slotId = slotOf(ledger, ledger.actor.id);
+    await assertPasswordUnused(ledger, newPassword, slotId);
+    await rewrapSlot(ledger, slotId, newPassword, kdf);
+    ledger.tx(() => ledger.audit({ action: 'resetPassword', entity: 'user', entityId: ledger.actor.id, summary: '用恢复密钥重设密码' }));
+    return ledger;
+  } catch (e) {
+    ledger.close();
+    throw e;
+  }
+}

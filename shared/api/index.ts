@@ -1,0 +1,18 @@
+// The whole API: each area's calls in its own module, merged here. Add a line per area.
+import type { InputOf, OutputOf } from './contract';
+import { sessionCalls } from './session';
+
+export const API = {
+  ...sessionCalls,
+};
+
+export type Api = typeof API;
+export type Method = keyof Api;
+
+/** The typed client the renderer calls as `window.ledger` (IPC in the app, HTTP in the demo). */
+export type LedgerClient = { [M in Method]: (input: InputOf<Api[M]>) => Promise<OutputOf<Api[M]>> };
+
+/** Methods that work while the ledger is locked; every other call needs an unlocked ledger. */
+export const PUBLIC_METHODS: ReadonlySet<Method> = new Set<Method>([
+  'session.status', 'session.unlock', 'session.lock', 'session.create', 'session.resetWithRecoveryKey',
+]);
