@@ -1,0 +1,452 @@
+// Members: create, edit, transfer, probation → full, standing, mobile members, resident
+// registration, posts and household links. Every change is a dated event plus an audit entry;
+// members are never deleted. member_org_spans keeps who belonged where when, so a roster
+// "as of" any date and the expected attendees of any meeting can be reproduced.
+import { LedgerError } from '../../shared/errors';
+import { nowIso, today } from '../../shared/dates';
+import { idBirthDate, idGender } from '../../shared/domain/id-number';
+import {
+  STANDING_LABELS, type MemberCategory, type MemberEventType, type MemberKind, type Standing, SEED_POSTS,
+} from '../../shared/domain/member';
+import { isBranchType } from '../../shared/domain/org';
+import {
+  HouseholdSchema, MemberCreateSchema, MemberFieldsSchema, MemberListQuerySchema, MemberUpdateSchema, MobileStartSchema, PostAssignSchema,
+  ResidentRegistrationSchema, StandingChangeSchema, TransferInSchema, TransferInternalSchema, TransferOutSchema, withMemberChecks,
+  type MemberCreate, type MemberFields, type MemberListQuery, type MemberUpdate,
+} from '../../shared/schemas/member';
+import type { Ledger } from './ledger';
+import { getOrg, orgSubtreeIds } from './orgs';
+import { all, mustFind, one, parseJson, run } from './sql';
+import type { z } from 'zod';
+
+export type MemberRow = Omit<MemberFields, 'categories'> & {
+  id: number;
+  categories: MemberCategory[];
+  standing: Standing;
+  standingReason: string | null;
+  standingSince: string | null;
+  status: 'active' | 'transferredOut';
+  orgId: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** A roster line: the member with the names of org and group. */
+export type RosterRow = MemberRow & { orgName: string | null; groupName: string | null };
+
+const MEMBER_COLUMNS = `m.id, m.id_number AS idNumber, m.name, m.gender, m.ethnicity, m.birth_date AS birthDate, m.native_place AS nativePlace,
+  m.education, m.kind, m.joined_on AS joinedOn, m.confirmed_on AS confirmedOn, m.org_id AS orgId, m.group_id AS groupId,
+  m.employer, m.job, m.phone, m.address, m.standing, m.standing_reason AS standingReason, m.standing_since AS standingSince,
+  m.status, m.categories, m.skills, m.lost_contact_since AS lostContactSince, m.note, m.created_at AS createdAt, m.updated_at AS updatedAt`;
+
+type Raw<T> = Omit<T, 'categories'> & { categories: string };
+const toMember = <T extends { categories: MemberCategory[] }>(r: Raw<T>): T => ({ ...r, categories: parseJson<MemberCategory[]>(r.categories, []) }) as T;
+
+/** Columns of the member's own facts, in MemberFields order. */
+const FIELD_COLUMNS = {
+  name: 'name', idNumber: 'id_number', gender: 'gender', ethnicity: 'ethnicity', birthDate: 'birth_date', nativePlace: 'native_place',
+  education: 'education', kind: 'kind', joinedOn: 'joined_on', confirmedOn: 'confirmed_on', orgId: 'org_id', groupId: 'group_id',
+  employer: 'employer', job: 'job', phone: 'phone', address: 'address', categories: 'categories', skills: 'skills',
+  lostContactSince: 'lost_contact_since', note: 'note',
+} as const satisfies Record<keyof MemberFields, string>;
+type FieldKey = keyof typeof FIELD_COLUMNS;
+
+/** Chinese labels for the change history. */
+export const FIELD_LABELS: Record<FieldKey, string> = {
+  name: '姓名', idNumber: '身份证号', gender: '性别', ethnicity: '民族', birthDate: '出生日期', nativePlace: '籍贯', education: '学历',
+  kind: '人员类别', joinedOn: '入党日期', confirmedOn: '转正日期', orgId: '所在党支部', groupId: '党小组', employer: '工作单位及职务',
+  job: '工作岗位', phone: '联系电话', address: '现居住地', categories: '人员分类', skills: '特长', lostContactSince: '失联时间', note: '备注',
+};
+
+const dbValue = (k: FieldKey, v: unknown) => (k === 'categories' ? JSON.stringify(v ?? []) : (v ?? null));
+
+export function getMember(ledger: Ledger, id: number): MemberRow {
+  return toMember<MemberRow>(mustFind(one<Raw<MemberRow>>(ledger, `SELECT ${MEMBER_COLUMNS} FROM members m WHERE m.id = ?`, id), '这名党员'));
+}
+
+export function findMemberByIdNumber(ledger: Ledger, idNumber: string): MemberRow | undefined {
+  const r = one<Raw<MemberRow>>(ledger, `SELECT ${MEMBER_COLUMNS} FROM members m WHERE m.id_number = ?`, idNumber.toUpperCase());
+  return r && toMember<MemberRow>(r);
+}
+
+/** The roster: current members (or as of a date), with org names, for one org subtree or the street. */
+export function listMembers(ledger: Ledger, raw: MemberListQuery = {}): RosterRow[] {
+  const q = MemberListQuerySchema.parse(raw);
+  const orgIds = q.orgId ? (q.includeDescendants ? orgSubtreeIds(ledger, q.orgId, { includeDissolved: true }) : [q.orgId]) : null;
+  const orgFilter = (col: string) => (orgIds ? `AND ${col} IN (${orgIds.join(',')})` : '');
+  const select = `SELECT ${MEMBER_COLUMNS}, o.name AS orgName, g.name AS groupName`;
+  let rows: Raw<RosterRow>[];
+  if (q.asOf) {
+    // As of a date: membership spans say where each member was; standing from the current row
+    // unless it changed after that date.
+    rows = all<Raw<RosterRow>>(
+      ledger,
+      `${select}, s.org_id AS spanOrg FROM member_org_spans s JOIN members m ON m.id = s.member_id
+       JOIN orgs o ON o.id = s.org_id LEFT JOIN orgs g ON g.id = m.group_id
+       WHERE s.from_date <= ? AND (s.to_date IS NULL OR s.to_date > ?)
+         AND (m.standing NOT IN ('left','deceased') OR m.standing_since > ?) ${orgFilter('s.org_id')}
+       ORDER BY o.sort_order, o.id, m.joined_on, m.id`,
+      q.asOf, q.asOf, q.asOf,
+    ).map((r) => ({ ...r, orgId: (r as unknown as { spanOrg: number }).spanOrg }));
+  } else {
+    const active = q.includeInactive ? '' : "AND m.status = 'active' AND m.standing IN ('normal','suspended')";
+    rows = all<Raw<RosterRow>>(
+      ledger,
+      `${select} FROM members m LEFT JOIN orgs o ON o.id = m.org_id LEFT JOIN orgs g ON g.id = m.group_id
+       WHERE 1 = 1 ${active} ${orgFilter('m.org_id')} ORDER BY o.sort_order, o.id, m.joined_on, m.id`,
+    );
+  }
+  return rows.map((r) => toMember<RosterRow>(r));
+}
+
+function addEvent(ledger: Ledger, memberId: number, type: MemberEventType, date: string, extra: { fromOrgId?: number | null; toOrgId?: number | null; otherOrg?: string | null; data?: unknown; note?: string | null } = {}): number {
+  return run(
+    ledger,
+    'INSERT INTO member_events (member_id, type, date, from_org_id, to_org_id, other_org, data, note, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?)',
+    memberId, type, date, extra.fromOrgId ?? null, extra.toOrgId ?? null, extra.otherOrg ?? null, JSON.stringify(extra.data ?? {}), extra.note ?? null, nowIso(), ledger.actor.id,
+  );
+}
+
+function openSpan(ledger: Ledger, memberId: number, orgId: number, from: string): void {
+  run(ledger, 'INSERT INTO member_org_spans (member_id, org_id, from_date) VALUES (?,?,?)', memberId, orgId, from);
+}
+
+function closeSpan(ledger: Ledger, memberId: number, on: string): void {
+  ledger.db.prepare('UPDATE member_org_spans SET to_date = ? WHERE member_id = ? AND to_date IS NULL').run(on, memberId);
+}
+
+function assertBranch(ledger: Ledger, orgId: number, groupId: number | null): void {
+  const org = getOrg(ledger, orgId);
+  if (org.dissolvedOn) throw new LedgerError('ORG_DISSOLVED', `“${org.name}”已撤销，不能接收党员。`);
+  if (!isBranchType(org.type)) throw new LedgerError('NOT_A_BRANCH', `党员只能编入党支部，“${org.name}”不是党支部。`);
+  if (groupId !== null) {
+    const group = getOrg(ledger, groupId);
+    if (group.type !== 'group' || group.parentId !== orgId) throw new LedgerError('INVALID_GROUP', `党小组“${group.name}”不属于“${org.name}”。`);
+  }
+}
+
+/** Fills birth date and gender from the ID number when they were left blank. */
+function completeFromId<T extends { idNumber: string; birthDate: string | null; gender: '男' | '女' | null }>(m: T): T {
+  return { ...m, birthDate: m.birthDate ?? idBirthDate(m.idNumber), gender: m.gender ?? idGender(m.idNumber) };
+}
+
+export type CreateOptions = {
+  /** When the member joined this org (span start); default: 入党日期, else today. */
+  since?: string;
+  /** The history event to record: 'created' by default, 'transferIn' for a transfer. */
+  event?: { type: MemberEventType; date?: string; otherOrg?: string | null; note?: string | null };
+  /** Bulk callers (the importer) write one summary audit entry instead of one per member. */
+  audit?: boolean;
+};
+
+export function createMember(ledger: Ledger, raw: MemberCreate, opts: CreateOptions = {}): number {
+  const input = completeFromId(MemberCreateSchema.parse(raw));
+  return ledger.tx(() => {
+    assertBranch(ledger, input.orgId, input.groupId);
+    if (findMemberByIdNumber(ledger, input.idNumber)) throw new LedgerError('MEMBER_EXISTS', `身份证号 ${input.idNumber} 的党员已在台帐中。`);
+    const keys = Object.keys(FIELD_COLUMNS) as FieldKey[];
+    const at = nowIso();
+    const id = run(
+      ledger,
+      `INSERT INTO members (${keys.map((k) => FIELD_COLUMNS[k]).join(', ')}, created_at, updated_at) VALUES (${keys.map(() => '?').join(', ')}, ?, ?)`,
+      ...keys.map((k) => dbValue(k, input[k])), at, at,
+    );
+    const since = opts.since ?? input.joinedOn ?? today();
+    openSpan(ledger, id, input.orgId, since);
+    const ev = opts.event ?? { type: 'created' };
+    addEvent(ledger, id, ev.type, ev.date ?? since, { toOrgId: input.orgId, otherOrg: ev.otherOrg, note: ev.note });
+    if (opts.audit !== false) ledger.audit({ action: 'create', entity: 'member', entityId: id, summary: `新增党员“${input.name}”`, after: input });
+    return id;
+  });
+}
+
+export type UpdateResult = { changed: FieldKey[]; before: Partial<MemberRow>; after: Partial<MemberRow> };
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * Edits a member's own facts. Changed fields are recorded as a dated 'fieldsUpdated' event.
+ * A different orgId (allowed for the importer's upsert) is an internal transfer.
+ */
+export function updateMember(ledger: Ledger, id: number, raw: MemberUpdate & { orgId?: number }, opts: { date?: string; note?: string | null; audit?: boolean } = {}): UpdateResult {
+  const patch = MemberUpdateSchema.parse(raw);
+  return ledger.tx(() => {
+    const before = getMember(ledger, id);
+    const merged = { ...before, ...patch };
+    const checked = withMemberChecks(MemberFieldsSchema).safeParse({ ...merged, orgId: before.orgId ?? raw.orgId });
+    if (!checked.success) throw new LedgerError('INVALID_INPUT', checked.error.issues[0]!.message, checked.error.issues);
+    const changed = (Object.keys(patch) as FieldKey[]).filter((k) => raw[k as keyof MemberUpdate] !== undefined && !sameValue(before[k], patch[k as keyof typeof patch]));
+    const date = opts.date ?? today();
+    if (changed.length > 0) {
+      const sets = changed.map((k) => `${FIELD_COLUMNS[k]} = ?`).join(', ');
+      ledger.db.prepare(`UPDATE members SET ${sets}, updated_at = ? WHERE id = ?`).run(...changed.map((k) => dbValue(k, patch[k as keyof typeof patch])), nowIso(), id);
+      const data = Object.fromEntries(changed.map((k) => [k, { from: before[k] ?? null, to: patch[k as keyof typeof patch] ?? null }]));
+      addEvent(ledger, id, 'fieldsUpdated', date, { data, note: opts.note });
+    }
+    if (raw.orgId !== undefined && raw.orgId !== before.orgId) {
+      transferInternal(ledger, id, { date, toOrgId: raw.orgId, note: opts.note });
+      changed.push('orgId');
+    }
+    const after = getMember(ledger, id);
+    const pickOf = (m: MemberRow) => Object.fromEntries(changed.map((k) => [k, m[k]])) as Partial<MemberRow>;
+    if (changed.length > 0 && opts.audit !== false) {
+      ledger.audit({ action: 'update', entity: 'member', entityId: id, summary: `修改党员“${after.name}”的${changed.map((k) => FIELD_LABELS[k]).join('、')}`, before: pickOf(before), after: pickOf(after) });
+    }
+    return { changed, before: pickOf(before), after: pickOf(after) };
+  });
+}
+
+function requireActive(m: MemberRow): void {
+  if (m.status !== 'active') throw new LedgerError('MEMBER_INACTIVE', `“${m.name}”的组织关系已转出，不能办理这项业务。`);
+  if (m.standing === 'left' || m.standing === 'deceased') throw new LedgerError('MEMBER_INACTIVE', `“${m.name}”的党籍状态为“${STANDING_LABELS[m.standing]}”，不能办理这项业务。`);
+}
+
+/** 组织关系转出 to an org outside the street. */
+export function transferOut(ledger: Ledger, id: number, raw: z.input<typeof TransferOutSchema>): void {
+  const input = TransferOutSchema.parse(raw);
+  ledger.tx(() => {
+    const m = getMember(ledger, id);
+    requireActive(m);
+    closeSpan(ledger, id, input.date);
+    ledger.db.prepare("UPDATE members SET status = 'transferredOut', group_id = NULL, updated_at = ? WHERE id = ?").run(nowIso(), id);
+    addEvent(ledger, id, 'transferOut', input.date, { fromOrgId: m.orgId, otherOrg: input.toOrg, note: input.note });
+    ledger.audit({ action: 'transferOut', entity: 'member', entityId: id, summary: `“${m.name}”组织关系转出至“${input.toOrg}”`, before: { orgId: m.orgId, status: m.status }, after: input });
+  });
+}
+
+/** 组织关系转入: a new member, or one who had left the street and comes back. */
+export function transferIn(ledger: Ledger, raw: z.input<typeof TransferInSchema>): number {
+  const input = TransferInSchema.parse(raw);
+  return ledger.tx(() => {
+    const existing = findMemberByIdNumber(ledger, input.member.idNumber);
+    if (!existing) {
+      return createMember(ledger, input.member, { since: input.date, event: { type: 'transferIn', date: input.date, otherOrg: input.fromOrg, note: input.note } });
+    }
+    if (existing.status === 'active') throw new LedgerError('MEMBER_EXISTS', `“${existing.name}”的组织关系已在本街道，无需转入。`);
+    assertBranch(ledger, input.member.orgId, input.member.groupId);
+    ledger.db.prepare("UPDATE members SET status = 'active', org_id = ?, group_id = ?, updated_at = ? WHERE id = ?").run(input.member.orgId, input.member.groupId, nowIso(), existing.id);
+    openSpan(ledger, existing.id, input.member.orgId, input.date);
+    addEvent(ledger, existing.id, 'transferIn', input.date, { toOrgId: input.member.orgId, otherOrg: input.fromOrg, note: input.note });
+    ledger.audit({ action: 'transferIn', entity: 'member', entityId: existing.id, summary: `“${existing.name}”组织关系转入`, after: input });
+    return existing.id;
+  });
+}
+
+/** Moving between branches of the street. */
+export function transferInternal(ledger: Ledger, id: number, raw: z.input<typeof TransferInternalSchema>): void {
+  const input = TransferInternalSchema.parse(raw);
+  ledger.tx(() => {
+    const m = getMember(ledger, id);
+    requireActive(m);
+    if (m.orgId === input.toOrgId) throw new LedgerError('NO_CHANGE', `“${m.name}”已在这个支部。`);
+    assertBranch(ledger, input.toOrgId, null);
+    closeSpan(ledger, id, input.date);
+    openSpan(ledger, id, input.toOrgId, input.date);
+    ledger.db.prepare('UPDATE members SET org_id = ?, group_id = NULL, updated_at = ? WHERE id = ?').run(input.toOrgId, nowIso(), id);
+    addEvent(ledger, id, 'transferInternal', input.date, { fromOrgId: m.orgId, toOrgId: input.toOrgId, note: input.note });
+    const to = getOrg(ledger, input.toOrgId);
+    ledger.audit({ action: 'transfer', entity: 'member', entityId: id, summary: `“${m.name}”调整到“${to.name}”`, before: { orgId: m.orgId }, after: { orgId: input.toOrgId } });
+  });
+}
+
+/** 预备党员 → 正式党员. */
+export function confirmMember(ledger: Ledger, id: number, input: { date: string; note?: string | null }): void {
+  ledger.tx(() => {
+    const m = getMember(ledger, id);
+    requireActive(m);
+    if (m.kind !== 'probationary') throw new LedgerError('NOT_PROBATIONARY', `“${m.name}”已是正式党员。`);
+    if (m.joinedOn && input.date < m.joinedOn) throw new LedgerError('DATE_ORDER', '转正日期不能早于入党日期。');
+    if (input.date > today()) throw new LedgerError('DATE_FUTURE', '转正日期不能晚于今天。');
+    ledger.db.prepare("UPDATE members SET kind = 'full', confirmed_on = ?, updated_at = ? WHERE id = ?").run(input.date, nowIso(), id);
+    addEvent(ledger, id, 'confirmed', input.date, { note: input.note });
+    ledger.audit({ action: 'confirm', entity: 'member', entityId: id, summary: `“${m.name}”转为正式党员`, before: { kind: m.kind }, after: { kind: 'full' as MemberKind, confirmedOn: input.date } });
+  });
+}
+
+/** 延长预备期 (by the branch meeting; 6–12 months). */
+export function extendProbation(ledger: Ledger, id: number, input: { date: string; months: number; note?: string | null }): void {
+  if (input.months < 1 || input.months > 12) throw new LedgerError('INVALID_INPUT', '预备期延长一般为半年至一年。');
+  ledger.tx(() => {
+    const m = getMember(ledger, id);
+    if (m.kind !== 'probationary') throw new LedgerError('NOT_PROBATIONARY', `“${m.name}”不是预备党员。`);
+    addEvent(ledger, id, 'probationExtended', input.date, { data: { months: input.months }, note: input.note });
+    ledger.audit({ action: 'extendProbation', entity: 'member', entityId: id, summary: `“${m.name}”延长预备期 ${input.months} 个月`, after: input });
+  });
+}
+
+/** 党籍状态: 正常 / 停止党籍 / 出党 / 死亡 — the member stays in the ledger. */
+export function changeStanding(ledger: Ledger, id: number, raw: z.input<typeof StandingChangeSchema>): void {
+  const input = StandingChangeSchema.parse(raw);
+  ledger.tx(() => {
+    const m = getMember(ledger, id);
+    if (m.standing === input.standing) throw new LedgerError('NO_CHANGE', `“${m.name}”的党籍状态已是“${STANDING_LABELS[m.standing]}”。`);
+    if (m.standing === 'deceased') throw new LedgerError('MEMBER_INACTIVE', `“${m.name}”已去世。`);
+    ledger.db.prepare('UPDATE members SET standing = ?, standing_reason = ?, standing_since = ?, updated_at = ? WHERE id = ?').run(input.standing, input.reason, input.date, nowIso(), id);
+    if (input.standing === 'left' || input.standing === 'deceased') closeSpan(ledger, id, input.date);
+    if ((m.standing === 'left') && input.standing === 'normal' && m.orgId && m.status === 'active') openSpan(ledger, id, m.orgId, input.date);
+    addEvent(ledger, id, 'standingChanged', input.date, { data: { from: m.standing, to: input.standing, reason: input.reason }, note: input.note });
+    ledger.audit({ action: 'changeStanding', entity: 'member', entityId: id, summary: `“${m.name}”党籍状态：${STANDING_LABELS[m.standing]} → ${STANDING_LABELS[input.standing]}`, before: { standing: m.standing }, after: input });
+  });
+}
+
+function setCategory(ledger: Ledger, m: MemberRow, cat: MemberCategory, on: boolean): void {
+  const has = m.categories.includes(cat);
+  if (has === on) return;
+  const next = on ? [...m.categories, cat] : m.categories.filter((c) => c !== cat);
+  ledger.db.prepare('UPDATE members SET categories = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(next), nowIso(), m.id);
+}
+
+export type MobileRecord = z.output<typeof MobileStartSchema> & { id: number; memberId: number; toDate: string | null };
+
+export function startMobile(ledger: Ledger, memberId: number, raw: z.input<typeof MobileStartSchema>): number {
+  const input = MobileStartSchema.parse(raw);
+  return ledger.tx(() => {
+    const m = getMember(ledger, memberId);
+    requireActive(m);
+    if (one(ledger, 'SELECT 1 FROM mobile_records WHERE member_id = ? AND to_date IS NULL', memberId)) throw new LedgerError('ALREADY_MOBILE', `“${m.name}”已有未结束的流动登记。`);
+    const id = run(ledger, 'INSERT INTO mobile_records (member_id, direction, place, unit, card_number, contact_phone, home_org, from_date, note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)',
+      memberId, input.direction, input.place, input.unit, input.cardNumber, input.contactPhone, input.homeOrg, input.fromDate, input.note, nowIso());
+    setCategory(ledger, m, 'mobile', true);
+    addEvent(ledger, memberId, input.direction === 'out' ? 'mobileOut' : 'mobileIn', input.fromDate, { otherOrg: input.place, data: input, note: input.note });
+    ledger.audit({ action: 'create', entity: 'mobileRecord', entityId: id, summary: `“${m.name}”${input.direction === 'out' ? '外出流动至' : '流入自'}${input.place}`, after: input });
+    return id;
+  });
+}
+
+export function endMobile(ledger: Ledger, recordId: number, input: { date: string; note?: string | null }): void {
+  ledger.tx(() => {
+    const r = mustFind(one<{ memberId: number; toDate: string | null }>(ledger, 'SELECT member_id AS memberId, to_date AS toDate FROM mobile_records WHERE id = ?', recordId), '这条流动记录');
+    if (r.toDate) throw new LedgerError('NO_CHANGE', '这条流动记录已结束。');
+    const m = getMember(ledger, r.memberId);
+    ledger.db.prepare('UPDATE mobile_records SET to_date = ? WHERE id = ?').run(input.date, recordId);
+    setCategory(ledger, m, 'mobile', false);
+    addEvent(ledger, m.id, 'mobileReturn', input.date, { note: input.note });
+    ledger.audit({ action: 'end', entity: 'mobileRecord', entityId: recordId, summary: `“${m.name}”流动结束`, after: input });
+  });
+}
+
+export function listMobileRecords(ledger: Ledger, memberId: number): MobileRecord[] {
+  return all<MobileRecord>(ledger, `SELECT id, member_id AS memberId, direction, place, unit, card_number AS cardNumber, contact_phone AS contactPhone,
+    home_org AS homeOrg, from_date AS fromDate, to_date AS toDate, note FROM mobile_records WHERE member_id = ? ORDER BY from_date DESC`, memberId);
+}
+
+export type ResidentRegistration = z.output<typeof ResidentRegistrationSchema> & { id: number; memberId: number; endedOn: string | null; communityName: string };
+
+/** 在职党员到社区报到 (双重管理). */
+export function registerResident(ledger: Ledger, memberId: number, raw: z.input<typeof ResidentRegistrationSchema>): number {
+  const input = ResidentRegistrationSchema.parse(raw);
+  return ledger.tx(() => {
+    const m = getMember(ledger, memberId);
+    requireActive(m);
+    const community = getOrg(ledger, input.communityOrgId);
+    const id = run(ledger, 'INSERT INTO resident_registrations (member_id, community_org_id, unit_org, registered_on, is_cadre, service_intent, note, created_at) VALUES (?,?,?,?,?,?,?,?)',
+      memberId, input.communityOrgId, input.unitOrg, input.registeredOn, input.isCadre ? 1 : 0, input.serviceIntent, input.note, nowIso());
+    addEvent(ledger, memberId, 'residentRegistered', input.registeredOn, { toOrgId: input.communityOrgId, data: input, note: input.note });
+    ledger.audit({ action: 'create', entity: 'residentRegistration', entityId: id, summary: `“${m.name}”到“${community.name}”报到`, after: input });
+    return id;
+  });
+}
+
+export function endResident(ledger: Ledger, registrationId: number, input: { date: string; note?: string | null }): void {
+  ledger.tx(() => {
+    const r = mustFind(one<{ memberId: number }>(ledger, 'SELECT member_id AS memberId FROM resident_registrations WHERE id = ? AND ended_on IS NULL', registrationId), '这条报到记录');
+    const m = getMember(ledger, r.memberId);
+    ledger.db.prepare('UPDATE resident_registrations SET ended_on = ? WHERE id = ?').run(input.date, registrationId);
+    addEvent(ledger, m.id, 'residentEnded', input.date, { note: input.note });
+    ledger.audit({ action: 'end', entity: 'residentRegistration', entityId: registrationId, summary: `“${m.name}”报到结束`, after: input });
+  });
+}
+
+export function listResidentRegistrations(ledger: Ledger, memberId: number): ResidentRegistration[] {
+  return all<Omit<ResidentRegistration, 'isCadre'> & { isCadre: number }>(ledger, `SELECT r.id, r.member_id AS memberId, r.community_org_id AS communityOrgId, o.name AS communityName,
+    r.unit_org AS unitOrg, r.registered_on AS registeredOn, r.ended_on AS endedOn, r.is_cadre AS isCadre, r.service_intent AS serviceIntent, r.note
+    FROM resident_registrations r JOIN orgs o ON o.id = r.community_org_id WHERE r.member_id = ? ORDER BY r.registered_on DESC`, memberId)
+    .map((r) => ({ ...r, isCadre: Boolean(r.isCadre) }));
+}
+
+export type PostRow = { id: number; orgId: number | null; name: string; duty: string | null };
+
+/** The ten seed posts of 设岗定责, added once. */
+export function ensureSeedPosts(ledger: Ledger): void {
+  ledger.tx(() => {
+    for (const name of SEED_POSTS) {
+      if (!one(ledger, 'SELECT 1 FROM posts WHERE org_id IS NULL AND name = ?', name)) run(ledger, 'INSERT INTO posts (org_id, name, created_at) VALUES (NULL, ?, ?)', name, nowIso());
+    }
+  });
+}
+
+export function listPosts(ledger: Ledger): PostRow[] {
+  return all<PostRow>(ledger, 'SELECT id, org_id AS orgId, name, duty FROM posts WHERE retired_on IS NULL ORDER BY id');
+}
+
+export type MemberPost = { id: number; postId: number; postName: string; fromDate: string; toDate: string | null; pledge: string | null; note: string | null };
+
+export function assignPost(ledger: Ledger, memberId: number, raw: z.input<typeof PostAssignSchema>): number {
+  const input = PostAssignSchema.parse(raw);
+  return ledger.tx(() => {
+    const m = getMember(ledger, memberId);
+    requireActive(m);
+    const post = mustFind(one<PostRow>(ledger, 'SELECT id, name FROM posts WHERE id = ?', input.postId), '这个岗位');
+    if (one(ledger, 'SELECT 1 FROM member_posts WHERE member_id = ? AND post_id = ? AND to_date IS NULL', memberId, input.postId)) throw new LedgerError('NO_CHANGE', `“${m.name}”已在“${post.name}”上。`);
+    const id = run(ledger, 'INSERT INTO member_posts (member_id, post_id, from_date, pledge, note, created_at) VALUES (?,?,?,?,?,?)', memberId, input.postId, input.fromDate, input.pledge, input.note, nowIso());
+    addEvent(ledger, memberId, 'postTaken', input.fromDate, { data: { post: post.name, pledge: input.pledge } });
+    ledger.audit({ action: 'create', entity: 'memberPost', entityId: id, summary: `“${m.name}”认领“${post.name}”`, after: input });
+    return id;
+  });
+}
+
+export function leavePost(ledger: Ledger, memberPostId: number, input: { date: string }): void {
+  ledger.tx(() => {
+    const r = mustFind(one<{ memberId: number; postName: string }>(ledger, 'SELECT mp.member_id AS memberId, p.name AS postName FROM member_posts mp JOIN posts p ON p.id = mp.post_id WHERE mp.id = ? AND mp.to_date IS NULL', memberPostId), '这条岗位记录');
+    const m = getMember(ledger, r.memberId);
+    ledger.db.prepare('UPDATE member_posts SET to_date = ? WHERE id = ?').run(input.date, memberPostId);
+    addEvent(ledger, m.id, 'postLeft', input.date, { data: { post: r.postName } });
+    ledger.audit({ action: 'end', entity: 'memberPost', entityId: memberPostId, summary: `“${m.name}”离开“${r.postName}”`, after: input });
+  });
+}
+
+export function listMemberPosts(ledger: Ledger, memberId: number): MemberPost[] {
+  return all<MemberPost>(ledger, `SELECT mp.id, mp.post_id AS postId, p.name AS postName, mp.from_date AS fromDate, mp.to_date AS toDate, mp.pledge, mp.note
+    FROM member_posts mp JOIN posts p ON p.id = mp.post_id WHERE mp.member_id = ? ORDER BY mp.from_date DESC`, memberId);
+}
+
+export type HouseholdLink = z.output<typeof HouseholdSchema> & { id: number; until: string | null };
+
+export function addHousehold(ledger: Ledger, memberId: number, raw: z.input<typeof HouseholdSchema>): number {
+  const input = HouseholdSchema.parse(raw);
+  return ledger.tx(() => {
+    const m = getMember(ledger, memberId);
+    const id = run(ledger, 'INSERT INTO household_links (member_id, household, address, phone, since, note, created_at) VALUES (?,?,?,?,?,?,?)',
+      memberId, input.household, input.address, input.phone, input.since, input.note, nowIso());
+    ledger.audit({ action: 'create', entity: 'householdLink', entityId: id, summary: `“${m.name}”联系户“${input.household}”`, after: input });
+    return id;
+  });
+}
+
+export function endHousehold(ledger: Ledger, linkId: number, input: { date: string }): void {
+  ledger.tx(() => {
+    const r = mustFind(one<{ household: string }>(ledger, 'SELECT household FROM household_links WHERE id = ? AND until IS NULL', linkId), '这个联系户');
+    ledger.db.prepare('UPDATE household_links SET until = ? WHERE id = ?').run(input.date, linkId);
+    ledger.audit({ action: 'end', entity: 'householdLink', entityId: linkId, summary: `结束联系户“${r.household}”`, after: input });
+  });
+}
+
+export function listHouseholds(ledger: Ledger, memberId: number): HouseholdLink[] {
+  return all<HouseholdLink>(ledger, 'SELECT id, household, address, phone, since, until, note FROM household_links WHERE member_id = ? ORDER BY id', memberId);
+}
+
+export type MemberEvent = {
+  id: number; type: MemberEventType; date: string; fromOrgId: number | null; fromOrgName: string | null; toOrgId: number | null;
+  toOrgName: string | null; otherOrg: string | null; data: Record<string, unknown>; note: string | null; voidedAt: string | null;
+};
+
+/** The member's dated history, newest first. */
+export function memberHistory(ledger: Ledger, memberId: number): MemberEvent[] {
+  return all<Omit<MemberEvent, 'data'> & { data: string }>(ledger, `SELECT e.id, e.type, e.date, e.from_org_id AS fromOrgId, f.name AS fromOrgName,
+      e.to_org_id AS toOrgId, t.name AS toOrgName, e.other_org AS otherOrg, e.data, e.note, e.voided_at AS voidedAt
+    FROM member_events e LEFT JOIN orgs f ON f.id = e.from_org_id LEFT JOIN orgs t ON t.id = e.to_org_id
+    WHERE e.member_id = ? ORDER BY e.date DESC, e.id DESC`, memberId).map((e) => ({ ...e, data: parseJson<Record<string, unknown>>(e.data, {}) }));
+}
+
