@@ -52,13 +52,13 @@ export function describeScoringRule(points: number, rule: ScoringRule, def: Metr
   const cmp = def.better === 'higher' ? '达到' : '不超过';
   switch (rule.mode) {
     case 'full':
-      return `${def.label}${cmp} ${t} 得 ${p} 分，否则不得分`;
+      return `${def.label}${cmp} ${t}，得 ${p} 分，否则不得分`;
     case 'proportional':
       return def.better === 'higher'
-        ? `${def.label}${cmp} ${t} 得 ${p} 分，未达到的按比例计分`
-        : `${def.label}${cmp} ${t} 得 ${p} 分，超出的按比例扣减`;
+        ? `${def.label}${cmp} ${t}，得 ${p} 分，未达到的按比例计分`
+        : `${def.label}${cmp} ${t}，得 ${p} 分，超出的按比例扣减`;
     case 'deduction':
-      return `${def.label}${cmp} ${t} 得 ${p} 分，每缺一项扣 ${formatNumber(rule.perMiss ?? 1)} 分，扣完为止`;
+      return `${def.label}${cmp} ${t}，得 ${p} 分，每缺一项扣 ${formatNumber(rule.perMiss ?? 1)} 分，扣完为止`;
   }
 }
 
