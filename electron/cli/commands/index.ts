@@ -1,5 +1,8 @@
 import type { CliCommand } from '../command';
 import { init } from './init';
+import { stats } from './stats';
+import { verify } from './verify';
+import { changePasswordCommand, resetPasswordCommand } from './passwords';
 
 /** Every CLI command, in the order `help` lists them. */
-export const COMMANDS: CliCommand[] = [init];
+export const COMMANDS: CliCommand[] = [init, stats, verify, changePasswordCommand, resetPasswordCommand];

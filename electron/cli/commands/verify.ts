@@ -1,0 +1,21 @@
+import { verifyLedger } from '../../ledger/verify';
+import { type CliCommand, EXIT, openLedgerFromArgs, printJson } from '../command';
+
+export const verify: CliCommand = {
+  name: 'verify',
+  summary: '检查台帐文件的完整性和数据规则',
+  usage: 'npm run -s ledger -- verify --db FILE [--json]',
+  options: { db: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values }) {
+    const ledger = await openLedgerFromArgs(values, this);
+    try {
+      const findings = verifyLedger(ledger);
+      if (values.json) printJson({ ok: findings.length === 0, findings });
+      else if (findings.length === 0) process.stdout.write('检查通过：台帐完好。\n');
+      else for (const f of findings) process.stdout.write(`问题：${f.message}（${f.count} 处）\n`);
+      return findings.length === 0 ? EXIT.ok : EXIT.problems;
+    } finally {
+      ledger.close();
+    }
+  },
+};
