@@ -1,0 +1,38 @@
+// The problem codes of the member import (the contract of issue 3) and how a clerk reads them.
+export const ERROR_CODES = [
+  'NAME_MISSING', 'ID_MISSING', 'ID_FORMAT', 'ID_CHECKSUM', 'ID_PRECISION_LOST', 'ID_DUPLICATE_IN_FILE',
+  'BIRTH_MISMATCH', 'GENDER_MISMATCH', 'DATE_INVALID', 'DATE_ORDER', 'DATE_FUTURE', 'KIND_INVALID',
+  'PROBATION_WITH_DATE', 'ORG_UNKNOWN',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const WARNING_CODES = ['DATE_PARTIAL', 'ID_LEGACY15', 'PHONE_FORMAT', 'FULL_MEMBER_NO_DATE'] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export type IssueCode = ErrorCode | WarningCode;
+
+/** Short Chinese titles, for the preview legend and the rejects file. */
+export const ISSUE_TITLES: Record<IssueCode, string> = {
+  NAME_MISSING: '缺少姓名',
+  ID_MISSING: '缺少身份证号',
+  ID_FORMAT: '身份证号格式不对',
+  ID_CHECKSUM: '身份证号校验位不对',
+  ID_PRECISION_LOST: '身份证号被 Excel 改坏了',
+  ID_DUPLICATE_IN_FILE: '身份证号重复',
+  BIRTH_MISMATCH: '出生日期与身份证号不符',
+  GENDER_MISMATCH: '性别与身份证号不符',
+  DATE_INVALID: '日期无法识别',
+  DATE_ORDER: '日期先后不对',
+  DATE_FUTURE: '日期晚于今天',
+  KIND_INVALID: '人员类别不对',
+  PROBATION_WITH_DATE: '预备党员不应有转正日期',
+  ORG_UNKNOWN: '党支部不在台帐中',
+  DATE_PARTIAL: '日期只有年月',
+  ID_LEGACY15: '15 位旧身份证号已升级',
+  PHONE_FORMAT: '电话号码格式存疑',
+  FULL_MEMBER_NO_DATE: '正式党员缺少转正日期',
+};
+
+export function isErrorCode(code: IssueCode): code is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code);
+}
