@@ -12,7 +12,7 @@ export type MemberSpan = {
   kind?: 'full' | 'probationary';
 };
 
-/** A seat on an org's committee: both ends inclusive (the last day in office); null = open. */
+/** A seat on an org's committee: from inclusive, to exclusive (the day the next term was elected); null = open. */
 export type CommitteeSeat = {
   memberId: number | null;
   name: string;
@@ -41,7 +41,7 @@ export function rosterOn<S extends MemberSpan>(spans: readonly S[], date: string
 export function committeeOn(seats: readonly CommitteeSeat[], date: string): CommitteeSeat[] {
   const seen = new Set<string>();
   return seats.filter((s) => {
-    if ((s.from !== null && s.from > date) || (s.to !== null && s.to < date)) return false;
+    if ((s.from !== null && s.from > date) || (s.to !== null && s.to <= date)) return false;
     // One person may hold two roles (书记兼组织委员): count heads, not roles.
     const k = s.memberId !== null ? `m${s.memberId}` : `n${s.name}`;
     if (seen.has(k)) return false;

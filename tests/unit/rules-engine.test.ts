@@ -101,7 +101,7 @@ describe('支委会 quorum: more than half of the committee present', () => {
     { memberId: 11, name: '李书记', role: 'secretary', from: '2023-01-01', to: null },
     { memberId: 11, name: '李书记', role: 'organization', from: '2023-01-01', to: null },
     { memberId: 12, name: '王副书记', role: 'deputySecretary', from: '2023-01-01', to: null },
-    { memberId: 13, name: '张委员', role: 'propaganda', from: '2023-01-01', to: '2025-05-31' },
+    { memberId: 13, name: '张委员', role: 'propaganda', from: '2023-01-01', to: '2025-06-01' },
     { memberId: null, name: '赵委员', role: 'discipline', from: '2023-01-01', to: null },
   ];
   const committeeOrg = org({ committee: seats });

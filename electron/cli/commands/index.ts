@@ -3,6 +3,7 @@ import { init } from './init';
 import { stats } from './stats';
 import { verify } from './verify';
 import { changePasswordCommand, resetPasswordCommand } from './passwords';
+import { compliance } from './compliance';
 
 /** Every CLI command, in the order `help` lists them. */
-export const COMMANDS: CliCommand[] = [init, stats, verify, changePasswordCommand, resetPasswordCommand];
+export const COMMANDS: CliCommand[] = [init, stats, verify, changePasswordCommand, resetPasswordCommand, compliance];

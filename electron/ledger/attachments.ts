@@ -1,0 +1,115 @@
+// Attachments of activities (photos, scanned sign-in sheets, minutes): BLOBs inside the encrypted
+// ledger, so they are never on disk in the clear. Thumbnails: the renderer may send one it drew on
+// a canvas; without one, a small image serves as its own thumbnail (no image library in Node here).
+import { createHash } from 'node:crypto';
+import { LedgerError } from '../../shared/errors';
+import { nowIso } from '../../shared/dates';
+import { AttachmentAddSchema, MAX_ATTACHMENT_BYTES, MAX_THUMBNAIL_BYTES, type AttachmentAdd } from '../../shared/schemas/activity';
+import type { Ledger } from './ledger';
+import { all, mustFind, one, run } from './sql';
+
+/** An image up to this size is shown scaled by the renderer instead of a stored thumbnail. */
+export const SELF_THUMBNAIL_MAX_BYTES = 300 * 1024;
+
+export type AttachmentMeta = {
+  id: number;
+  activityId: number;
+  fileName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  caption: string | null;
+  hasThumbnail: boolean;
+  createdAt: string;
+};
+
+/** Recognises the files clerks attach by their first bytes; the name's extension is only a fallback. */
+export function sniffMime(data: Buffer, fileName: string): string {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => data[i] === b);
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image/png';
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
+  if (starts(0x52, 0x49, 0x46, 0x46) && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  if (starts(0x42, 0x4d)) return 'image/bmp';
+  if (starts(0x25, 0x50, 0x44, 0x46)) return 'application/pdf';
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  const byExt: Record<string, string> = {
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    doc: 'application/msword', xls: 'application/vnd.ms-excel', wps: 'application/vnd.ms-works', txt: 'text/plain',
+    jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png',
+  };
+  return byExt[ext] ?? 'application/octet-stream';
+}
+
+const isImage = (mime: string) => mime.startsWith('image/');
+
+function decode(b64: string, what: string): Buffer {
+  const clean = b64.replace(/^data:[^,]*,/, '');
+  if (!/^[A-Za-z0-9+/=\s]*$/.test(clean)) throw new LedgerError('INVALID_INPUT', `${what}的内容不正确，请重新选择文件。`);
+  return Buffer.from(clean, 'base64');
+}
+
+export function addAttachment(ledger: Ledger, raw: AttachmentAdd): AttachmentMeta {
+  const input = AttachmentAddSchema.parse(raw);
+  const data = decode(input.dataBase64, '附件');
+  if (data.length === 0) throw new LedgerError('INVALID_INPUT', '文件是空的。');
+  if (data.length > MAX_ATTACHMENT_BYTES) throw new LedgerError('TOO_LARGE', '附件不能超过 20 MB。照片请先压缩，扫描件请分页保存。');
+  const mime = sniffMime(data, input.fileName);
+  let thumbnail: Buffer | null = input.thumbnailBase64 ? decode(input.thumbnailBase64, '缩略图') : null;
+  if (thumbnail && (thumbnail.length > MAX_THUMBNAIL_BYTES || !isImage(sniffMime(thumbnail, '')))) thumbnail = null;
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  return ledger.tx(() => {
+    const act = mustFind(one<{ voidedAt: string | null }>(ledger, 'SELECT voided_at AS voidedAt FROM activities WHERE id = ?', input.activityId), '这条活动记录');
+    if (act.voidedAt) throw new LedgerError('VOIDED', '这条活动记录已作废，不能再添加附件。');
+    const dup = one<{ id: number }>(ledger, 'SELECT id FROM attachments WHERE activity_id = ? AND sha256 = ? AND voided_at IS NULL', input.activityId, sha256);
+    if (dup) throw new LedgerError('DUPLICATE', `这个文件已经是本次活动的附件了（${input.fileName}）。`);
+    const id = run(
+      ledger,
+      'INSERT INTO attachments (activity_id, file_name, mime, size, sha256, data, thumbnail, caption, created_at) VALUES (?,?,?,?,?,?,?,?,?)',
+      input.activityId, input.fileName, mime, data.length, sha256, data, thumbnail, input.caption, nowIso(),
+    );
+    ledger.audit({ action: 'create', entity: 'attachment', entityId: id, summary: `为活动添加附件“${input.fileName}”`, after: { activityId: input.activityId, fileName: input.fileName, mime, size: data.length, sha256 } });
+    return getAttachmentMeta(ledger, id);
+  });
+}
+
+const META = `SELECT id, activity_id AS activityId, file_name AS fileName, mime, size, sha256, caption,
+  (thumbnail IS NOT NULL OR (mime LIKE 'image/%' AND size <= ${SELF_THUMBNAIL_MAX_BYTES})) AS hasThumbnail, created_at AS createdAt
+  FROM attachments`;
+
+const toMeta = (r: Omit<AttachmentMeta, 'hasThumbnail'> & { hasThumbnail: number }): AttachmentMeta => ({ ...r, hasThumbnail: r.hasThumbnail === 1 });
+
+export function getAttachmentMeta(ledger: Ledger, id: number): AttachmentMeta {
+  return toMeta(mustFind(one(ledger, `${META} WHERE id = ? AND voided_at IS NULL`, id), '这个附件'));
+}
+
+export function listAttachments(ledger: Ledger, activityId: number): AttachmentMeta[] {
+  return all<Parameters<typeof toMeta>[0]>(ledger, `${META} WHERE activity_id = ? AND voided_at IS NULL ORDER BY id`, activityId).map(toMeta);
+}
+
+export function attachmentData(ledger: Ledger, id: number): { meta: AttachmentMeta; data: Buffer } {
+  const meta = getAttachmentMeta(ledger, id);
+  const row = one<{ data: Buffer }>(ledger, 'SELECT data FROM attachments WHERE id = ?', id)!;
+  return { meta, data: Buffer.from(row.data) };
+}
+
+/** The stored thumbnail, or the image itself when it is small; null for documents and big images. */
+export function attachmentThumbnail(ledger: Ledger, id: number): { mime: string; data: Buffer } | null {
+  const row = mustFind(
+    one<{ mime: string; size: number; thumbnail: Buffer | null }>(ledger, 'SELECT mime, size, thumbnail FROM attachments WHERE id = ? AND voided_at IS NULL', id),
+    '这个附件',
+  );
+  if (row.thumbnail) return { mime: sniffMime(Buffer.from(row.thumbnail), ''), data: Buffer.from(row.thumbnail) };
+  if (isImage(row.mime) && row.size <= SELF_THUMBNAIL_MAX_BYTES) return { mime: row.mime, data: attachmentData(ledger, id).data };
+  return null;
+}
+
+/** Voids an attachment; the bytes stay in the ledger for the audit trail. */
+export function voidAttachment(ledger: Ledger, id: number): void {
+  ledger.tx(() => {
+    const meta = getAttachmentMeta(ledger, id);
+    ledger.db.prepare('UPDATE attachments SET voided_at = ? WHERE id = ?').run(nowIso(), id);
+    ledger.audit({ action: 'void', entity: 'attachment', entityId: id, summary: `删除活动附件“${meta.fileName}”`, before: meta });
+  });
+}
