@@ -31,16 +31,16 @@ export type MetricDef = {
  * name, kind and org cannot be blank in the ledger, so they are not listed.
  */
 export const ROSTER_REQUIRED_FIELDS = [
-  { column: 'gender', label: '性别' },
-  { column: 'ethnicity', label: '民族' },
-  { column: 'birth_date', label: '出生日期' },
-  { column: 'education', label: '学历' },
-  { column: 'joined_on', label: '入党日期' },
-  { column: 'confirmed_on', label: '转正日期', fullOnly: true },
-  { column: 'job', label: '工作岗位' },
-  { column: 'phone', label: '联系电话' },
-  { column: 'address', label: '现居住地' },
-] as const satisfies readonly { column: string; label: string; fullOnly?: boolean }[];
+  { field: 'gender', label: '性别' },
+  { field: 'ethnicity', label: '民族' },
+  { field: 'birthDate', label: '出生日期' },
+  { field: 'education', label: '学历' },
+  { field: 'joinedOn', label: '入党日期' },
+  { field: 'confirmedOn', label: '转正日期', fullOnly: true },
+  { field: 'job', label: '工作岗位' },
+  { field: 'phone', label: '联系电话' },
+  { field: 'address', label: '现居住地' },
+] as const satisfies readonly { field: string; label: string; fullOnly?: boolean }[];
 
 function rosterFieldLabels(): string {
   return ROSTER_REQUIRED_FIELDS.map((f) => f.label).join('、');

@@ -1,0 +1,414 @@
+// Named metrics over the ledger for one org and year: the numbers behind the computed indicators
+// of a contract. Each returns its value and the figures that explain it, so a clerk can answer
+// an inspector's "why 9.17?" from the screen. Meeting rules are judged by the compliance engine
+// (shared/rules), never recounted here.
+import { FACILITIES, type FacilityCode } from '../../shared/domain/org';
+import { ACTIVITY_TYPES } from '../../shared/domain/activity-types';
+import { type MetricCode, type MetricResult, METRIC_CODES, ROSTER_REQUIRED_FIELDS, formatNumber, metricDef } from '../../shared/assessment';
+import {
+  ActivityIndex, CORE_RULE_IDS, type RuleResult, completionRate, evaluateOrg, memberAttendance, parseComplianceConfig, periodsOfYear, rulesFor,
+  COMPLIANCE_RULES_KEY,
+} from '../../shared/rules';
+import { today as todayIso } from '../../shared/dates';
+import type { Ledger } from './ledger';
+import { type OrgRow, getOrg, listTerms } from './orgs';
+import { type RosterRow, listMembers } from './members';
+import { all, one } from './sql';
+
+export type MetricOptions = { today?: string };
+
+type Ctx = {
+  ledger: Ledger;
+  org: OrgRow;
+  year: number;
+  start: string;
+  end: string;
+  /** The day the roster is read: the year's last day, or today while the year is still running. */
+  asOf: string;
+  today: string;
+  roster(): RosterRow[];
+  compliance(): RuleResult[];
+};
+
+const pct = (n: number) => `${formatNumber(n * 100, 1)}%`;
+
+function makeCtx(ledger: Ledger, orgId: number, year: number, opts: MetricOptions): Ctx {
+  const today = opts.today ?? todayIso();
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const asOf = end < today ? end : today < start ? start : today;
+  const org = getOrg(ledger, orgId);
+  let roster: RosterRow[] | undefined;
+  let compliance: RuleResult[] | undefined;
+  return {
+    ledger, org, year, start, end, asOf, today,
+    roster: () => (roster ??= listMembers(ledger, { orgId, asOf })),
+    compliance: () => (compliance ??= orgComplianceForYear(ledger, orgId, year, today)),
+  };
+}
+
+function base(code: MetricCode): Pick<MetricResult, 'metric' | 'label' | 'unit'> {
+  const def = metricDef(code)!;
+  return { metric: code, label: def.label, unit: def.unit };
+}
+
+function ruleOf(ctx: Ctx, ruleId: string): RuleResult | undefined {
+  return ctx.compliance().find((r) => r.ruleId === ruleId);
+}
+
+/** "截至 2026-11-22 " while the year runs, "2025 年底" once it is over; Chinese text follows. */
+function asOfWords(ctx: Ctx): string {
+  return ctx.asOf === ctx.end ? `${ctx.year} 年底` : `截至 ${ctx.asOf} `;
+}
+
+function monthsMetric(ctx: Ctx, code: 'committeeMonths' | 'themeDayMonths', ruleId: string): MetricResult {
+  const r = ruleOf(ctx, ruleId);
+  if (!r) return { ...base(code), value: null, figures: [], explanation: '本组织没有这项活动规则，不适用' };
+  const notDue = r.periods.filter((p) => p.status === 'notDue').map((p) => p.period);
+  const ids = r.periods.flatMap((p) => p.activityIds);
+  const figures: MetricResult['figures'] = [
+    { label: '已开展月数', value: r.met },
+    { label: '应开展月数', value: r.required },
+  ];
+  if (r.missing.length) figures.push({ label: '未开展的月份', value: r.missing.map(monthWords).join('、') });
+  if (notDue.length) figures.push({ label: '未到期或不计的月份', value: notDue.map(monthWords).join('、') });
+  const rejected = r.periods.flatMap((p) => p.rejected ?? []);
+  if (rejected.length) figures.push({ label: '不符合要求未计入的会议', value: `${rejected.length} 次（${rejected[0]!.reason}${rejected.length > 1 ? ' 等' : ''}）` });
+  const explanation = `${r.rule}：应开展 ${r.required} 个月，已开展 ${r.met} 个月${r.missing.length ? `，${r.missing.map(monthWords).join('、')}未开展` : ''}`;
+  return { ...base(code), value: r.met, misses: r.missing.length, figures, explanation, missing: r.missing, activityIds: ids };
+}
+
+function monthWords(key: string): string {
+  return /^\d{4}-\d{2}$/.test(key) ? `${Number(key.slice(5))}月` : key;
+}
+
+function periodWords(key: string): string {
+  const q = /^\d{4}-Q(\d)$/.exec(key);
+  return q ? `第${q[1]}季度` : monthWords(key);
+}
+
+const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
+  threeMeetingsOneLesson(ctx) {
+    const core = ctx.compliance().filter((r) => (CORE_RULE_IDS as readonly string[]).includes(r.ruleId));
+    const rate = completionRate(core);
+    const figures = core.map((r) => ({
+      label: r.rule,
+      value: `${r.met}/${r.required} 个${r.period === 'month' ? '月' : r.period === 'quarter' ? '季度' : '年度'}${r.missing.length ? `（缺 ${r.missing.map(periodWords).join('、')}）` : ''}`,
+    }));
+    const required = core.reduce((n, r) => n + r.required, 0);
+    const met = core.reduce((n, r) => n + r.met, 0);
+    const missing = core.flatMap((r) => r.missing.map((p) => `${r.rule} ${p}`));
+    if (rate === null) return { ...base('threeMeetingsOneLesson'), value: null, figures, explanation: '本年度还没有到期应检查的周期' };
+    return {
+      ...base('threeMeetingsOneLesson'), value: rate, misses: missing.length, figures, missing,
+      explanation: `应完成 ${required} 个周期，已完成 ${met} 个，完成率 ${pct(rate)}`,
+      activityIds: core.flatMap((r) => r.periods.flatMap((p) => p.activityIds)),
+    };
+  },
+
+  committeeMonths: (ctx) => monthsMetric(ctx, 'committeeMonths', 'committeeMeeting'),
+  themeDayMonths: (ctx) => monthsMetric(ctx, 'themeDayMonths', 'themeDay'),
+
+  lifeMeetingHeld(ctx) {
+    const r = ruleOf(ctx, 'lifeMeeting');
+    const ids = r ? r.periods.flatMap((p) => p.activityIds) : activityIdsOfType(ctx, 'lifeMeeting');
+    const dates = ids.length ? all<{ date: string }>(ctx.ledger, `SELECT date FROM activities WHERE id IN (${ids.join(',')}) ORDER BY date`).map((a) => a.date) : [];
+    return {
+      ...base('lifeMeetingHeld'), value: ids.length, misses: ids.length ? 0 : 1, activityIds: ids,
+      figures: [{ label: '召开次数', value: ids.length }, ...(dates.length ? [{ label: '召开日期', value: dates.join('、') }] : [])],
+      explanation: ids.length ? `全年召开组织生活会 ${ids.length} 次（${dates.join('、')}）` : `${asOfWords(ctx)}未召开组织生活会`,
+    };
+  },
+
+  appraisalDone(ctx) {
+    const deadline = `${ctx.year + 1}-03-31`;
+    const roster = ctx.roster();
+    if (roster.length === 0) return { ...base('appraisalDone'), value: null, figures: [], explanation: `${asOfWords(ctx)}没有在册党员，不适用` };
+    const rows = all<{ memberId: number; appraisedOn: string; grade: string | null }>(
+      ctx.ledger, 'SELECT member_id AS memberId, appraised_on AS appraisedOn, grade FROM appraisals WHERE org_id = ? AND year = ?', ctx.org.id, ctx.year,
+    );
+    const byMember = new Map(rows.map((r) => [r.memberId, r]));
+    const onRoster = roster.filter((m) => byMember.has(m.id));
+    const onTime = onRoster.filter((m) => byMember.get(m.id)!.appraisedOn <= deadline);
+    const late = onRoster.length - onTime.length;
+    const value = onTime.length / roster.length;
+    const dates = [...new Set(rows.map((r) => r.appraisedOn))].sort();
+    return {
+      ...base('appraisalDone'), value, misses: roster.length - onTime.length,
+      figures: [
+        { label: `${asOfWords(ctx)}在册党员`, value: roster.length },
+        { label: '按时评议人数', value: onTime.length },
+        ...(late ? [{ label: `逾期（${deadline} 后）评议人数`, value: late }] : []),
+        { label: '评定等次人数', value: onRoster.filter((m) => byMember.get(m.id)!.grade !== null).length },
+        ...(dates.length ? [{ label: '评议日期', value: dates.join('、') }] : []),
+      ],
+      explanation: rows.length === 0
+        ? `${ctx.year} 年度尚未开展民主评议党员`
+        : `在册 ${roster.length} 人，按时评议 ${onTime.length} 人，完成率 ${pct(value)}`,
+    };
+  },
+
+  attendanceRate(ctx) {
+    const types = ACTIVITY_TYPES.filter((t) => t.countsForAttendance).map((t) => t.code);
+    const records = all<{ activityId: number; date: string; type: string; memberId: number; name: string; status: 'present' | 'absent' | 'observer' }>(
+      ctx.ledger,
+      `SELECT a.id AS activityId, a.date, a.type, t.member_id AS memberId, m.name, t.status
+       FROM activities a JOIN attendance t ON t.activity_id = a.id JOIN members m ON m.id = t.member_id
+       WHERE a.org_id = ? AND a.voided_at IS NULL AND a.date BETWEEN ? AND ? AND a.type IN (${types.map(() => '?').join(',')})`,
+      ctx.org.id, ctx.start, ctx.end, ...types,
+    );
+    const perMember = memberAttendance(records);
+    const expected = perMember.reduce((n, m) => n + m.expected, 0);
+    const present = perMember.reduce((n, m) => n + m.present, 0);
+    const excused = perMember.reduce((n, m) => n + m.excused, 0);
+    if (expected === 0) return { ...base('attendanceRate'), value: null, figures: [], explanation: '全年没有记录应到人员的组织生活，不适用' };
+    const below = perMember.filter((m) => m.rate !== null && m.rate < 0.5).length;
+    const value = present / expected;
+    return {
+      ...base('attendanceRate'), value, misses: expected - present,
+      figures: [
+        { label: '组织生活次数', value: new Set(records.map((r) => r.activityId)).size },
+        { label: '应到人次', value: expected },
+        { label: '实到人次', value: present },
+        { label: '缺席人次（其中因病因公）', value: `${expected - present}（${excused}）` },
+        { label: '参会率低于 50% 的党员', value: `${below} 人` },
+      ],
+      explanation: `应到 ${expected} 人次，实到 ${present} 人次，参会率 ${pct(value)}`,
+    };
+  },
+
+  facilities(ctx) {
+    const have = new Set<FacilityCode>(ctx.org.facilities);
+    const present = FACILITIES.filter((f) => have.has(f.code));
+    const missing = FACILITIES.filter((f) => !have.has(f.code)).map((f) => f.label);
+    return {
+      ...base('facilities'), value: present.length, misses: missing.length, missing,
+      figures: [{ label: '已具备', value: `${present.length} 项` }, ...(missing.length ? [{ label: '缺少', value: missing.join('、') }] : [])],
+      explanation: `“十有”已具备 ${present.length}/${FACILITIES.length} 项${missing.length ? `，缺少${missing.join('、')}` : ''}（按组织信息中的当前记录）`,
+    };
+  },
+
+  committeeInTerm(ctx) {
+    const terms = listTerms(ctx.ledger, ctx.org.id).filter((t) => t.electedOn <= ctx.asOf).sort((a, b) => (a.electedOn < b.electedOn ? -1 : 1));
+    if (terms.length === 0) {
+      return { ...base('committeeInTerm'), value: 0, misses: 1, figures: [{ label: '换届记录', value: '无' }], explanation: '台帐中没有本组织的换届记录，请在组织信息中补录支部委员会任期' };
+    }
+    // Days in the year on which the last elected term had expired and no new one was elected yet.
+    const from = ctx.org.foundedOn && ctx.org.foundedOn > ctx.start ? ctx.org.foundedOn : ctx.start;
+    const overdue: { from: string; to: string }[] = [];
+    terms.forEach((t, i) => {
+      const next = terms[i + 1];
+      const gapStart = nextDay(t.expiresOn);
+      const gapEnd = next ? prevDay(next.electedOn) : ctx.asOf;
+      const s = gapStart > from ? gapStart : from;
+      const e = gapEnd < ctx.asOf ? gapEnd : ctx.asOf;
+      if (s <= e) overdue.push({ from: s, to: e });
+    });
+    const current = terms[terms.length - 1]!;
+    const inTermNow = current.expiresOn >= ctx.asOf;
+    const value = overdue.length === 0 && inTermNow ? 1 : 0;
+    const figures = [
+      { label: '当前届期', value: `${current.electedOn} 至 ${current.expiresOn}` },
+      ...(overdue.length ? [{ label: '超期未换届', value: overdue.map((o) => (o.from === o.to ? o.from : `${o.from} 至 ${o.to}`)).join('；') }] : []),
+    ];
+    const explanation = value === 1
+      ? `${asOfWords(ctx)}班子在任期内（${current.electedOn} 选举，${current.expiresOn} 届满）`
+      : inTermNow
+        ? `年内曾超期未换届（${overdue.map((o) => `${o.from} 至 ${o.to}`).join('；')}），${terms.length > 1 ? `${current.electedOn} 已换届` : ''}`
+        : `任期已于 ${current.expiresOn} 届满，${asOfWords(ctx)}仍未换届`;
+    return { ...base('committeeInTerm'), value, misses: 1 - value, figures, explanation };
+  },
+
+  missingFieldRate(ctx) {
+    const roster = ctx.roster();
+    if (roster.length === 0) return { ...base('missingFieldRate'), value: null, figures: [], explanation: `${asOfWords(ctx)}没有在册党员，不适用` };
+    const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+    const perField = new Map<string, number>();
+    let withGaps = 0;
+    for (const m of roster) {
+      let gap = false;
+      for (const f of ROSTER_REQUIRED_FIELDS) {
+        if ('fullOnly' in f && f.fullOnly && m.kind !== 'full') continue;
+        if (blank(m[f.field])) {
+          gap = true;
+          perField.set(f.label, (perField.get(f.label) ?? 0) + 1);
+        }
+      }
+      if (gap) withGaps += 1;
+    }
+    const value = withGaps / roster.length;
+    const fields = [...perField].sort((a, b) => b[1] - a[1]);
+    return {
+      ...base('missingFieldRate'), value, misses: withGaps, missing: fields.map(([l]) => l),
+      figures: [
+        { label: `${asOfWords(ctx)}在册党员`, value: roster.length },
+        { label: '有缺项的党员', value: withGaps },
+        ...(fields.length ? [{ label: '缺项最多的字段', value: fields.slice(0, 4).map(([l, n]) => `${l} ${n} 人`).join('、') }] : []),
+      ],
+      explanation: withGaps === 0 ? `在册 ${roster.length} 人，花名册必填项齐全` : `在册 ${roster.length} 人，${withGaps} 人有缺项，缺项率 ${pct(value)}`,
+    };
+  },
+
+  newMembersAdmitted(ctx) {
+    // Admitted here: joined (预备党员) this year while on this org's roster, or admitted in the pipeline
+    // before the member record exists.
+    const joined = all<{ id: number; joinedOn: string }>(
+      ctx.ledger,
+      `SELECT DISTINCT m.id, m.joined_on AS joinedOn FROM members m JOIN member_org_spans s ON s.member_id = m.id AND s.org_id = ?
+       WHERE m.joined_on BETWEEN ? AND ? AND s.from_date <= m.joined_on AND (s.to_date IS NULL OR s.to_date > m.joined_on)`,
+      ctx.org.id, ctx.start, ctx.end,
+    );
+    const pending = one<{ n: number }>(ctx.ledger, 'SELECT count(*) AS n FROM applicants WHERE org_id = ? AND admitted_on BETWEEN ? AND ? AND member_id IS NULL', ctx.org.id, ctx.start, ctx.end)!.n;
+    const activists = one<{ n: number }>(ctx.ledger, 'SELECT count(*) AS n FROM applicants WHERE org_id = ? AND activist_on BETWEEN ? AND ?', ctx.org.id, ctx.start, ctx.end)!.n;
+    const value = joined.length + pending;
+    return {
+      ...base('newMembersAdmitted'), value,
+      figures: [
+        { label: '接收预备党员', value: `${value} 人` },
+        { label: '新确定入党积极分子', value: `${activists} 人` },
+      ],
+      explanation: value ? `全年接收预备党员 ${value} 人，新确定入党积极分子 ${activists} 人` : `全年未发展党员，新确定入党积极分子 ${activists} 人`,
+    };
+  },
+
+  mobileKeptUp(ctx) {
+    const rosterIds = ctx.roster().map((m) => m.id);
+    const mobile = rosterIds.length
+      ? all<{ direction: 'out' | 'in'; cardNumber: string | null; contactPhone: string | null; homeOrg: string | null }>(
+          ctx.ledger,
+          `SELECT direction, card_number AS cardNumber, contact_phone AS contactPhone, home_org AS homeOrg FROM mobile_records
+           WHERE member_id IN (${rosterIds.join(',')}) AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)`,
+          ctx.asOf, ctx.start,
+        )
+      : [];
+    const mobileOk = mobile.filter((r) => (r.direction === 'out' ? Boolean(r.cardNumber && r.contactPhone) : Boolean(r.homeOrg && r.contactPhone))).length;
+    // Each registration owes a feedback for every quarter it was active that has ended by asOf.
+    const regs = all<{ id: number; registeredOn: string; endedOn: string | null }>(
+      ctx.ledger,
+      'SELECT id, registered_on AS registeredOn, ended_on AS endedOn FROM resident_registrations WHERE community_org_id = ? AND registered_on <= ? AND (ended_on IS NULL OR ended_on >= ?)',
+      ctx.org.id, ctx.asOf, ctx.start,
+    );
+    const quarters = periodsOfYear(ctx.year, 'quarter').filter((q) => q.end <= ctx.asOf);
+    let owed = 0;
+    let given = 0;
+    for (const r of regs) {
+      const have = new Set(all<{ period: string }>(ctx.ledger, 'SELECT period FROM resident_feedback WHERE registration_id = ?', r.id).map((f) => f.period));
+      for (const q of quarters) {
+        if (r.registeredOn > q.end || (r.endedOn !== null && r.endedOn < q.start)) continue;
+        owed += 1;
+        if (have.has(q.key)) given += 1;
+      }
+    }
+    const total = mobile.length + owed;
+    const figures = [
+      { label: '流动党员（登记齐全/应登记）', value: `${mobileOk}/${mobile.length}` },
+      { label: '报到党员季度反馈（已反馈/应反馈）', value: `${given}/${owed}（${regs.length} 人报到）` },
+    ];
+    if (total === 0) return { ...base('mobileKeptUp'), value: null, figures, explanation: '本年度没有流动党员和到本组织报到的在职党员，不适用' };
+    const ok = mobileOk + given;
+    return {
+      ...base('mobileKeptUp'), value: ok / total, misses: total - ok, figures,
+      explanation: `应到位 ${total} 项，已到位 ${ok} 项，到位率 ${pct(ok / total)}`,
+    };
+  },
+
+  jointMeetings: (ctx) => countMetric(ctx, 'jointMeetings', 'jointMeeting'),
+  volunteerActivities: (ctx) => countMetric(ctx, 'volunteerActivities', 'volunteer'),
+  visits: (ctx) => countMetric(ctx, 'visits', 'visit'),
+
+  postHolders(ctx) {
+    const roster = ctx.roster();
+    if (roster.length === 0) return { ...base('postHolders'), value: null, figures: [], explanation: `${asOfWords(ctx)}没有在册党员，不适用` };
+    const holders = one<{ n: number }>(
+      ctx.ledger,
+      `SELECT count(DISTINCT member_id) AS n FROM member_posts WHERE member_id IN (${roster.map((m) => m.id).join(',')})
+       AND from_date <= ? AND (to_date IS NULL OR to_date > ?)`,
+      ctx.asOf, ctx.asOf,
+    )!.n;
+    const value = holders / roster.length;
+    return {
+      ...base('postHolders'), value, misses: roster.length - holders,
+      figures: [{ label: `${asOfWords(ctx)}在册党员`, value: roster.length }, { label: '认领岗位的党员', value: holders }],
+      explanation: `在册 ${roster.length} 人，${holders} 人认领了设岗定责岗位，占 ${pct(value)}`,
+    };
+  },
+
+  duesPaid(ctx) {
+    const row = one<{ due: number; paid: number }>(
+      ctx.ledger,
+      `SELECT count(*) AS due, coalesce(sum(CASE WHEN d.amount_paid IS NOT NULL AND d.amount_paid >= d.amount_due - 0.005 THEN 1 ELSE 0 END), 0) AS paid
+       FROM dues d WHERE d.month BETWEEN ? AND ? AND EXISTS (
+         SELECT 1 FROM member_org_spans s WHERE s.member_id = d.member_id AND s.org_id = ?
+         AND s.from_date <= d.month || '-15' AND (s.to_date IS NULL OR s.to_date > d.month || '-15'))`,
+      `${ctx.year}-01`, `${ctx.year}-12`, ctx.org.id,
+    )!;
+    if (row.due === 0) return { ...base('duesPaid'), value: null, figures: [], explanation: '党费台帐中没有本年度的记录，不适用（请人工评分）' };
+    const value = row.paid / row.due;
+    return {
+      ...base('duesPaid'), value, misses: row.due - row.paid,
+      figures: [{ label: '应交人月', value: row.due }, { label: '足额交纳人月', value: row.paid }],
+      explanation: `应交 ${row.due} 人月，足额交纳 ${row.paid} 人月，交纳率 ${pct(value)}`,
+    };
+  },
+};
+
+function activityIdsOfType(ctx: Ctx, type: string): number[] {
+  return all<{ id: number }>(
+    ctx.ledger, 'SELECT id FROM activities WHERE org_id = ? AND type = ? AND voided_at IS NULL AND date BETWEEN ? AND ? ORDER BY date, id',
+    ctx.org.id, type, ctx.start, ctx.asOf,
+  ).map((a) => a.id);
+}
+
+/** Activities with no frequency rule (志愿服务, 走访, 联席会): a plain count of what was recorded. */
+function countMetric(ctx: Ctx, code: 'jointMeetings' | 'volunteerActivities' | 'visits', type: string): MetricResult {
+  const ids = activityIdsOfType(ctx, type);
+  const label = ACTIVITY_TYPES.find((t) => t.code === type)?.label ?? type;
+  const months = new Set(ids.length ? all<{ m: string }>(ctx.ledger, `SELECT DISTINCT substr(date, 1, 7) AS m FROM activities WHERE id IN (${ids.join(',')})`).map((r) => r.m) : []);
+  return {
+    ...base(code), value: ids.length, activityIds: ids,
+    figures: [{ label: `${label}次数`, value: ids.length }, { label: '涉及月份', value: `${months.size} 个月` }],
+    explanation: `${ctx.asOf === ctx.end ? '全年' : asOfWords(ctx)}记录${label} ${ids.length} 次`,
+  };
+}
+
+function nextDay(d: string): string {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + 1);
+  return t.toISOString().slice(0, 10);
+}
+
+function prevDay(d: string): string {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() - 1);
+  return t.toISOString().slice(0, 10);
+}
+
+// TEMPORARY until electron/ledger/compliance.ts lands: loads the facts the pure engine needs.
+function orgComplianceForYear(ledger: Ledger, orgId: number, year: number, today: string): RuleResult[] {
+  const org = getOrg(ledger, orgId);
+  const groups = all<{ id: number; name: string; foundedOn: string | null; dissolvedOn: string | null }>(ledger,
+    "SELECT id, name, founded_on AS foundedOn, dissolved_on AS dissolvedOn FROM orgs WHERE parent_id = ? AND type = 'group'", orgId);
+  const roster = all<{ memberId: number; name: string; from: string; to: string | null }>(ledger,
+    'SELECT s.member_id AS memberId, m.name, s.from_date AS "from", s.to_date AS "to" FROM member_org_spans s JOIN members m ON m.id = s.member_id WHERE s.org_id = ?', orgId);
+  const committee = all<{ memberId: number | null; name: string; role: string; from: string | null; to: string | null }>(ledger,
+    'SELECT member_id AS memberId, person_name AS name, role, from_date AS "from", to_date AS "to" FROM org_roles WHERE org_id = ?', orgId);
+  const orgIds = [orgId, ...groups.map((g) => g.id)];
+  const acts = all<{ id: number; orgId: number; type: string; date: string }>(ledger,
+    `SELECT id, org_id AS orgId, type, date FROM activities WHERE voided_at IS NULL AND org_id IN (${orgIds.join(',')}) AND date BETWEEN ? AND ?`, `${year}-01-01`, `${year}-12-31`);
+  const att = all<{ activityId: number; memberId: number | null; name: string | null; status: 'present' | 'absent' | 'observer' }>(ledger,
+    `SELECT activity_id AS activityId, member_id AS memberId, person_name AS name, status FROM attendance WHERE activity_id IN (${acts.map((a) => a.id).join(',') || 0})`);
+  const idx = new ActivityIndex(acts.map((a) => ({ ...a, attendance: att.filter((x) => x.activityId === a.id) })));
+  const config = parseComplianceConfig(one<{ value: string }>(ledger, 'SELECT value FROM settings WHERE key = ?', COMPLIANCE_RULES_KEY)?.value);
+  return evaluateOrg({ id: org.id, name: org.name, type: org.type, foundedOn: org.foundedOn, dissolvedOn: org.dissolvedOn, groups, committee, roster },
+    rulesFor(org.type, config), idx, { year, today });
+}
+
+/** Several metrics of one org and year, sharing the roster and the compliance evaluation. */
+export function computeMetrics(ledger: Ledger, orgId: number, year: number, codes: readonly MetricCode[] = METRIC_CODES, opts: MetricOptions = {}): MetricResult[] {
+  const ctx = makeCtx(ledger, orgId, year, opts);
+  return codes.map((c) => METRIC_FNS[c](ctx));
+}
+
+export function computeMetric(ledger: Ledger, code: MetricCode, orgId: number, year: number, opts: MetricOptions = {}): MetricResult {
+  return computeMetrics(ledger, orgId, year, [code], opts)[0]!;
+}
