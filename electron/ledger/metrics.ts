@@ -5,15 +5,13 @@
 import { FACILITIES, type FacilityCode } from '../../shared/domain/org';
 import { ACTIVITY_TYPES } from '../../shared/domain/activity-types';
 import { type MetricCode, type MetricResult, METRIC_CODES, ROSTER_REQUIRED_FIELDS, formatNumber, metricDef } from '../../shared/assessment';
-import {
-  ActivityIndex, CORE_RULE_IDS, type RuleResult, completionRate, evaluateOrg, memberAttendance, parseComplianceConfig, periodsOfYear, rulesFor,
-  COMPLIANCE_RULES_KEY,
-} from '../../shared/rules';
+import { CORE_RULE_IDS, type RuleResult, completionRate, periodsOfYear } from '../../shared/rules';
 import { today as todayIso } from '../../shared/dates';
 import type { Ledger } from './ledger';
 import { type OrgRow, getOrg, listTerms } from './orgs';
 import { type RosterRow, listMembers } from './members';
 import { all, one } from './sql';
+import { attendanceReport, complianceForOrg } from './compliance';
 
 export type MetricOptions = { today?: string };
 
@@ -43,7 +41,7 @@ function makeCtx(ledger: Ledger, orgId: number, year: number, opts: MetricOption
   return {
     ledger, org, year, start, end, asOf, today,
     roster: () => (roster ??= listMembers(ledger, { orgId, asOf })),
-    compliance: () => (compliance ??= orgComplianceForYear(ledger, orgId, year, today)),
+    compliance: () => (compliance ??= complianceForOrg(ledger, orgId, year, { today })),
   };
 }
 
@@ -149,15 +147,7 @@ const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
   },
 
   attendanceRate(ctx) {
-    const types = ACTIVITY_TYPES.filter((t) => t.countsForAttendance).map((t) => t.code);
-    const records = all<{ activityId: number; date: string; type: string; memberId: number; name: string; status: 'present' | 'absent' | 'observer' }>(
-      ctx.ledger,
-      `SELECT a.id AS activityId, a.date, a.type, t.member_id AS memberId, m.name, t.status
-       FROM activities a JOIN attendance t ON t.activity_id = a.id JOIN members m ON m.id = t.member_id
-       WHERE a.org_id = ? AND a.voided_at IS NULL AND a.date BETWEEN ? AND ? AND a.type IN (${types.map(() => '?').join(',')})`,
-      ctx.org.id, ctx.start, ctx.end, ...types,
-    );
-    const perMember = memberAttendance(records);
+    const { members: perMember } = attendanceReport(ctx.ledger, { year: ctx.year, orgId: ctx.org.id });
     const expected = perMember.reduce((n, m) => n + m.expected, 0);
     const present = perMember.reduce((n, m) => n + m.present, 0);
     const excused = perMember.reduce((n, m) => n + m.excused, 0);
@@ -167,7 +157,6 @@ const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
     return {
       ...base('attendanceRate'), value, misses: expected - present,
       figures: [
-        { label: '组织生活次数', value: new Set(records.map((r) => r.activityId)).size },
         { label: '应到人次', value: expected },
         { label: '实到人次', value: present },
         { label: '缺席人次（其中因病因公）', value: `${expected - present}（${excused}）` },
@@ -381,26 +370,6 @@ function prevDay(d: string): string {
   const t = new Date(`${d}T00:00:00Z`);
   t.setUTCDate(t.getUTCDate() - 1);
   return t.toISOString().slice(0, 10);
-}
-
-// TEMPORARY until electron/ledger/compliance.ts lands: loads the facts the pure engine needs.
-function orgComplianceForYear(ledger: Ledger, orgId: number, year: number, today: string): RuleResult[] {
-  const org = getOrg(ledger, orgId);
-  const groups = all<{ id: number; name: string; foundedOn: string | null; dissolvedOn: string | null }>(ledger,
-    "SELECT id, name, founded_on AS foundedOn, dissolved_on AS dissolvedOn FROM orgs WHERE parent_id = ? AND type = 'group'", orgId);
-  const roster = all<{ memberId: number; name: string; from: string; to: string | null }>(ledger,
-    'SELECT s.member_id AS memberId, m.name, s.from_date AS "from", s.to_date AS "to" FROM member_org_spans s JOIN members m ON m.id = s.member_id WHERE s.org_id = ?', orgId);
-  const committee = all<{ memberId: number | null; name: string; role: string; from: string | null; to: string | null }>(ledger,
-    'SELECT member_id AS memberId, person_name AS name, role, from_date AS "from", to_date AS "to" FROM org_roles WHERE org_id = ?', orgId);
-  const orgIds = [orgId, ...groups.map((g) => g.id)];
-  const acts = all<{ id: number; orgId: number; type: string; date: string }>(ledger,
-    `SELECT id, org_id AS orgId, type, date FROM activities WHERE voided_at IS NULL AND org_id IN (${orgIds.join(',')}) AND date BETWEEN ? AND ?`, `${year}-01-01`, `${year}-12-31`);
-  const att = all<{ activityId: number; memberId: number | null; name: string | null; status: 'present' | 'absent' | 'observer' }>(ledger,
-    `SELECT activity_id AS activityId, member_id AS memberId, person_name AS name, status FROM attendance WHERE activity_id IN (${acts.map((a) => a.id).join(',') || 0})`);
-  const idx = new ActivityIndex(acts.map((a) => ({ ...a, attendance: att.filter((x) => x.activityId === a.id) })));
-  const config = parseComplianceConfig(one<{ value: string }>(ledger, 'SELECT value FROM settings WHERE key = ?', COMPLIANCE_RULES_KEY)?.value);
-  return evaluateOrg({ id: org.id, name: org.name, type: org.type, foundedOn: org.foundedOn, dissolvedOn: org.dissolvedOn, groups, committee, roster },
-    rulesFor(org.type, config), idx, { year, today });
 }
 
 /** Several metrics of one org and year, sharing the roster and the compliance evaluation. */
