@@ -4,15 +4,17 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
 import {
   type KeyFile, type KdfParams, DEFAULT_KDF, newRecoveryKey, parseKeyFile, passwordSlot, recoverySlot,
-  unlockWithPassword, unlockWithRecoveryKey, validatePassword,
+  unlockWithRecoveryKey, validatePassword,
 } from './keyring';
 import { migrate } from './migrate';
 import { writeFileAtomic } from './atomic-file';
+import { withBackupHint } from './backup-file';
+import { clearAttempts, throttledUnlock } from './unlock-throttle';
 
 export type Actor = { id: number | null; name: string; role: 'admin' | 'clerk' | 'system' };
 
@@ -60,6 +62,30 @@ export function openDatabase(path: string, dataKey: Buffer, opts: { readonly?: b
   }
 }
 
+/**
+ * Opens an existing ledger and proves the whole file is readable. quick_check costs ~5 ms per MB;
+ * without it a damaged page shows up later as a stack trace in the middle of someone's work.
+ */
+export function openExistingDatabase(path: string, dataKey: Buffer): Db {
+  // SQLite treats an empty file as a new database: a ledger emptied by a failed copy would be
+  // silently re-created (and written to) instead of reported. A real ledger holds ≥ 1 page.
+  if (existsSync(path) && statSync(path).size < 512) {
+    throw new LedgerError('LEDGER_CORRUPT', '台帐文件是空的或不完整，无法打开。请从最近的备份恢复。', { path });
+  }
+  const db = openDatabase(path, dataKey);
+  let problems: string[] = [];
+  try {
+    problems = (db.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>).map((r) => r.quick_check).filter((r) => r !== 'ok');
+  } catch (e) {
+    problems = [String((e as Error).message)];
+  }
+  if (problems.length > 0) {
+    db.close();
+    throw new LedgerError('LEDGER_CORRUPT', '台帐文件已损坏，无法打开。请从最近的备份恢复。', { path, problems: problems.slice(0, 5) });
+  }
+  return db;
+}
+
 export function readKeyFile(dbPath: string): KeyFile {
   const kp = keysPathFor(dbPath);
   if (!existsSync(dbPath)) throw new LedgerError('LEDGER_NOT_FOUND', `找不到台帐文件：${dbPath}`);
@@ -103,11 +129,15 @@ export class Ledger {
     return { ledger, recoveryKey };
   }
 
-  static async open(path: string, password: string): Promise<Ledger> {
+  /** `now` is injectable so the wrong-password waits can be tested without sleeping. */
+  static open(path: string, password: string, opts: { now?: () => number } = {}): Promise<Ledger> {
+    return withBackupHint(path, () => Ledger.openUnchecked(path, password, opts.now));
+  }
+
+  private static async openUnchecked(path: string, password: string, now?: () => number): Promise<Ledger> {
     const keyFile = readKeyFile(path);
-    const unlocked = await unlockWithPassword(keyFile, password);
-    if (!unlocked) throw new LedgerError('WRONG_PASSWORD', '密码不正确，请重新输入。如果忘记了密码，可以用恢复密钥重设。');
-    const db = openDatabase(path, unlocked.dataKey);
+    const unlocked = await throttledUnlock(path, keyFile, password, now);
+    const db = openExistingDatabase(path, unlocked.dataKey);
     migrate(db);
     const user = db.prepare('SELECT id, name, role, disabled_at FROM users WHERE slot_id = ?').get(unlocked.slotId) as
       | { id: number; name: string; role: 'admin' | 'clerk'; disabled_at: string | null } | undefined;
@@ -119,11 +149,17 @@ export class Ledger {
   }
 
   /** Opens with the recovery key, as the first admin (to reset a forgotten password). */
-  static async openWithRecoveryKey(path: string, recoveryKey: string): Promise<Ledger> {
+  static openWithRecoveryKey(path: string, recoveryKey: string): Promise<Ledger> {
+    return withBackupHint(path, async () => Ledger.openWithRecoveryKeyUnchecked(path, recoveryKey));
+  }
+
+  private static openWithRecoveryKeyUnchecked(path: string, recoveryKey: string): Ledger {
     const keyFile = readKeyFile(path);
     const dataKey = unlockWithRecoveryKey(keyFile, recoveryKey);
     if (!dataKey) throw new LedgerError('WRONG_RECOVERY_KEY', '恢复密钥不正确。请核对打印或保存的恢复密钥（共 32 个字符，可不输入短横线）。');
-    const db = openDatabase(path, dataKey);
+    // Whoever holds the recovery key owns the ledger: past wrong passwords no longer count.
+    clearAttempts(path);
+    const db = openExistingDatabase(path, dataKey);
     migrate(db);
     const admin = db.prepare("SELECT id, name FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY id LIMIT 1").get() as { id: number; name: string } | undefined;
     return new Ledger(path, db, keyFile, dataKey, { id: admin?.id ?? null, name: admin ? `${admin.name}（恢复密钥）` : '恢复密钥', role: 'admin' });
