@@ -3,10 +3,12 @@ import type { Api, Method } from '../../shared/api';
 import type { OutputOf, ParsedInputOf } from '../../shared/api/contract';
 import type { SessionState } from './session-state';
 import { sessionHandlers } from './session';
+import { activitiesHandlers } from './activities';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
 
 export const HANDLERS: HandlerMap<Method> = {
   ...sessionHandlers,
+  ...activitiesHandlers,
 };

@@ -4,7 +4,7 @@
 import { LedgerError } from '../../shared/errors';
 import { nowIso, today } from '../../shared/dates';
 import {
-  type AbsenceReason, type ActivityTypeDef, type AttendanceStatus, CUSTOM_ACTIVITY_TYPES_KEY,
+  type ActivityTypeDef, CUSTOM_ACTIVITY_TYPES_KEY,
   customActivityTypeSchema, mergeActivityTypes,
 } from '../../shared/domain/activity-types';
 import { COMMITTEE_ROLE_LABELS, type CommitteeRole, type OrgType } from '../../shared/domain/org';
@@ -13,70 +13,9 @@ import {
   ActivityFieldsSchema, ActivityListQuerySchema, DraftQuerySchema, type ActivityInput, type ActivityListQuery, type ActivityParsed,
   type DraftQuery,
 } from '../../shared/schemas/activity';
+import type { ActivityDetail, ActivityOrg, ActivityRow, AttendanceRow, Expected, ExpectedAttendee } from '../../shared/api/activities';
 import type { Ledger } from './ledger';
 import { all, mustFind, one, parseJson, run } from './sql';
-
-export type ExpectedAttendee = {
-  memberId: number;
-  name: string;
-  kind: 'full' | 'probationary';
-  /** The committee role (支委会) or the group name (shown beside the name). */
-  role: string | null;
-};
-
-export type Expected = {
-  attendees: ExpectedAttendee[];
-  /** Who the list is: 'roster', 'committee', 'group', 'none'; 'roster' also when a committee is not on record. */
-  basis: ActivityTypeDef['expected'];
-  /** A Chinese sentence when the list had to fall back (e.g. no committee on record). */
-  notice: string | null;
-};
-
-export type AttendanceRow = {
-  id: number;
-  memberId: number | null;
-  name: string;
-  status: AttendanceStatus;
-  absenceReason: AbsenceReason | null;
-  reasonText: string | null;
-};
-
-export type ActivityRow = {
-  id: number;
-  orgId: number;
-  orgName: string;
-  orgType: OrgType;
-  /** For a 党小组's activity: its branch. */
-  branchId: number | null;
-  branchName: string | null;
-  type: string;
-  typeLabel: string;
-  date: string;
-  startTime: string | null;
-  endTime: string | null;
-  place: string | null;
-  topic: string;
-  host: string | null;
-  recorder: string | null;
-  lecturer: string | null;
-  expectedCount: number;
-  presentCount: number;
-  absentCount: number;
-  observerCount: number;
-  attachmentCount: number;
-  copiedFrom: number | null;
-  voidedAt: string | null;
-  voidReason: string | null;
-};
-
-export type ActivityDetail = ActivityRow & {
-  minutes: string | null;
-  decisions: string | null;
-  note: string | null;
-  attendance: AttendanceRow[];
-  createdAt: string;
-  updatedAt: string;
-};
 
 type OrgLite = { id: number; name: string; type: OrgType; parentId: number | null; foundedOn: string | null; dissolvedOn: string | null };
 
@@ -362,7 +301,6 @@ export function draftFromLast(ledger: Ledger, raw: DraftQuery): { draft: Activit
 }
 
 /** The orgs an activity can be recorded for: live 党委/总支/支部 and their 党小组, in tree order. */
-export type ActivityOrg = { id: number; name: string; type: OrgType; parentId: number | null; foundedOn: string | null; dissolvedOn: string | null };
 export function activityOrgs(ledger: Ledger, opts: { includeDissolved?: boolean } = {}): ActivityOrg[] {
   return all<ActivityOrg>(
     ledger,

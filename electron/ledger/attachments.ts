@@ -5,23 +5,12 @@ import { createHash } from 'node:crypto';
 import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
 import { AttachmentAddSchema, MAX_ATTACHMENT_BYTES, MAX_THUMBNAIL_BYTES, type AttachmentAdd } from '../../shared/schemas/activity';
+import type { AttachmentMeta } from '../../shared/api/activities';
 import type { Ledger } from './ledger';
 import { all, mustFind, one, run } from './sql';
 
 /** An image up to this size is shown scaled by the renderer instead of a stored thumbnail. */
 export const SELF_THUMBNAIL_MAX_BYTES = 300 * 1024;
-
-export type AttachmentMeta = {
-  id: number;
-  activityId: number;
-  fileName: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  caption: string | null;
-  hasThumbnail: boolean;
-  createdAt: string;
-};
 
 /** Recognises the files clerks attach by their first bytes; the name's extension is only a fallback. */
 export function sniffMime(data: Buffer, fileName: string): string {

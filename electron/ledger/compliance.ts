@@ -5,11 +5,12 @@ import { LedgerError } from '../../shared/errors';
 import { today as todayIso } from '../../shared/dates';
 import type { OrgType } from '../../shared/domain/org';
 import {
-  type AbsenceRun, type ActivityFact, type AttendanceRecord, type ComplianceConfig, type MemberAttendance, type OrgFacts,
+  type ActivityFact, type AttendanceRecord, type ComplianceConfig, type OrgFacts,
   type PeriodResult, type RuleDef, type RuleResult, ActivityIndex, CORE_RULE_IDS, COMPLIANCE_RULES_KEY, absenceRuns,
   addDays, completionRate, complianceConfigSchema, evaluateOrg, memberAttendance, parseComplianceConfig, periodLabel, rulesFor,
 } from '../../shared/rules';
 import { committeeSeats, listActivityTypes, orgSpans } from './activities';
+import type { ComplianceReport, DueItem, MemberAttendanceRow, AbsenceRunRow, OrgCompliance } from '../../shared/api/activities';
 import type { Ledger } from './ledger';
 import { all, one } from './sql';
 
@@ -92,23 +93,6 @@ function subtree(orgs: readonly OrgRowLite[], rootId: number): Set<number> {
   return ids;
 }
 
-export type OrgCompliance = {
-  orgId: number;
-  org: string;
-  type: OrgType;
-  parentId: number | null;
-  parent: string | null;
-  foundedOn: string | null;
-  dissolvedOn: string | null;
-  rules: RuleResult[];
-  /** 三会一课完成率: met / judged periods of the four core rules; null when nothing was due. */
-  coreRate: number | null;
-  /** The same over every rule. */
-  rate: number | null;
-};
-
-export type ComplianceReport = { year: number; asOf: string; orgs: OrgCompliance[] };
-
 export type ComplianceQuery = { year: number; orgId?: number | null; orgName?: string | null; today?: string };
 
 /** Picks the orgs a query is about: one org, or the rule-bearing orgs under it; by default all. */
@@ -168,23 +152,6 @@ export function complianceForOrg(ledger: Ledger, orgId: number, year: number, op
   return evaluateOrg(orgFacts(ledger, org, orgs), rulesFor(org.type, cfg), idx, { year, today: opts.today ?? todayIso() });
 }
 
-export type DueItem = {
-  kind: 'due' | 'overdue';
-  orgId: number;
-  org: string;
-  ruleId: string;
-  rule: string;
-  period: string;
-  periodLabel: string;
-  /** The last day of the period. */
-  deadline: string;
-  count: number;
-  needed: number;
-  missingDays?: string[];
-  missingGroups?: { id: number; name: string }[];
-  missingMemberCount?: number;
-};
-
 /** Overdue items stay on the dashboard this long after their period ended. */
 export const OVERDUE_WINDOW_DAYS = 92;
 
@@ -220,9 +187,6 @@ function dueItem(kind: DueItem['kind'], o: OrgCompliance, r: RuleResult, p: Peri
     ...(p.missingMembers ? { missingMemberCount: p.missingMembers.length } : {}),
   };
 }
-
-export type MemberAttendanceRow = MemberAttendance & { orgId: number | null; org: string | null };
-export type AbsenceRunRow = AbsenceRun & { orgId: number | null; org: string | null };
 
 /**
  * Attendance of organisational life for a year: each member's rate over the meetings they were

@@ -1,9 +1,11 @@
 // The whole API: each area's calls in its own module, merged here. Add a line per area.
 import type { InputOf, OutputOf } from './contract';
 import { sessionCalls } from './session';
+import { activitiesCalls } from './activities';
 
 export const API = {
   ...sessionCalls,
+  ...activitiesCalls,
 };
 
 export type Api = typeof API;
