@@ -3,6 +3,9 @@ export const ERROR_CODES = [
   'NAME_MISSING', 'ID_MISSING', 'ID_FORMAT', 'ID_CHECKSUM', 'ID_PRECISION_LOST', 'ID_DUPLICATE_IN_FILE',
   'BIRTH_MISMATCH', 'GENDER_MISMATCH', 'DATE_INVALID', 'DATE_ORDER', 'DATE_FUTURE', 'KIND_INVALID',
   'PROBATION_WITH_DATE', 'ORG_UNKNOWN',
+  // Beyond the contract's list, where it is silent: a value the member service refuses (too long
+  // …), and a row that would move a member who has left the street or the Party.
+  'TEXT_INVALID', 'MEMBER_INACTIVE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -27,6 +30,8 @@ export const ISSUE_TITLES: Record<IssueCode, string> = {
   KIND_INVALID: '人员类别不对',
   PROBATION_WITH_DATE: '预备党员不应有转正日期',
   ORG_UNKNOWN: '党支部不在台帐中',
+  TEXT_INVALID: '内容不符合要求',
+  MEMBER_INACTIVE: '党员已转出或不在党内',
   DATE_PARTIAL: '日期只有年月',
   ID_LEGACY15: '15 位旧身份证号已升级',
   PHONE_FORMAT: '电话号码格式存疑',

@@ -8,7 +8,7 @@ import { type ParsedDate, parseDateNumber, parseDateText } from './dates';
 import { FIELD_LABELS, type ImportField } from './fields';
 import type { RawCell } from './read';
 import { type ColumnMapping, isEmptyCell } from './table';
-import { cleanName, cleanText, foldAll } from './text';
+import { cleanName, cleanText, excelNumberText, foldAll } from './text';
 
 export type Issue = {
   sheet: string | null;
@@ -75,7 +75,7 @@ const GENDERS: Record<string, '男' | '女'> = { 男: '男', 女: '女', 男性:
 function plainText(cell: RawCell): string {
   const v = cell.v;
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 1e21 ? v.toFixed(0) : String(v);
+  if (typeof v === 'number') return excelNumberText(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return v instanceof Date ? v.toISOString().slice(0, 10) : '';
 }

@@ -28,3 +28,16 @@ export function cleanText(s: string): string {
 export function cleanName(s: string): string {
   return cleanText(s).replace(SPACE_BETWEEN_CJK, '');
 }
+
+/**
+ * A number as Excel shows it in a General cell: at most 15 significant digits, the rest zeros
+ * (530111196504109000, not the binary double's 530111196504108992).
+ */
+export function excelNumberText(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (Math.abs(v) < 1e15) return Number.isInteger(v) ? v.toFixed(0) : String(Number(v.toPrecision(15)));
+  const [mantissa, exp] = Math.abs(v).toExponential(14).split('e') as [string, string];
+  const digits = mantissa.replace('.', '').replace(/0+$/, '');
+  const e = Number(exp);
+  return (v < 0 ? '-' : '') + (e >= digits.length - 1 ? digits + '0'.repeat(e - digits.length + 1) : String(Number(v.toPrecision(15))));
+}

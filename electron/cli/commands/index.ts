@@ -4,6 +4,10 @@ import { stats } from './stats';
 import { verify } from './verify';
 import { changePasswordCommand, resetPasswordCommand } from './passwords';
 import { compliance } from './compliance';
+import { importMembers } from './import-members';
+import { backup } from './backup';
+import { restore } from './restore';
+import { backups } from './backups';
 
 /** Every CLI command, in the order `help` lists them. */
-export const COMMANDS: CliCommand[] = [init, stats, verify, changePasswordCommand, resetPasswordCommand, compliance];
+export const COMMANDS: CliCommand[] = [init, stats, verify, changePasswordCommand, resetPasswordCommand, compliance, importMembers, backup, restore, backups];

@@ -1,0 +1,105 @@
+// Step 6: write the plan — every row in ONE transaction through the member and org services, so
+// an exception half-way (or a killed process) leaves the ledger exactly as it was.
+import { type OrgCategory } from '../../shared/domain/org';
+import type { Ledger } from '../ledger/ledger';
+import { createMember, updateMember } from '../ledger/members';
+import { createOrg, ensureCommittee, findOrgByName } from '../ledger/orgs';
+import { memberInput, type ImportPlan, type PlannedRow } from './plan';
+
+export type CommitOptions = {
+  /** --skip-invalid: write the valid rows even when others have errors. */
+  skipInvalid?: boolean;
+  /** Called as rows are written; throwing from it aborts the whole import (nothing is kept). */
+  onProgress?: (done: number, total: number) => void;
+};
+
+export type CommitResult = {
+  written: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  orgsCreated: string[];
+};
+
+/** A guess at the category of a branch the import creates, from its name. */
+function categoryFromName(name: string): OrgCategory | null {
+  if (/社区|村/.test(name)) return 'community';
+  if (/机关|事业|学校|医院|街道/.test(name)) return 'institution';
+  if (/非公|企业|公司|厂/.test(name)) return 'nonPublic';
+  if (/社会组织|协会|商会|学会/.test(name)) return 'socialOrg';
+  return null;
+}
+
+function branchType(name: string): 'branch' | 'jointBranch' | 'temporaryBranch' {
+  if (name.endsWith('联合党支部')) return 'jointBranch';
+  if (name.endsWith('临时党支部')) return 'temporaryBranch';
+  return 'branch';
+}
+
+/** Whether the plan may be written: no errors, or the clerk chose to skip the rows that have them. */
+export function mayCommit(plan: ImportPlan, opts: CommitOptions): boolean {
+  return plan.counts.rejected === 0 || Boolean(opts.skipInvalid);
+}
+
+export function commitPlan(ledger: Ledger, plan: ImportPlan, opts: CommitOptions = {}): CommitResult {
+  if (!mayCommit(plan, opts)) return { written: false, created: 0, updated: 0, unchanged: 0, orgsCreated: [] };
+  const toWrite = plan.rows.filter((r) => r.action === 'create' || r.action === 'update');
+  const date = plan.options.today!;
+  const file = plan.analysis.file;
+  const note = `导入花名册《${file}》`;
+  const total = toWrite.length;
+  return ledger.tx(() => {
+    const orgIds = new Map<string, number>();
+    const orgsCreated: string[] = [];
+    const orgIdFor = (row: PlannedRow): number => {
+      const name = row.branch!;
+      let id = orgIds.get(name);
+      if (id !== undefined) return id;
+      id = findOrgByName(ledger, name)?.id;
+      if (id === undefined) {
+        id = createOrg(ledger, {
+          parentId: ensureCommittee(ledger), name, type: branchType(name), category: categoryFromName(name),
+          note: `由${note}时自动建立`,
+        });
+        orgsCreated.push(name);
+      }
+      orgIds.set(name, id);
+      return id;
+    };
+
+    let done = 0;
+    let created = 0;
+    let updated = 0;
+    opts.onProgress?.(0, total);
+    for (const row of toWrite) {
+      const orgId = orgIdFor(row);
+      const values = row.source.values;
+      if (row.action === 'create') {
+        createMember(ledger, { ...memberInput(values), name: values.name!, kind: values.kind!, orgId }, { audit: false });
+        created++;
+      } else {
+        const input = memberInput(values);
+        const patch: Record<string, unknown> = {};
+        for (const c of row.changes) if (c.field !== 'org') patch[c.field] = input[c.field];
+        const moved = row.changes.some((c) => c.field === 'org');
+        updateMember(ledger, row.memberId!, { ...patch, ...(moved ? { orgId } : {}) }, { date, note });
+        updated++;
+      }
+      done++;
+      if (done % 200 === 0 || done === total) opts.onProgress?.(done, total);
+    }
+    const counts = plan.counts;
+    const unchanged = counts.unchanged;
+    const skipped = counts.rejected;
+    ledger.audit({
+      action: 'import',
+      entity: 'member',
+      summary: `导入花名册《${file}》：共 ${counts.rows} 行，新增 ${created} 人，更新 ${updated} 人，无变化 ${unchanged} 人${skipped ? `，跳过有错误的 ${skipped} 行` : ''}${orgsCreated.length ? `，新建党支部 ${orgsCreated.length} 个` : ''}`,
+      after: {
+        file, format: plan.analysis.format, rows: counts.rows, valid: counts.valid, created, updated, unchanged, skipped,
+        orgsCreated, createOrgs: Boolean(plan.options.createOrgs), org: plan.options.org ?? null,
+      },
+    });
+    return { written: true, created, updated, unchanged, orgsCreated };
+  });
+}

@@ -1,0 +1,233 @@
+// Step 5, the preview: what the import would do to this ledger. Each error-free row is resolved
+// to its branch and either becomes a new member, an update of the member with that ID number
+// (with the changed fields listed for the clerk before anything is written), or nothing.
+import { today as localToday } from '../../shared/dates';
+import { MEMBER_KIND_LABELS, type MemberKind } from '../../shared/domain/member';
+import { memberProblems } from '../../shared/domain/member-rules';
+import { isBranchType } from '../../shared/domain/org';
+import { MemberFieldsSchema } from '../../shared/schemas/member';
+import type { Ledger } from '../ledger/ledger';
+import { findMemberByIdNumber, type MemberRow } from '../ledger/members';
+import { findOrgByName } from '../ledger/orgs';
+import type { Analysis } from './analyse';
+import { type IssueCode, isErrorCode } from './codes';
+import { FIELD_LABELS, type ImportField } from './fields';
+import type { ImportRow, Issue, MemberValues } from './rows';
+
+export type PlanOptions = {
+  /** --org: the branch of rows that name none. */
+  org?: string | null;
+  /** --create-orgs: branches not yet in the ledger are created (as 党支部 under the committee). */
+  createOrgs?: boolean;
+  today?: string;
+};
+
+/** The member fields an import writes, in roster order. */
+export const WRITTEN_FIELDS = [
+  'name', 'gender', 'ethnicity', 'birthDate', 'nativePlace', 'education', 'kind', 'joinedOn', 'confirmedOn',
+  'employer', 'job', 'phone', 'address', 'note',
+] as const;
+export type WrittenField = (typeof WRITTEN_FIELDS)[number];
+
+export type FieldChange = { field: WrittenField | 'org'; label: string; before: string | null; after: string | null };
+
+export type PlannedRow = {
+  source: ImportRow;
+  /** Problems of the row, the ledger's (ORG_UNKNOWN …) included. */
+  issues: Issue[];
+  hasError: boolean;
+  branch: string | null;
+  action: 'create' | 'update' | 'unchanged' | 'reject';
+  memberId?: number;
+  changes: FieldChange[];
+};
+
+export type ImportPlan = {
+  analysis: Analysis;
+  rows: PlannedRow[];
+  /** Branches the import would create (with --create-orgs). */
+  orgsToCreate: string[];
+  counts: { rows: number; valid: number; created: number; updated: number; unchanged: number; rejected: number };
+  options: PlanOptions;
+};
+
+/** Org names carry no spaces; "青云社区 党支部" is 青云社区党支部. */
+export const orgKey = (name: string): string => name.replace(/\s+/g, '');
+
+/** Sheet names Excel and WPS give by default name no branch. */
+const GENERIC_SHEET = /^(sheet|工作表|表|页)\s*\d*$/i;
+
+type OrgResolution = { ok: true; id: number | null; name: string } | { ok: false; message: string };
+
+function looksLikeBranch(name: string): boolean {
+  return !/(党委|党工委|党总支|党组)$/.test(name);
+}
+
+export function planImport(ledger: Ledger, analysis: Analysis, options: PlanOptions = {}): ImportPlan {
+  const today = options.today ?? localToday();
+  const orgCache = new Map<string, OrgResolution>();
+  const orgsToCreate = new Set<string>();
+
+  const resolveOrg = (rawName: string): OrgResolution => {
+    const name = orgKey(rawName);
+    const hit = orgCache.get(name);
+    if (hit) return hit;
+    let res: OrgResolution;
+    const org = findOrgByName(ledger, name);
+    if (org && isBranchType(org.type)) res = { ok: true, id: org.id, name: org.name };
+    else if (org) res = { ok: false, message: `“${org.name}”不是党支部，党员只能编入党支部。请填写党员所在的党支部。` };
+    else if (!options.createOrgs) res = { ok: false, message: `台帐中没有“${name}”这个党支部。请先在“组织”中建立它，或核对名称；也可以选择“自动新建表中的党支部”。` };
+    else if (!looksLikeBranch(name)) res = { ok: false, message: `“${name}”不是党支部的名称，不能自动新建。请填写党员所在的党支部。` };
+    else res = { ok: true, id: null, name };
+    orgCache.set(name, res);
+    return res;
+  };
+
+  // The branch of a sheet without a branch column: --org, else the sheet's own name.
+  const sheetBranch = (sheet: string | null): string | null => {
+    if (options.org) return options.org;
+    if (sheet === null || GENERIC_SHEET.test(sheet.trim())) return null;
+    const res = resolveOrg(sheet);
+    return res.ok ? sheet : null;
+  };
+
+  const rows: PlannedRow[] = [];
+  for (const source of analysis.rows) {
+    const issues = [...source.issues];
+    const push = (field: ImportField, code: IssueCode, message: string) => issues.push(issueAt(source, analysis, field, code, message));
+    const branch = source.values.org ?? sheetBranch(source.sheet);
+    let orgId: number | null = null;
+    let orgResolved = false;
+    if (!branch) {
+      push('org', 'ORG_UNKNOWN', '不知道这名党员属于哪个党支部：表中没有“所在党支部”，工作表名称也不是党支部名称。请补上“所在党支部”一列，或在导入时选择党支部。');
+    } else {
+      const res = resolveOrg(branch);
+      if (!res.ok) push('org', 'ORG_UNKNOWN', res.message);
+      else {
+        orgId = res.id;
+        orgResolved = true;
+      }
+    }
+
+    const planned: PlannedRow = { source, issues, hasError: false, branch: branch ? orgKey(branch) : null, action: 'reject', changes: [] };
+    if (!source.hasError && orgResolved) {
+      const existing = findMemberByIdNumber(ledger, source.values.idNumber!);
+      if (existing) planUpdate(ledger, planned, existing, orgId, today, push);
+      else planCreate(planned, orgId, today, push);
+    }
+    planned.hasError = issues.some((i) => isErrorCode(i.code));
+    if (planned.hasError) {
+      planned.action = 'reject';
+      planned.changes = [];
+    } else if (orgId === null && planned.branch) {
+      orgsToCreate.add(planned.branch);
+    }
+    rows.push(planned);
+  }
+
+  const count = (a: PlannedRow['action']) => rows.filter((r) => r.action === a).length;
+  return {
+    analysis,
+    rows,
+    orgsToCreate: [...orgsToCreate],
+    counts: {
+      rows: rows.length, valid: rows.filter((r) => !r.hasError).length,
+      created: count('create'), updated: count('update'), unchanged: count('unchanged'), rejected: count('reject'),
+    },
+    options: { ...options, today },
+  };
+}
+
+function issueAt(source: ImportRow, analysis: Analysis, field: ImportField, code: IssueCode, message: string): Issue {
+  const col = analysis.sheets[source.sheetIndex]?.table?.columns.find((c) => c.field === field);
+  return {
+    sheet: source.sheet, row: source.row, column: col?.header || FIELD_LABELS[field], columnIndex: col ? col.index : null,
+    field, code, severity: isErrorCode(code) ? 'error' : 'warning', message,
+  };
+}
+
+/** The member input a row makes (the values a row does not hold stay out). */
+export function memberInput(values: MemberValues): Pick<MemberValues, WrittenField> & { idNumber: string } {
+  const out: Pick<MemberValues, WrittenField> & { idNumber: string } = { idNumber: values.idNumber! };
+  for (const f of WRITTEN_FIELDS) {
+    if (f === 'kind' && values.kindInferred) continue;
+    const v = values[f];
+    if (v !== undefined) (out as Record<string, unknown>)[f] = v;
+  }
+  return out;
+}
+
+const shown = (field: WrittenField, v: unknown): string | null =>
+  v === null || v === undefined || v === '' ? null : field === 'kind' ? MEMBER_KIND_LABELS[v as MemberKind] : String(v);
+
+// A field the service refuses becomes an error of the row, so the commit cannot fail half-way.
+const SCHEMA_CODES: Record<string, IssueCode> = {
+  ID_FORMAT: 'ID_FORMAT', ID_CHECKSUM: 'ID_CHECKSUM', BIRTH_MISMATCH: 'BIRTH_MISMATCH', GENDER_MISMATCH: 'GENDER_MISMATCH',
+  DATE_FUTURE: 'DATE_FUTURE', DATE_ORDER: 'DATE_ORDER', PROBATION_WITH_DATE: 'PROBATION_WITH_DATE',
+};
+const FIELD_OF: Record<string, ImportField> = {
+  name: 'name', idNumber: 'idNumber', gender: 'gender', ethnicity: 'ethnicity', birthDate: 'birthDate', nativePlace: 'nativePlace',
+  education: 'education', kind: 'kind', joinedOn: 'joinedOn', confirmedOn: 'confirmedOn', employer: 'employer', job: 'job',
+  phone: 'phone', address: 'address', note: 'note', orgId: 'org',
+};
+
+type Push = (field: ImportField, code: IssueCode, message: string) => void;
+
+function schemaIssues(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string; params?: unknown }[] } }, push: Push, prefix = ''): void {
+  if (result.success || !result.error) return;
+  for (const i of result.error.issues) {
+    const key = String(i.path[0] ?? 'name');
+    const code = SCHEMA_CODES[(i.params as { code?: string } | undefined)?.code ?? ''] ?? 'TEXT_INVALID';
+    push(FIELD_OF[key] ?? 'note', code, `${prefix}${FIELD_LABELS[FIELD_OF[key] ?? 'note']}：${i.message}`);
+  }
+}
+
+function planCreate(planned: PlannedRow, orgId: number | null, today: string, push: Push): void {
+  // orgId 1 stands in for a branch still to be created: only the member's own facts are checked.
+  const input = { ...memberInput(planned.source.values), kind: planned.source.values.kind, orgId: orgId ?? 1 };
+  const fields = MemberFieldsSchema.safeParse(input);
+  if (!fields.success) {
+    schemaIssues(fields, push);
+    return;
+  }
+  // The same checks createMember makes (MemberCreateSchema), so the commit cannot fail on them.
+  const problems = memberProblems(fields.data, today);
+  for (const p of problems) push(FIELD_OF[p.field] ?? 'note', SCHEMA_CODES[p.code] ?? 'TEXT_INVALID', `${p.message}。请核对。`);
+  if (problems.length > 0) return;
+  planned.action = 'create';
+  planned.changes = [];
+}
+
+function planUpdate(ledger: Ledger, planned: PlannedRow, existing: MemberRow, orgId: number | null, today: string, push: Push): void {
+  planned.memberId = existing.id;
+  const input = memberInput(planned.source.values);
+  const changes: FieldChange[] = [];
+  for (const f of WRITTEN_FIELDS) {
+    const next = input[f];
+    if (next === undefined) continue; // a blank cell leaves what the ledger holds
+    const before = existing[f] as string | null;
+    if ((before ?? null) !== next) changes.push({ field: f, label: FIELD_LABELS[f], before: shown(f, before), after: shown(f, next) });
+  }
+  if (orgId !== existing.orgId) {
+    if (existing.status !== 'active' || existing.standing === 'left' || existing.standing === 'deceased') {
+      push('org', 'MEMBER_INACTIVE', `台帐中“${existing.name}”的组织关系已转出或已不在党内，不能通过导入调整支部。请在党员档案中办理。`);
+      return;
+    }
+    const beforeName = existing.orgId ? ledger.db.prepare('SELECT name FROM orgs WHERE id = ?').pluck().get(existing.orgId) as string : null;
+    changes.push({ field: 'org', label: FIELD_LABELS.org, before: beforeName, after: planned.branch });
+  }
+  // The merged record must pass the same checks the service makes, or the commit would fail.
+  const merged = { ...existing, ...Object.fromEntries(changes.filter((c) => c.field !== 'org').map((c) => [c.field, input[c.field as WrittenField]])) };
+  const facts = MemberFieldsSchema.safeParse({ ...merged, orgId: existing.orgId ?? 1 });
+  if (!facts.success) {
+    schemaIssues(facts, push, '与台帐中已有信息合并后，');
+    return;
+  }
+  const problems = memberProblems(facts.data, today);
+  for (const p of problems) {
+    push(FIELD_OF[p.field] ?? 'note', SCHEMA_CODES[p.code] ?? 'TEXT_INVALID', `与台帐中已有信息合并后：${p.message}。请核对表中或台帐中的信息。`);
+  }
+  if (problems.length > 0) return;
+  planned.changes = changes;
+  planned.action = changes.length > 0 ? 'update' : 'unchanged';
+}

@@ -1,0 +1,65 @@
+// The JSON report of an import (the contract's shape) and the exit code that goes with it.
+import type { Analysis, AnalyseOptions } from './analyse';
+import { analyseFile } from './analyse';
+import type { IssueCode } from './codes';
+import { type CommitOptions, type CommitResult, commitPlan } from './commit';
+import { type ImportPlan, type PlanOptions, planImport } from './plan';
+import type { RawBook } from './read';
+import type { Ledger } from '../ledger/ledger';
+
+export type ReportIssue = { sheet: string | null; row: number; column: string; code: IssueCode; message: string };
+
+export type ImportReport = {
+  file: string;
+  format: Analysis['format'];
+  ignoredSheets: string[];
+  rows: number;
+  valid: number;
+  /** What the import did — or, when `written` is false, what it would do for the valid rows. */
+  created: number;
+  updated: number;
+  unchanged: number;
+  written: boolean;
+  errors: ReportIssue[];
+  warnings: ReportIssue[];
+};
+
+export function buildReport(plan: ImportPlan, result?: CommitResult): ImportReport {
+  const errors: ReportIssue[] = [];
+  const warnings: ReportIssue[] = [];
+  for (const row of plan.rows) {
+    for (const i of row.issues) {
+      const item = { sheet: i.sheet, row: i.row, column: i.column, code: i.code, message: i.message };
+      (i.severity === 'error' ? errors : warnings).push(item);
+    }
+  }
+  const written = result?.written ?? false;
+  return {
+    file: plan.analysis.file,
+    format: plan.analysis.format,
+    ignoredSheets: plan.analysis.ignoredSheets,
+    rows: plan.counts.rows,
+    valid: plan.counts.valid,
+    created: written ? result!.created : plan.counts.created,
+    updated: written ? result!.updated : plan.counts.updated,
+    unchanged: written ? result!.unchanged : plan.counts.unchanged,
+    written,
+    errors,
+    warnings,
+  };
+}
+
+/** 0 when no row has an error, else 1 (whether or not the valid rows were written). */
+export function exitCodeOf(report: ImportReport): 0 | 1 {
+  return report.errors.length > 0 ? 1 : 0;
+}
+
+export type RunOptions = AnalyseOptions & PlanOptions & CommitOptions & { dryRun?: boolean };
+
+/** The whole import in this thread: what the CLI, the tests and the benchmark call. */
+export function runImport(ledger: Ledger, bytes: Uint8Array, fileName: string, opts: RunOptions = {}): { report: ImportReport; plan: ImportPlan; book: RawBook } {
+  const { book, analysis } = analyseFile(bytes, fileName, { mapping: opts.mapping, today: opts.today });
+  const plan = planImport(ledger, analysis, opts);
+  const result = opts.dryRun ? undefined : commitPlan(ledger, plan, opts);
+  return { report: buildReport(plan, result), plan, book };
+}
