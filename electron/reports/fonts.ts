@@ -1,0 +1,92 @@
+// The fonts of the PDF registers: LXGW WenKai from resources/fonts (OFL, shipped with the app),
+// then any fallback TrueType fonts found on the machine for rarer characters (Windows ships
+// SimSun-ExtB, which covers CJK Extension B). Loaded once per process (a 16 MB parse).
+import { existsSync, readFileSync } from 'node:fs';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
+import pdfmake from 'pdfmake';
+import { GlyphChecker, type GlyphFont } from '../../shared/reports/glyphs';
+
+export const MAIN_FONT_FILE = 'LXGWWenKai-Regular.ttf';
+export const MAIN_FONT = 'WenKai';
+
+type LoadedFont = { family: string; path: string; font: fontkit.Font; buffer: Buffer };
+
+function here(): string {
+  // The Electron bundle is CommonJS (__dirname); tsx and vitest run this file as ESM.
+  return typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url));
+}
+
+/** resources/fonts: LEDGER_FONTS_DIR, the packaged app's resources, or the source tree. */
+export function fontsDir(): string {
+  const candidates = [
+    process.env.LEDGER_FONTS_DIR,
+    (process as { resourcesPath?: string }).resourcesPath ? join((process as { resourcesPath?: string }).resourcesPath!, 'fonts') : undefined,
+    resolve(here(), '../../resources/fonts'),
+    resolve(here(), '../resources/fonts'),
+    resolve(process.cwd(), 'resources/fonts'),
+  ];
+  for (const c of candidates) if (c && existsSync(join(c, MAIN_FONT_FILE))) return c;
+  throw new Error(`找不到打印用字体 ${MAIN_FONT_FILE}（resources/fonts）。请重新安装本程序。`);
+}
+
+/** System fonts tried for characters WenKai lacks; LEDGER_FALLBACK_FONTS adds more (path list). */
+function fallbackPaths(): string[] {
+  const extra = (process.env.LEDGER_FALLBACK_FONTS ?? '').split(delimiter).filter(Boolean);
+  const windir = process.env.WINDIR ?? 'C:\\Windows';
+  const system = process.platform === 'win32'
+    ? [join(windir, 'Fonts', 'simsunb.ttf'), join(windir, 'Fonts', 'SimsunExtG.ttf')]
+    : [];
+  return [...extra, ...system].filter((p) => existsSync(p));
+}
+
+let loaded: LoadedFont[] | null = null;
+
+function loadFonts(): LoadedFont[] {
+  if (loaded) return loaded;
+  const main = join(fontsDir(), MAIN_FONT_FILE);
+  const list: LoadedFont[] = [];
+  const add = (family: string, path: string) => {
+    const buffer = readFileSync(path);
+    const font = fontkit.create(buffer);
+    // Collections (.ttc) need a face name; only single TrueType fonts are used.
+    if (typeof (font as { hasGlyphForCodePoint?: unknown }).hasGlyphForCodePoint !== 'function') return;
+    list.push({ family, path, font, buffer });
+  };
+  add(MAIN_FONT, main);
+  fallbackPaths().forEach((p, i) => {
+    try {
+      add(`Fallback${i + 1}`, p);
+    } catch {
+      // An unreadable system font is simply not used.
+    }
+  });
+  loaded = list;
+  return list;
+}
+
+/** A fresh checker over the main font and the fallbacks (it collects one export's warnings). */
+export function glyphChecker(): GlyphChecker {
+  const fonts: GlyphFont[] = loadFonts().map((f) => ({ name: f.family, hasGlyph: (cp) => f.font.hasGlyphForCodePoint(cp) }));
+  return new GlyphChecker(fonts);
+}
+
+let configured = false;
+
+/** pdfmake with our fonts in its virtual file system and no file or URL access of its own. */
+export function pdfmakeWithFonts(): typeof pdfmake {
+  if (configured) return pdfmake;
+  const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } }).virtualfs;
+  const dict: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }> = {};
+  for (const f of loadFonts()) {
+    const name = `${f.family}.ttf`;
+    vfs.writeFileSync(name, f.buffer);
+    dict[f.family] = { normal: name, bold: name, italics: name, bolditalics: name };
+  }
+  pdfmake.setFonts(dict);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => false);
+  configured = true;
+  return pdfmake;
+}

@@ -1,0 +1,1 @@
+export type QueryOptions = { maskIds?: boolean; printedOn?: string };

@@ -1,0 +1,31 @@
+// Renders a RegisterDoc to bytes: PDF through pdfmake (fonts checked glyph by glyph), xlsx through
+// exceljs. In memory only: the caller writes the one file the user asked for.
+import type { RegisterDoc } from '../../shared/reports/model';
+import { toPdfDefinition } from '../../shared/reports/pdf';
+import { toWorkbook } from '../../shared/reports/xlsx';
+import { MAIN_FONT, glyphChecker, pdfmakeWithFonts } from './fonts';
+
+export type Rendered = { bytes: Buffer; pages: number | null; warnings: string[] };
+
+export async function renderPdf(doc: RegisterDoc, opts: { onProgress?: (fraction: number) => void; maxPages?: number } = {}): Promise<Rendered> {
+  const pdfmake = pdfmakeWithFonts();
+  const glyphs = glyphChecker();
+  const def = toPdfDefinition(doc, { glyphs, font: MAIN_FONT, maxPages: opts.maxPages });
+  // The footer is called for every page with the page count: the cheapest way to learn it.
+  let pages = 0;
+  const footer = def.footer as (page: number, count: number, size: unknown) => unknown;
+  def.footer = ((page: number, count: number, size: unknown) => {
+    pages = count;
+    return footer(page, count, size);
+  }) as typeof def.footer;
+  pdfmake.setProgressCallback(opts.onProgress ?? (() => {}));
+  const bytes = await pdfmake.createPdf(def).getBuffer();
+  if (opts.maxPages && pages > opts.maxPages) pages = opts.maxPages;
+  return { bytes: Buffer.from(bytes), pages, warnings: [...doc.warnings, ...glyphs.warnings()] };
+}
+
+export async function renderXlsx(doc: RegisterDoc): Promise<Rendered> {
+  const wb = toWorkbook(doc);
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  return { bytes, pages: null, warnings: [...doc.warnings] };
+}

@@ -1,0 +1,47 @@
+// The printable registers (台帐) of DOMAIN.md: the one list the CLI, the API and the 台帐打印 page
+// share. The order is the binder's order.
+export const REGISTER_NAMES = [
+  'orgs', 'roster', 'member-form', 'mobile', 'resident', 'posts',
+  'meetings', 'meeting-pages', 'attendance', 'appraisal',
+  'contract', 'assessment', 'assessment-summary', 'binder',
+] as const;
+export type RegisterName = (typeof REGISTER_NAMES)[number];
+
+export type ReportFormat = 'xlsx' | 'pdf';
+
+export type RegisterInfo = {
+  name: RegisterName;
+  title: string;
+  /** One line for the picker and `export --list`. */
+  summary: string;
+  formats: readonly ReportFormat[];
+  /** Whether a period narrows it to a year (false: a snapshot as of the period's end). */
+  periodKind: 'asOf' | 'range' | 'year';
+};
+
+const BOTH: readonly ReportFormat[] = ['xlsx', 'pdf'];
+
+export const REGISTERS: readonly RegisterInfo[] = [
+  { name: 'orgs', title: '党组织基本情况', summary: '各党组织的类型、班子、任期、党员数、十有落实', formats: BOTH, periodKind: 'asOf' },
+  { name: 'roster', title: '党员花名册', summary: '按党支部排列的党员名册', formats: BOTH, periodKind: 'asOf' },
+  { name: 'member-form', title: '党员基本信息采集表', summary: '每名党员一页，供本人、采集人、支部书记签字', formats: BOTH, periodKind: 'asOf' },
+  { name: 'mobile', title: '流动党员台帐', summary: '流出、流入党员及活动证', formats: BOTH, periodKind: 'range' },
+  { name: 'resident', title: '在职党员到社区报到台帐', summary: '在职党员报到、服务意向和季度反馈', formats: BOTH, periodKind: 'range' },
+  { name: 'posts', title: '党员设岗定责台帐', summary: '岗位、认岗党员和承诺', formats: BOTH, periodKind: 'range' },
+  { name: 'meetings', title: '“三会一课”及组织生活记录', summary: '期间内的会议和活动一览', formats: BOTH, periodKind: 'range' },
+  { name: 'meeting-pages', title: '会议记录', summary: '每次会议一页：出席、缺席、列席和会议记录', formats: BOTH, periodKind: 'range' },
+  { name: 'attendance', title: '党员参加组织生活登记表', summary: '每名党员每月参加组织生活情况', formats: BOTH, periodKind: 'year' },
+  { name: 'appraisal', title: '民主评议党员结果', summary: '年度民主评议等次', formats: BOTH, periodKind: 'year' },
+  { name: 'contract', title: '党建工作目标责任书', summary: '街道党工委与各党支部签订，供签字盖章', formats: BOTH, periodKind: 'year' },
+  { name: 'assessment', title: '党建工作年终考核表', summary: '每个党支部一份，附计算得分的依据', formats: BOTH, periodKind: 'year' },
+  { name: 'assessment-summary', title: '党建工作年终考核汇总表', summary: '各党支部得分、等次和名次', formats: BOTH, periodKind: 'year' },
+  { name: 'binder', title: '党建工作台帐', summary: '年度台帐合订本：封面、目录和以上各台帐（仅 PDF）', formats: ['pdf'], periodKind: 'year' },
+];
+
+export function registerInfo(name: RegisterName): RegisterInfo {
+  return REGISTERS.find((r) => r.name === name)!;
+}
+
+export function isRegisterName(s: string): s is RegisterName {
+  return (REGISTER_NAMES as readonly string[]).includes(s);
+}

@@ -1,0 +1,129 @@
+// The print conventions of DOMAIN.md, in one place for both formats: A4, landscape for wide
+// tables, title centred with unit and period under it, 第 X 页 共 Y 页 and the print date in the
+// footer, 填表人 / 审核人 / 单位盖章 lines.
+import { type Cell, type Column, type Orientation, textWidth } from './model';
+
+export const SIGNATURES = ['填表人：', '审核人：', '单位（盖章）：'];
+
+export function pageFooter(page: number, pages: number): string {
+  return `第 ${page} 页 共 ${pages} 页`;
+}
+
+export function printDateText(isoDate: string): string {
+  return `打印日期：${chineseDate(isoDate)}`;
+}
+
+/** '2025-03-07' → '2025年3月7日'; '' when empty. */
+export function chineseDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  if (!d) return m ? `${y}年${Number(m)}月` : `${y}年`;
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
+export type Period = { from: string; to: string };
+
+/** The 期间 line: a calendar year reads 「2025年度」, other ranges 「2025年1月1日至2025年6月30日」. */
+export function periodLabel(p: Period, kind: 'asOf' | 'range' | 'year'): string {
+  if (kind === 'asOf') return `截至${chineseDate(p.to)}`;
+  const y = p.from.slice(0, 4);
+  if (p.from === `${y}-01-01` && p.to === `${y}-12-31`) return `${y}年度`;
+  return `${chineseDate(p.from)}至${chineseDate(p.to)}`;
+}
+
+/** A4 in points. */
+export const A4 = { width: 595.28, height: 841.89 };
+/** Page margins in points: left, top, right, bottom (the footer sits in the bottom margin). */
+export const PAGE_MARGINS: [number, number, number, number] = [32, 34, 32, 44];
+
+export function pageWidth(o: Orientation): number {
+  return o === 'landscape' ? A4.height : A4.width;
+}
+
+export function usableWidth(o: Orientation): number {
+  return pageWidth(o) - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+}
+
+export const FONT_SIZE = { title: 18, subtitle: 10.5, body: 10.5, table: 9, tableMin: 7.5, footer: 8 };
+
+/** Default maximum widths (half-em units) of wrapping columns by kind. */
+const KIND_MAX: Record<NonNullable<Column['kind']>, number> = { text: 28, code: 24, date: 12, number: 8, center: 12 };
+
+export type ColumnFit = { want: number; min: number; wrap: boolean };
+
+/** Whether a column's values may wrap: text columns unless told otherwise. */
+export function wraps(col: Column): boolean {
+  return col.wrap ?? (col.kind ?? 'text') === 'text';
+}
+
+/**
+ * Widths in half-em units that fit each column's header and content. A column that does not wrap
+ * wants its widest value; a wrapping one its widest value up to its max (beyond that it wraps),
+ * and can shrink to its min. A header breaks over at most two lines.
+ */
+export function measureColumns(columns: Column[], rows: Cell[][], latin = 1.2): ColumnFit[] {
+  return columns.map((col, i) => {
+    const wrap = wraps(col);
+    const cap = wrap ? (col.max ?? KIND_MAX[col.kind ?? 'text']) : Infinity;
+    let widest = 0;
+    for (const row of rows) {
+      const v = row[i];
+      if (v === null || v === undefined || v === '') continue;
+      const s = String(v);
+      const w = s.includes('\n') ? Math.max(...s.split('\n').map((x) => textWidth(x, latin))) : textWidth(s, latin);
+      if (w > widest) widest = w;
+      if (widest >= cap) break;
+    }
+    const header = textWidth(col.header, latin);
+    const headerNeed = header <= 8 ? header : Math.ceil(header / 2);
+    const want = Math.max(col.min ?? 2, headerNeed, Math.min(widest, cap));
+    const min = wrap ? Math.min(want, Math.max(col.min ?? 4, headerNeed, 4)) : want;
+    // A column that must not wrap gets half an em of slack against rounding in the layout.
+    return wrap ? { want, min, wrap } : { want: want + 1, min: min + 1, wrap };
+  });
+}
+
+/** Excel column widths (its unit is one '0' of the default font; 宋体's Latin is half an em). */
+export function excelWidths(columns: Column[], rows: Cell[][]): number[] {
+  // +2: the cell's padding, and 宋体 prints a little wider than the count.
+  return measureColumns(columns, rows, 1).map((f) => Math.min(60, f.want + 2));
+}
+
+/**
+ * Font size and point widths for a PDF table: the largest size (9 pt down to 7) at which the
+ * columns that must not wrap get their full width and the wrapping ones at least their minimum;
+ * spare width goes to the wrapping columns.
+ */
+export function layoutPdfTable(fits: ColumnFit[], orientation: Orientation, cellExtra: number): { fontSize: number; widths: number[] } {
+  const avail = usableWidth(orientation) - fits.length * cellExtra;
+  for (let size = FONT_SIZE.table; size >= FONT_SIZE.tableMin; size -= 0.5) {
+    const pt = size / 2;
+    const fixed = fits.reduce((a, f) => a + (f.wrap ? 0 : f.want * pt), 0);
+    const textWant = fits.reduce((a, f) => a + (f.wrap ? f.want * pt : 0), 0);
+    const textMin = fits.reduce((a, f) => a + (f.wrap ? f.min * pt : 0), 0);
+    const room = avail - fixed;
+    // Prefer a smaller size to wrapping columns down to their bare minimum.
+    if (room < textMin + 0.6 * (textWant - textMin) && size > FONT_SIZE.tableMin) continue;
+    // Below the smallest size nothing more can be done but squeeze every column alike.
+    if (room < textMin) {
+      const all = fits.reduce((a, f) => a + f.want, 0);
+      return { fontSize: size, widths: fits.map((f) => (f.want / all) * avail) };
+    }
+    const textCols = fits.filter((f) => f.wrap).length;
+    if (textCols === 0) {
+      const scale = avail / fixed;
+      return { fontSize: size, widths: fits.map((f) => f.want * pt * scale) };
+    }
+    // Wrapping columns: from their min toward their want in proportion, then any spare in proportion to want.
+    let widths: number[];
+    if (room <= textWant) {
+      const k = textWant === textMin ? 1 : (room - textMin) / (textWant - textMin);
+      widths = fits.map((f) => (f.wrap ? (f.min + (f.want - f.min) * k) * pt : f.want * pt));
+    } else {
+      const spare = room - textWant;
+      widths = fits.map((f) => (f.wrap ? f.want * pt + (spare * f.want * pt) / textWant : f.want * pt));
+    }
+    return { fontSize: size, widths };
+  }
+  throw new Error('unreachable');
+}
