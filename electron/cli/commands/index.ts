@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { init } from './init';
+import { demo } from './demo';
 import { stats } from './stats';
 import { verify } from './verify';
 import { changePasswordCommand, resetPasswordCommand } from './passwords';
@@ -10,4 +11,4 @@ import { restore } from './restore';
 import { backups } from './backups';
 
 /** Every CLI command, in the order `help` lists them. */
-export const COMMANDS: CliCommand[] = [init, stats, verify, changePasswordCommand, resetPasswordCommand, compliance, importMembers, backup, restore, backups];
+export const COMMANDS: CliCommand[] = [init, demo, stats, verify, changePasswordCommand, resetPasswordCommand, compliance, importMembers, backup, restore, backups];

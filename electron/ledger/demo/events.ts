@@ -1,0 +1,43 @@
+// A member's dated history (member_events), derived from the facts decided in ./members so the
+// two can never disagree.
+import type { DemoEvent, DemoMember } from './model';
+import { DEMO_POSTS } from './members';
+
+export function memberEvents(m: DemoMember): DemoEvent[] {
+  const out: DemoEvent[] = [];
+  const ev = (type: DemoEvent['type'], date: string, extra: Partial<Omit<DemoEvent, 'memberId' | 'type' | 'date'>> = {}) =>
+    out.push({ memberId: m.id, type, date, fromOrgId: null, toOrgId: null, otherOrg: null, data: {}, note: null, ...extra });
+
+  const first = m.spans[0]!;
+  if (m.joinedAt === null) ev('joined', m.joinedOn, { toOrgId: first.orgId });
+  else ev('joined', m.joinedOn, { otherOrg: m.joinedAt });
+  if (m.probationExtendedOn) ev('probationExtended', m.probationExtendedOn, { data: { months: 6 }, note: '预备期内表现未完全达到党员条件，经支部党员大会讨论延长预备期' });
+  if (m.confirmedOn) {
+    const here = m.spans.find((s) => s.from <= m.confirmedOn! && (s.to === null || m.confirmedOn! < s.to));
+    ev('confirmed', m.confirmedOn, here ? { toOrgId: here.orgId } : { otherOrg: m.joinedAt });
+  }
+  m.spans.forEach((s, i) => {
+    if (s.start === 'transferIn') ev('transferIn', s.from, { toOrgId: s.orgId, otherOrg: s.otherOrgIn ?? null });
+    if (s.start === 'transferInternal') ev('transferInternal', s.from, { fromOrgId: m.spans[i - 1]?.orgId ?? null, toOrgId: s.orgId });
+    if (s.end === 'transferOut') ev('transferOut', s.to!, { fromOrgId: s.orgId, otherOrg: s.otherOrgOut ?? null });
+  });
+  for (const r of m.mobile) {
+    const data = { direction: r.direction, place: r.place, unit: r.unit, cardNumber: r.cardNumber, homeOrg: r.homeOrg };
+    ev(r.direction === 'out' ? 'mobileOut' : 'mobileIn', r.from, { otherOrg: r.place, data });
+    if (r.to) ev('mobileReturn', r.to, { note: '返回本地，流动登记结束' });
+  }
+  if (m.standing !== 'normal' && m.standingSince) {
+    ev('standingChanged', m.standingSince, { data: { from: 'normal', to: m.standing, reason: m.standingReason }, note: m.note });
+  }
+  for (const r of m.residents) {
+    ev('residentRegistered', r.registeredOn, { toOrgId: r.communityOrgId, data: { communityOrgId: r.communityOrgId, unitOrg: r.unitOrg, isCadre: r.isCadre, serviceIntent: r.serviceIntent } });
+    if (r.endedOn && !r.isCadre) ev('residentEnded', r.endedOn);
+  }
+  for (const p of m.posts) {
+    const post = DEMO_POSTS.find((x) => x.id === p.postId)!.name;
+    ev('postTaken', p.from, { data: { post, pledge: p.pledge } });
+    if (p.to) ev('postLeft', p.to, { data: { post } });
+  }
+  for (const a of m.appraisals) ev('appraisal', a.date, { toOrgId: a.orgId, data: { year: a.year, grade: a.grade } });
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
