@@ -21,5 +21,5 @@ export function fmtMs(ms: number): string {
 }
 
 export function row(label: string, value: string): void {
-  process.stdout.write(`  ${label.padEnd(40)} ${value}\n`);
+  process.stdout.write(`  ${label.padEnd(48)} ${value}\n`);
 }
