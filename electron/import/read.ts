@@ -64,7 +64,7 @@ function readWithSheetJs(bytes: Uint8Array, fileName: string, format: ImportForm
     wb = XLSX.read(bytes, SHEETJS_READ_OPTIONS);
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
-    if (/password|encrypt/i.test(msg)) {
+    if (/password/i.test(msg)) {
       throw new ImportReadError('IMPORT_ENCRYPTED', `文件“${fileName}”设置了打开密码，无法读取。请在 Excel 或 WPS 中打开它，取消密码（文件→信息→保护工作簿）后另存，再导入。`, { fileName });
     }
     throw unreadable(fileName, '文件已损坏或不是表格文件。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入。');
