@@ -9,6 +9,9 @@ import { buildOrgs } from './orgs';
 import { buildMembers, DEMO_POSTS } from './members';
 import { assignRoles, streetSeats } from './roles';
 import { writeStreet } from './write';
+import { buildApplicants } from './pipeline';
+import { buildActivities } from './activities';
+import { buildDues } from './dues';
 import type { DemoStreet } from './model';
 
 export type { DemoStreet } from './model';
@@ -30,17 +33,22 @@ export function planDemoStreet(opts: { today?: string; seed?: number } = {}) {
   const members = buildMembers(rng.fork('members'), people, orgs, today);
   assignRoles(rng.fork('roles'), orgs, members, today);
   const seats = streetSeats(rng.fork('street-seats'), members);
+  const branches = orgs.filter((o) => o.type === 'branch' || o.type === 'jointBranch' || o.type === 'temporaryBranch');
+  const applicants = buildApplicants(rng.fork('applicants'), people, branches, members, today);
   const street: DemoStreet = {
     today,
     seed,
     orgs,
     committee: orgs.find((o) => o.type === 'committee')!,
-    branches: orgs.filter((o) => o.type === 'branch' || o.type === 'jointBranch' || o.type === 'temporaryBranch'),
+    branches,
     members,
     posts: DEMO_POSTS,
-    applicants: [],
+    applicants,
   };
-  return { street, seats, rng };
+  // Activities also decide the year-end appraisals (members' grades), so they come before dues.
+  const activities = buildActivities(rng.fork('activities'), street);
+  const dues = buildDues(rng.fork('dues'), members, today);
+  return { street, seats, activities, dues };
 }
 
 /**
@@ -48,11 +56,11 @@ export function planDemoStreet(opts: { today?: string; seed?: number } = {}) {
  * Everything lands in one transaction with one audit entry, 「生成演示街道」.
  */
 export async function createDemoStreet(path: string, password: string, opts: DemoOptions = {}): Promise<{ ledger: Ledger; recoveryKey: string }> {
-  const { street, seats } = planDemoStreet(opts);
+  const { street, seats, activities, dues } = planDemoStreet(opts);
   const { ledger, recoveryKey } = await Ledger.create(path, password, { kdf: opts.kdf });
   try {
     ledger.tx(() => {
-      writeStreet(ledger.db, street, { streetSeats: seats, activities: [], dues: [] }, nowIso());
+      writeStreet(ledger.db, street, { streetSeats: seats, activities, dues }, nowIso());
       // Later parts of the street (contracts and assessments, ./contracts) are added here, in the same transaction.
       const counts = countRows(ledger);
       ledger.audit({ action: 'create', entity: 'demo', summary: `生成演示街道：${counts.orgs} 个党组织、${counts.members} 名党员、${counts.activities} 次活动`, after: { seed: street.seed, today: street.today, ...counts } });
