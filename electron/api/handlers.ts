@@ -4,6 +4,7 @@ import type { OutputOf, ParsedInputOf } from '../../shared/api/contract';
 import type { SessionState } from './session-state';
 import { sessionHandlers } from './session';
 import { activitiesHandlers } from './activities';
+import { assessmentHandlers } from './assessment';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
@@ -11,4 +12,5 @@ export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
 export const HANDLERS: HandlerMap<Method> = {
   ...sessionHandlers,
   ...activitiesHandlers,
+  ...assessmentHandlers,
 };

@@ -180,7 +180,7 @@ export function dueAndOverdue(ledger: Ledger, opts: { today?: string; orgId?: nu
 
 function dueItem(kind: DueItem['kind'], o: OrgCompliance, r: RuleResult, p: PeriodResult): DueItem {
   return {
-    kind, orgId: o.orgId, org: o.org, ruleId: r.ruleId, rule: r.rule, period: p.period, periodLabel: periodLabel(p.period), deadline: p.end,
+    kind, orgId: o.orgId, org: o.org, ruleId: r.ruleId, rule: r.rule, activityType: r.activityType, period: p.period, periodLabel: periodLabel(p.period), deadline: p.end,
     count: p.count, needed: p.needed,
     ...(p.missingDays ? { missingDays: p.missingDays } : {}),
     ...(p.missingGroups ? { missingGroups: p.missingGroups } : {}),

@@ -113,6 +113,8 @@ export type DueItem = {
   org: string;
   ruleId: string;
   rule: string;
+  /** The activity type that satisfies the rule (what 记录 opens). */
+  activityType: string;
   period: string;
   periodLabel: string;
   /** The last day of the period. */

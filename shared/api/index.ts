@@ -2,10 +2,12 @@
 import type { InputOf, OutputOf } from './contract';
 import { sessionCalls } from './session';
 import { activitiesCalls } from './activities';
+import { assessmentCalls } from './assessment';
 
 export const API = {
   ...sessionCalls,
   ...activitiesCalls,
+  ...assessmentCalls,
 };
 
 export type Api = typeof API;
