@@ -3,7 +3,7 @@
 import { today as localToday } from '../../shared/dates';
 import type { ImportField } from './fields';
 import { type ImportFormat, type RawBook, readBook, ImportReadError } from './read';
-import { type ImportRow, analyseRow } from './rows';
+import { type ImportRow, addYears, analyseRow, columnsByField } from './rows';
 import { type TableLayout, classifyRow, findTable, sectionTitleRows } from './table';
 
 /** Hand-made column mappings from the wizard: sheet name ('' for CSV) → column index → field. */
@@ -80,7 +80,7 @@ export function analyseBook(book: RawBook, file: string, opts: AnalyseOptions = 
     const table = summary.table!;
     const mapped = table.columns.filter((c) => c.field !== null).map((c) => c.index);
     const sections = sectionTitleRows(sheet, table.headerEnd);
-    const ctx = { sheet: sheet.name, sheetIndex: summary.index, columns: table.columns, date1904: book.date1904, today, seenIds };
+    const ctx = { sheet: sheet.name, sheetIndex: summary.index, columns: table.columns, colOf: columnsByField(table.columns), date1904: book.date1904, today, yearAgo: addYears(today, -1), seenIds };
     for (let r = from; r < sheet.rows.length; r++) {
       if (++done >= nextReport) {
         opts.onProgress?.(done, total);

@@ -91,6 +91,8 @@ export function planImport(ledger: Ledger, analysis: Analysis, options: PlanOpti
     return res.ok ? sheet : null;
   };
 
+  // One query for the ID numbers already in the ledger; only those rows look their member up.
+  const known = new Set(ledger.db.prepare('SELECT id_number FROM members').pluck().all() as string[]);
   const rows: PlannedRow[] = [];
   for (const source of analysis.rows) {
     const issues = [...source.issues];
@@ -111,7 +113,7 @@ export function planImport(ledger: Ledger, analysis: Analysis, options: PlanOpti
 
     const planned: PlannedRow = { source, issues, hasError: false, branch: branch ? orgKey(branch) : null, action: 'reject', changes: [] };
     if (!source.hasError && orgResolved) {
-      const existing = findMemberByIdNumber(ledger, source.values.idNumber!);
+      const existing = known.has(source.values.idNumber!) ? findMemberByIdNumber(ledger, source.values.idNumber!) : undefined;
       if (existing) planUpdate(ledger, planned, existing, orgId, today, push);
       else planCreate(planned, orgId, today, push);
     }
@@ -182,16 +184,27 @@ function schemaIssues(result: { success: boolean; error?: { issues: { path: Prop
   }
 }
 
+// The engine's dates are always sound ISO dates; the schema checks the rest (lengths, kinds).
+const FACTS_SCHEMA = MemberFieldsSchema.omit({ birthDate: true, joinedOn: true, confirmedOn: true });
+
 function planCreate(planned: PlannedRow, orgId: number | null, today: string, push: Push): void {
   // orgId 1 stands in for a branch still to be created: only the member's own facts are checked.
-  const input = { ...memberInput(planned.source.values), kind: planned.source.values.kind, orgId: orgId ?? 1 };
-  const fields = MemberFieldsSchema.safeParse(input);
+  const values = planned.source.values;
+  const input = { ...memberInput(values), kind: values.kind, orgId: orgId ?? 1 };
+  const fields = FACTS_SCHEMA.safeParse(input);
   if (!fields.success) {
     schemaIssues(fields, push);
     return;
   }
   // The same checks createMember makes (MemberCreateSchema), so the commit cannot fail on them.
-  const problems = memberProblems(fields.data, today);
+  // The row rules already made these checks, identically unless a date was only year-month
+  // (compared by month there, by day in the service) or the engine's today is not the clock's.
+  const partial = planned.source.issues.some((i) => i.code === 'DATE_PARTIAL');
+  if (!partial && today === localToday()) {
+    planned.action = 'create';
+    return;
+  }
+  const problems = memberProblems({ ...fields.data, birthDate: values.birthDate, joinedOn: values.joinedOn, confirmedOn: values.confirmedOn }, today);
   for (const p of problems) push(FIELD_OF[p.field] ?? 'note', SCHEMA_CODES[p.code] ?? 'TEXT_INVALID', `${p.message}。请核对。`);
   if (problems.length > 0) return;
   planned.action = 'create';

@@ -1,6 +1,5 @@
 // Steps 3–4: one roster row → normalised member values and every problem of the row, with the
 // column it sits in. Pure: no ledger (org checks come later, in plan.ts).
-import dayjs from 'dayjs';
 import { idBirthDate, idGender, idNumberProblem, upgradeLegacyId } from '../../shared/domain/id-number';
 import type { MemberKind } from '../../shared/domain/member';
 import { type IssueCode, isErrorCode } from './codes';
@@ -60,8 +59,12 @@ export type RowContext = {
   sheet: string | null;
   sheetIndex: number;
   columns: ColumnMapping[];
+  /** The columns by field (built once per sheet; derived from `columns` when absent). */
+  colOf?: Map<ImportField, ColumnMapping>;
   date1904: boolean;
   today: string;
+  /** today one year back: probation lasts a year. */
+  yearAgo: string;
   /** ID number → where it first appeared in this file. */
   seenIds: Map<string, { sheet: string | null; row: number }>;
 };
@@ -80,9 +83,12 @@ function plainText(cell: RawCell): string {
   return v instanceof Date ? v.toISOString().slice(0, 10) : '';
 }
 
-/** Whole years from `from` to `to` reached: `to` ≥ `from` + n years. Both ISO. */
-function addYears(iso: string, n: number): string {
-  return dayjs(iso).add(n, 'year').format('YYYY-MM-DD');
+/** The same day n years later; 29 February becomes the 28th in a common year (as dayjs does). */
+export function addYears(iso: string, n: number): string {
+  const y = Number(iso.slice(0, 4)) + n;
+  const md = iso.slice(5);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return `${String(y).padStart(4, '0')}-${md === '02-29' && !leap ? '02-28' : md}`;
 }
 
 /** Compares dates; when either was only year-month, only year-month counts. */
@@ -99,11 +105,16 @@ function phoneLooksRight(phone: string): boolean {
   });
 }
 
+export function columnsByField(columns: ColumnMapping[]): Map<ImportField, ColumnMapping> {
+  const map = new Map<ImportField, ColumnMapping>();
+  for (const col of columns) if (col.field) map.set(col.field, col);
+  return map;
+}
+
 export function analyseRow(cells: (RawCell | undefined)[], rowNumber: number, ctx: RowContext): ImportRow {
   const values: MemberValues = {};
   const issues: Issue[] = [];
-  const colOf = new Map<ImportField, ColumnMapping>();
-  for (const col of ctx.columns) if (col.field) colOf.set(col.field, col);
+  const colOf = ctx.colOf ?? columnsByField(ctx.columns);
 
   const add = (field: ImportField, code: IssueCode, message: string) => {
     const col = colOf.get(field);
@@ -201,16 +212,14 @@ export function analyseRow(cells: (RawCell | undefined)[], rowNumber: number, ct
     else add('kind', 'KIND_INVALID', `人员类别“${kindText}”不对，只能填“正式党员”或“预备党员”。`);
   } else {
     // No 人员类别: confirmed, or admitted over a year ago, means full; else probationary.
-    const yearAgo = dayjs(ctx.today).subtract(1, 'year').format('YYYY-MM-DD');
-    values.kind = values.confirmedOn || !values.joinedOn || values.joinedOn <= yearAgo ? 'full' : 'probationary';
+    values.kind = values.confirmedOn || !values.joinedOn || values.joinedOn <= ctx.yearAgo ? 'full' : 'probationary';
     values.kindInferred = true;
   }
   if (values.kind === 'probationary' && cellOf('confirmedOn')) {
     add('confirmedOn', 'PROBATION_WITH_DATE', '预备党员不应有转正日期。已转正的请把人员类别改为“正式党员”；未转正的请清空转正日期。');
   }
   if (values.kind === 'full' && !cellOf('confirmedOn') && values.joinedOn) {
-    const yearAgo = dayjs(ctx.today).subtract(1, 'year').format('YYYY-MM-DD');
-    if (values.joinedOn < yearAgo) add('confirmedOn', 'FULL_MEMBER_NO_DATE', '正式党员没有填转正日期（入党已满一年）。请补上转正日期。');
+    if (values.joinedOn < ctx.yearAgo) add('confirmedOn', 'FULL_MEMBER_NO_DATE', '正式党员没有填转正日期（入党已满一年）。请补上转正日期。');
   }
 
   // 联系电话

@@ -150,7 +150,10 @@ export function classifyRow(sheet: RawSheet, r: number, table: TableLayout, mapp
   for (const c of mapped) if (!isEmptyCell(row[c])) filled++;
   if (filled === 0) return 'blank';
   if (sectionRows.has(r)) return 'section';
-  // A header repeated for printing, or the header of a second block of the same table.
+  // A header repeated for printing, or the header of a second block of the same table. Only a
+  // row whose 姓名 cell says 姓名 can be one, so most rows cost one lookup.
+  const nameCol = table.columns.find((c) => c.field === 'name');
+  if (!nameCol || fieldForHeader(cellText(row[nameCol.index])) !== 'name') return 'data';
   let headerLike = 0;
   for (const col of table.columns) {
     const f = col.detected;
