@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark, one section each. Figures only; nothing here asserts.
 import { benchFoundation } from './foundation';
+import { benchImport } from './import';
 
 const SECTIONS: Array<[string, () => Promise<void>]> = [
   ['台帐基础 (foundation)', benchFoundation],
+  ['花名册导入 (import, 5,000 rows)', benchImport],
 ];
 
 for (const [title, run] of SECTIONS) {
