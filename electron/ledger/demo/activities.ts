@@ -177,17 +177,17 @@ function branchActivities(b: Builder, org: DemoOrg): void {
   const gaps = org.plan?.gaps ?? {};
   const start = maxDate(ACTIVITIES_FROM, org.foundedOn);
   const lastYear = Number(b.today.slice(0, 4));
-  const remoteMiss = org.facilities.includes('remoteEducation') ? 0.03 : 0.15;
+  const remoteMiss = org.facilities.includes('remoteEducation') ? 0.008 : 0.06;
   const themeDayOfMonth = rng.pick([8, 10, 15, 18, 20]);
   for (let y = Number(start.slice(0, 4)); y <= lastYear; y++) {
     for (let mo = 1; mo <= 12; mo++) {
       const ym = ymd(y, mo, 1).slice(0, 7);
       if (ym < start.slice(0, 7) || ym > b.today.slice(0, 7)) continue;
       if (!gaps.committeeMeeting?.includes(ym) && !rng.chance(0.01)) committeeMeeting(b, org, dayIn(b, org, y, mo, 2, 12));
-      if (!gaps.themeDay?.includes(ym) && !rng.chance(0.015)) {
+      if (!gaps.themeDay?.includes(ym) && !rng.chance(0.01)) {
         themeDay(b, org, dayIn(b, org, y, mo, themeDayOfMonth, themeDayOfMonth + (rng.chance(0.7) ? 0 : 5)), mo);
       }
-      for (const g of org.groups) if (!rng.chance(0.04)) groupMeeting(b, org, g, dayIn(b, org, y, mo, 10, 26));
+      for (const g of org.groups) if (!rng.chance(0.012)) groupMeeting(b, org, g, dayIn(b, org, y, mo, 10, 26));
       for (const d of [5, 15, 25]) if (!rng.chance(remoteMiss)) remoteEducation(b, org, ymd(y, mo, d));
       if (mo % 3 === 0) {
         const q = `${y}-Q${mo / 3}`;
@@ -202,7 +202,7 @@ function branchActivities(b: Builder, org: DemoOrg): void {
     } else {
       memberAppraisal(b, org, dayIn(b, org, y, 12, 10, 26), y);
     }
-    heartTalks(b, org, y);
+    heartTalks(b, org, y, gaps.heartTalk?.includes(y) ? 0.85 : 1);
     serviceActivities(b, org, y);
   }
   admissionAssemblies(b, org, start, gaps.branchAssembly ?? []);
@@ -388,30 +388,33 @@ function merit(m: DemoMember, seats: Set<number>): number {
   return (seats.has(m.id) ? -0.3 : 0) + m.absence + (m.situation === 'mobileOut' ? 1 : 0) + (m.posts.length ? -0.05 : 0);
 }
 
-/** 谈心谈话: the secretary or a committee member talks with a few members at a time. */
-function heartTalks(b: Builder, org: DemoOrg, year: number): void {
+/**
+ * 谈心谈话: the secretary or a committee member talks with a few members at a time, so that
+ * everyone on the roster at the year's end was talked with (except in the branches planned short).
+ */
+function heartTalks(b: Builder, org: DemoOrg, year: number, coverage: number): void {
   const rng = b.rng;
   const from = maxDate(ymd(year, 1, 8), maxDate(org.foundedOn, ACTIVITIES_FROM));
-  const to = minDate(ymd(year, 12, 20), b.today);
-  if (from > to) return;
-  const mid = minDate(ymd(year, 6, 30), to);
-  const roster = rng.shuffle(b.roster(org, mid < from ? to : mid));
-  const coverage = to < ymd(year, 12, 20) ? 0.75 : 0.93;
-  const talked = roster.slice(0, Math.round(roster.length * coverage));
+  const end = minDate(ymd(year, 12, 31), b.today);
+  if (from > end) return;
+  // The current year is not over: about two in three have had their talk so far.
+  const share = end < ymd(year, 12, 31) ? Math.min(coverage, 0.65) : coverage;
+  const roster = rng.shuffle(b.roster(org, end));
+  const talked = roster.slice(0, Math.round(roster.length * share));
+  const sinceOf = (m: DemoMember) => m.spans.find((s) => s.orgId === org.id && s.from <= end && (s.to === null || s.to > end))?.from ?? from;
+  talked.sort((x, y) => (sinceOf(x) < sinceOf(y) ? -1 : 1));
   for (let i = 0; i < talked.length;) {
     const chunk = talked.slice(i, i + rng.int(3, 6));
     i += chunk.length;
-    const date = randomDate(rng, from, to);
-    const present = chunk.filter((m) => activeIn(m, org.id, date));
-    if (present.length === 0) continue;
+    const date = randomDate(rng, maxDate(from, chunk.map(sinceOf).reduce(maxDate)), minDate(ymd(year, 12, 24), end));
     const seats = b.seats(org, date);
-    const talker = seats.length ? rng.pick(seats).member.name : b.hostAndRecorder(org, date, present).host;
+    const talker = seats.length ? rng.pick(seats).member.name : b.hostAndRecorder(org, date, chunk).host;
     const topic = rng.pick(HEART_TALK_TOPICS);
     b.push(org, 'heartTalk', date, {
       topic: `谈心谈话：${topic}`,
       host: talker, recorder: talker,
-      minutes: `${talker}分别与${present.map((m) => m.name).join('、')}同志谈心谈话，${topic}。谈话对象谈了近期思想、工作和生活情况，对支部工作提出了意见建议，${talker}逐一作了回应并做好记录。`,
-      attendance: present.map((m) => ({ memberId: m.id, personName: null, status: 'present', reason: null, reasonText: null })),
+      minutes: `${talker}分别与${chunk.map((m) => m.name).join('、')}同志谈心谈话，${topic}。谈话对象谈了近期思想、工作和生活情况，对支部工作提出了意见建议，${talker}逐一作了回应并做好记录。`,
+      attendance: chunk.map((m) => ({ memberId: m.id, personName: null, status: 'present', reason: null, reasonText: null })),
     });
   }
 }

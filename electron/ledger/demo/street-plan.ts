@@ -25,6 +25,8 @@ export type GapPlan = {
   themeDay?: string[];
   /** Years without a 组织生活会. */
   lifeMeeting?: number[];
+  /** Years in which some members had no 谈心谈话. */
+  heartTalk?: number[];
 };
 
 export type OrgPlan = {
@@ -72,7 +74,7 @@ export const STREET_PLAN: readonly OrgPlan[] = [
     gaps: { committeeMeeting: ['2025-07'] }, place: '梧桐苑社区党员之家' },
   { key: 'wt3', parent: 'wt', name: '梧桐苑社区第三党支部', shortName: '第三党支部', type: 'branch', category: 'community', community: 'wutong',
     profile: 'retired', size: 38, groups: 3, foundedOn: '2016-05-12', term: { electedOn: '2021-06-20', lapsed: true },
-    missingFacilities: ['remoteEducation', 'serviceStation'], place: '梧桐苑社区睦邻中心' },
+    missingFacilities: ['remoteEducation', 'serviceStation'], gaps: { heartTalk: [2025] }, place: '梧桐苑社区睦邻中心' },
 
   // 秀水社区党总支
   { key: 'xs', parent: 'committee', name: '秀水社区党总支', shortName: '秀水社区党总支', type: 'generalBranch', category: 'community', community: 'xiushui',
@@ -112,7 +114,7 @@ export const STREET_PLAN: readonly OrgPlan[] = [
     profile: 'market', size: 14, foundedOn: '2014-10-20', term: { electedOn: '2026-11-06' }, instructor: true,
     units: ['锦澜商贸城管理有限公司', '恒达五金批发行', '鑫源餐饮管理有限公司', '锦澜农贸市场', '佳禾生活超市'],
     missingFacilities: ['serviceStation', 'memberInfo', 'remoteEducation', 'archiveCabinet'],
-    gaps: { themeDay: ['2024-02', '2025-01'], lifeMeeting: [2024] }, address: '锦澜街道锦华路200号商贸城三楼', place: '商贸城管理办公室' },
+    gaps: { themeDay: ['2024-02', '2025-01'], lifeMeeting: [2024], heartTalk: [2024, 2025] }, address: '锦澜街道锦华路200号商贸城三楼', place: '商贸城管理办公室' },
   { key: 'social', parent: 'committee', name: '锦澜街道社会组织联合党支部', shortName: '社会组织联合党支部', type: 'jointBranch', category: 'socialOrg',
     profile: 'socialOrg', size: 11, foundedOn: '2018-12-06', term: { electedOn: '2024-08-22' }, instructor: true,
     units: ['锦澜街道社会工作服务站', '乐龄居家养老服务中心', '阳光助残服务社', '锦澜文体协会'],
