@@ -180,7 +180,7 @@ describe('rejects file', () => {
     expect(report.created).toBe(13);
     const out = await buildRejectsWorkbook(book, plan);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(out!);
+    await wb.xlsx.load(out! as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Sheet1')!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual([...STANDARD_HEADER, REASON_HEADER]);
