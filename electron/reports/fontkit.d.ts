@@ -4,6 +4,8 @@ declare module 'fontkit' {
     postscriptName: string;
     familyName: string;
     numGlyphs: number;
+    unitsPerEm: number;
+    glyphForCodePoint(codePoint: number): { advanceWidth: number };
     hasGlyphForCodePoint(codePoint: number): boolean;
   }
   export function create(buffer: Buffer | Uint8Array, postscriptName?: string): Font;

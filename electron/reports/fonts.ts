@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import pdfmake from 'pdfmake';
 import { GlyphChecker, type GlyphFont } from '../../shared/reports/glyphs';
+import type { CharWidth } from '../../shared/reports/wrap';
 
 export const MAIN_FONT_FILE = 'LXGWWenKai-Regular.ttf';
 export const MAIN_FONT = 'WenKai';
@@ -90,3 +91,17 @@ export function pdfmakeWithFonts(): typeof pdfmake {
   configured = true;
   return pdfmake;
 }
+
+let widths: Map<number, number> | null = null;
+
+/** Advance widths of the main font in em (cached per character); 1 em where it has no glyph. */
+export const mainCharWidth: CharWidth = (cp) => {
+  widths ??= new Map();
+  let w = widths.get(cp);
+  if (w === undefined) {
+    const f = loadFonts()[0]!.font;
+    w = f.hasGlyphForCodePoint(cp) ? f.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm : 1;
+    widths.set(cp, w);
+  }
+  return w;
+};

@@ -3,14 +3,14 @@
 import type { RegisterDoc } from '../../shared/reports/model';
 import { toPdfDefinition } from '../../shared/reports/pdf';
 import { toWorkbook } from '../../shared/reports/xlsx';
-import { MAIN_FONT, glyphChecker, pdfmakeWithFonts } from './fonts';
+import { MAIN_FONT, glyphChecker, mainCharWidth, pdfmakeWithFonts } from './fonts';
 
 export type Rendered = { bytes: Buffer; pages: number | null; warnings: string[] };
 
 export async function renderPdf(doc: RegisterDoc, opts: { onProgress?: (fraction: number) => void; maxPages?: number } = {}): Promise<Rendered> {
   const pdfmake = pdfmakeWithFonts();
   const glyphs = glyphChecker();
-  const def = toPdfDefinition(doc, { glyphs, font: MAIN_FONT, maxPages: opts.maxPages });
+  const def = toPdfDefinition(doc, { glyphs, font: MAIN_FONT, charWidth: mainCharWidth, maxPages: opts.maxPages });
   // The footer is called for every page with the page count: the cheapest way to learn it.
   let pages = 0;
   const footer = def.footer as (page: number, count: number, size: unknown) => unknown;

@@ -49,7 +49,8 @@ export const FONT_SIZE = { title: 18, subtitle: 10.5, body: 10.5, table: 9, tabl
 /** Default maximum widths (half-em units) of wrapping columns by kind. */
 const KIND_MAX: Record<NonNullable<Column['kind']>, number> = { text: 28, code: 24, date: 12, number: 8, center: 12 };
 
-export type ColumnFit = { want: number; min: number; wrap: boolean };
+/** want: width to aim for; min: narrowest acceptable; full: width without wrapping at all. */
+export type ColumnFit = { want: number; min: number; full: number; wrap: boolean };
 
 /** Whether a column's values may wrap: text columns unless told otherwise. */
 export function wraps(col: Column): boolean {
@@ -61,7 +62,7 @@ export function wraps(col: Column): boolean {
  * wants its widest value; a wrapping one its widest value up to its max (beyond that it wraps),
  * and can shrink to its min. A header breaks over at most two lines.
  */
-export function measureColumns(columns: Column[], rows: Cell[][], latin = 1.2): ColumnFit[] {
+export function measureColumns(columns: Column[], rows: Cell[][], latin = 1.2, width: (s: string) => number = (s) => textWidth(s, latin)): ColumnFit[] {
   return columns.map((col, i) => {
     const wrap = wraps(col);
     const cap = wrap ? (col.max ?? KIND_MAX[col.kind ?? 'text']) : Infinity;
@@ -70,16 +71,16 @@ export function measureColumns(columns: Column[], rows: Cell[][], latin = 1.2): 
       const v = row[i];
       if (v === null || v === undefined || v === '') continue;
       const s = String(v);
-      const w = s.includes('\n') ? Math.max(...s.split('\n').map((x) => textWidth(x, latin))) : textWidth(s, latin);
+      const w = s.includes('\n') ? Math.max(...s.split('\n').map(width)) : width(s);
       if (w > widest) widest = w;
-      if (widest >= cap) break;
     }
-    const header = textWidth(col.header, latin);
+    const header = width(col.header);
     const headerNeed = header <= 8 ? header : Math.ceil(header / 2);
     const want = Math.max(col.min ?? 2, headerNeed, Math.min(widest, cap));
     const min = wrap ? Math.min(want, Math.max(col.min ?? 4, headerNeed, 4)) : want;
     // A column that must not wrap gets half an em of slack against rounding in the layout.
-    return wrap ? { want, min, wrap } : { want: want + 1, min: min + 1, wrap };
+    const full = Math.max(want, widest);
+    return wrap ? { want, min, full, wrap } : { want: want + 1, min: min + 1, full: full + 1, wrap };
   });
 }
 
@@ -89,41 +90,59 @@ export function excelWidths(columns: Column[], rows: Cell[][]): number[] {
   return measureColumns(columns, rows, 1).map((f) => Math.min(60, f.want + 2));
 }
 
-/**
- * Font size and point widths for a PDF table: the largest size (9 pt down to 7) at which the
- * columns that must not wrap get their full width and the wrapping ones at least their minimum;
- * spare width goes to the wrapping columns.
- */
-export function layoutPdfTable(fits: ColumnFit[], orientation: Orientation, cellExtra: number): { fontSize: number; widths: number[] } {
-  const avail = usableWidth(orientation) - fits.length * cellExtra;
-  for (let size = FONT_SIZE.table; size >= FONT_SIZE.tableMin; size -= 0.5) {
-    const pt = size / 2;
-    const fixed = fits.reduce((a, f) => a + (f.wrap ? 0 : f.want * pt), 0);
-    const textWant = fits.reduce((a, f) => a + (f.wrap ? f.want * pt : 0), 0);
-    const textMin = fits.reduce((a, f) => a + (f.wrap ? f.min * pt : 0), 0);
-    const room = avail - fixed;
-    // Prefer a smaller size to wrapping columns down to their bare minimum.
-    if (room < textMin + 0.6 * (textWant - textMin) && size > FONT_SIZE.tableMin) continue;
+/** Widths in points at one font size, or null when the wrapping columns cannot get their minimum. */
+function widthsAt(fits: ColumnFit[], avail: number, size: number, force: boolean): number[] | null {
+  const pt = size / 2;
+  const fixed = fits.reduce((a, f) => a + (f.wrap ? 0 : f.want * pt), 0);
+  const textWant = fits.reduce((a, f) => a + (f.wrap ? f.want * pt : 0), 0);
+  const textMin = fits.reduce((a, f) => a + (f.wrap ? f.min * pt : 0), 0);
+  const room = avail - fixed;
+  if (room < textMin) {
+    if (!force) return null;
     // Below the smallest size nothing more can be done but squeeze every column alike.
-    if (room < textMin) {
-      const all = fits.reduce((a, f) => a + f.want, 0);
-      return { fontSize: size, widths: fits.map((f) => (f.want / all) * avail) };
-    }
-    const textCols = fits.filter((f) => f.wrap).length;
-    if (textCols === 0) {
-      const scale = avail / fixed;
-      return { fontSize: size, widths: fits.map((f) => f.want * pt * scale) };
-    }
-    // Wrapping columns: from their min toward their want in proportion, then any spare in proportion to want.
-    let widths: number[];
-    if (room <= textWant) {
-      const k = textWant === textMin ? 1 : (room - textMin) / (textWant - textMin);
-      widths = fits.map((f) => (f.wrap ? (f.min + (f.want - f.min) * k) * pt : f.want * pt));
-    } else {
-      const spare = room - textWant;
-      widths = fits.map((f) => (f.wrap ? f.want * pt + (spare * f.want * pt) / textWant : f.want * pt));
-    }
-    return { fontSize: size, widths };
+    const all = fits.reduce((a, f) => a + f.want, 0);
+    return fits.map((f) => (f.want / all) * avail);
   }
-  throw new Error('unreachable');
+  if (!fits.some((f) => f.wrap)) return fits.map((f) => f.want * pt * (avail / fixed));
+  if (room <= textWant) {
+    // Water-filling: the widest columns give way first, narrow ones (籍贯, 党小组) keep their want.
+    const capped = (level: number) => fits.reduce((a, f) => a + (f.wrap ? Math.max(f.min, Math.min(f.want, level)) * pt : 0), 0);
+    let lo = 0;
+    let hi = Math.max(...fits.map((f) => f.want));
+    for (let i = 0; i < 40; i++) {
+      const mid = (lo + hi) / 2;
+      if (capped(mid) > room) hi = mid;
+      else lo = mid;
+    }
+    return fits.map((f) => (f.wrap ? Math.max(f.min, Math.min(f.want, lo)) * pt : f.want * pt));
+  }
+  // Spare width first lets capped columns grow toward not wrapping at all, then goes to all.
+  let spare = room - textWant;
+  const short = fits.reduce((a, f) => a + (f.wrap ? (f.full - f.want) * pt : 0), 0);
+  const grow = Math.min(spare, short);
+  spare -= grow;
+  return fits.map((f) => {
+    if (!f.wrap) return f.want * pt;
+    const grown = f.want * pt + (short > 0 ? (grow * (f.full - f.want) * pt) / short : 0);
+    return grown + (spare * f.want * pt) / textWant;
+  });
+}
+
+/**
+ * Font size and point widths for a PDF table. Every size from 9 pt down to 7.5 is tried: columns
+ * that must not wrap get their full width, wrapping ones share the rest. The size whose table is
+ * shortest wins (wrapped addresses cost more height than a half point of type), the larger of
+ * two within 5 % of each other. `height(size, widths)` estimates the table's height.
+ */
+export function layoutPdfTable(fits: ColumnFit[], orientation: Orientation, cellExtra: number, height?: (size: number, widths: number[]) => number): { fontSize: number; widths: number[] } {
+  const avail = usableWidth(orientation) - fits.length * cellExtra;
+  const options: { fontSize: number; widths: number[]; h: number }[] = [];
+  for (let size = FONT_SIZE.table; size >= FONT_SIZE.tableMin; size -= 0.5) {
+    const widths = widthsAt(fits, avail, size, size === FONT_SIZE.tableMin && options.length === 0);
+    if (!widths) continue;
+    if (!height) return { fontSize: size, widths };
+    options.push({ fontSize: size, widths, h: height(size, widths) });
+  }
+  const best = Math.min(...options.map((o) => o.h));
+  return options.find((o) => o.h <= best * 1.05)!;
 }

@@ -5,7 +5,8 @@ import {
   FONT_SIZE, PAGE_MARGINS, layoutPdfTable, measureColumns, pageFooter, printDateText, usableWidth,
 } from './conventions';
 import type { GlyphChecker } from './glyphs';
-import type { Block, Cover, GridBlock, Orientation, RegisterDoc, Section, SignaturesBlock, TableBlock } from './model';
+import type { Block, Cell, Cover, GridBlock, Orientation, RegisterDoc, Section, SignaturesBlock, TableBlock } from './model';
+import { type CharWidth, estimateCharWidth, textEm, wrapText } from './wrap';
 
 const PAD = 2.5;
 const LINE = 0.5;
@@ -29,20 +30,23 @@ export type PdfOptions = {
   glyphs: GlyphChecker;
   /** The pdfmake font family of the main CJK font. */
   font: string;
+  /** Advance widths of the main font in em; estimated when absent. */
+  charWidth?: CharWidth;
 };
 
 type Txt = string | { text: string; font?: string }[];
 
+const asObject = (c: TableCell): Record<string, unknown> => (typeof c === 'object' && c !== null ? (c as Record<string, unknown>) : { text: c });
+
 class PdfBuilder {
-  constructor(private readonly opts: PdfOptions) {}
+  private readonly charWidth: CharWidth;
+
+  constructor(private readonly opts: PdfOptions) {
+    this.charWidth = opts.charWidth ?? estimateCharWidth;
+  }
 
   t(s: string): Txt {
     return this.opts.glyphs.runs(s);
-  }
-
-  cellText(v: unknown): Txt {
-    if (v === null || v === undefined) return '';
-    return this.t(String(v));
   }
 
   title(section: Section, tocItem: boolean): Content[] {
@@ -63,72 +67,112 @@ class PdfBuilder {
     return out;
   }
 
+  /** Em width of a text in the main font. */
+  em(text: string): number {
+    return textEm(text, this.charWidth);
+  }
+
+  /**
+   * A cell's content, broken into lines that fit `widthPt` at `fontSize`: a plain string for one
+   * line, a stack of lines otherwise (the table is noWrap, so pdfmake does not break them again).
+   * Text needing a fallback font keeps pdfmake's own wrapping.
+   */
+  fit(v: unknown, widthPt: number, fontSize: number, alignment?: 'left' | 'center' | 'right'): TableCell {
+    if (v === null || v === undefined || v === '') return '';
+    const s = String(v);
+    const runs = this.t(s);
+    if (typeof runs !== 'string') return { text: runs, noWrap: false, ...(alignment ? { alignment } : {}) };
+    const maxEm = (widthPt - 0.5) / fontSize;
+    const lines = !s.includes('\n') && this.em(s) <= maxEm ? null : wrapText(s, maxEm, this.charWidth);
+    if (!lines || lines.length === 1) return alignment ? { text: lines?.[0] ?? s, alignment } : (lines?.[0] ?? s);
+    return alignment ? { stack: lines, alignment } : { stack: lines };
+  }
+
   table(b: TableBlock, orientation: Orientation): Content {
     const n = b.columns.length;
-    const { fontSize, widths } = layoutPdfTable(measureColumns(b.columns, b.totals ? [...b.rows, b.totals] : b.rows), orientation, PAD * 2 + LINE);
+    const fits = measureColumns(b.columns, b.totals ? [...b.rows, b.totals] : b.rows, 1.2, (s) => this.em(s) * 2);
+    const wrapCols = fits.map((f, i) => (f.wrap ? i : -1)).filter((i) => i >= 0);
+    const ems = b.rows.map((r) => wrapCols.map((i) => (r[i] === null || r[i] === undefined ? 0 : this.em(String(r[i])))));
+    // Estimated height: each row as tall as its most wrapped cell.
+    const height = (size: number, w: number[]) => {
+      let h = 0;
+      for (const row of ems) {
+        let lines = 1;
+        row.forEach((em, k) => (lines = Math.max(lines, Math.ceil((em * size) / (w[wrapCols[k]!]! - 0.5)))));
+        h += lines * size * 1.1 * 1.15 + 4;
+      }
+      return h;
+    };
+    const { fontSize, widths } = layoutPdfTable(fits, orientation, PAD * 2 + LINE, height);
+    const spanWidth = (from: number, count: number) => widths.slice(from, from + count).reduce((x, y) => x + y, 0) + (count - 1) * (PAD * 2 + LINE);
+    const align = b.columns.map((c): 'right' | 'center' | undefined => (c.kind === 'number' ? 'right' : c.kind === 'center' || c.kind === 'date' ? 'center' : undefined));
+    const full = (content: TableCell, extra: Record<string, unknown> = {}): TableCell[] => {
+      const row: TableCell[] = [{ ...(typeof content === 'object' ? content : { text: content }), colSpan: n, ...extra } as TableCell];
+      for (let k = 1; k < n; k++) row.push('');
+      return row;
+    };
 
-    const align = b.columns.map((c) => (c.kind === 'number' ? 'right' : c.kind === 'center' || c.kind === 'date' ? 'center' : undefined));
-    const body: TableCell[][] = [];
-    let headerRows = 1;
+    const header: TableCell[][] = [];
     if (b.groups && b.groups.length > 0) {
-      headerRows = 2;
       const top: TableCell[] = [];
       const second: TableCell[] = [];
       let col = 0;
       for (const g of b.groups) {
         if (g.span === 1 && !g.header) {
-          top.push({ text: this.t(b.columns[col]!.header), rowSpan: 2, alignment: 'center' });
-          second.push({ text: '' });
+          top.push({ ...asObject(this.fit(b.columns[col]!.header, widths[col]!, fontSize, 'center')), rowSpan: 2 } as TableCell);
+          second.push('');
         } else {
-          top.push({ text: this.t(g.header), colSpan: g.span, alignment: 'center' });
-          for (let k = 1; k < g.span; k++) top.push({ text: '' });
-          for (let k = 0; k < g.span; k++) second.push({ text: this.t(b.columns[col + k]!.header), alignment: 'center' });
+          top.push({ ...asObject(this.fit(g.header, spanWidth(col, g.span), fontSize, 'center')), colSpan: g.span } as TableCell);
+          for (let k = 1; k < g.span; k++) top.push('');
+          for (let k = 0; k < g.span; k++) second.push(this.fit(b.columns[col + k]!.header, widths[col + k]!, fontSize, 'center'));
         }
         col += g.span;
       }
-      body.push(top, second);
+      header.push(top, second);
     } else {
-      body.push(b.columns.map((c) => ({ text: this.t(c.header), alignment: 'center' })));
+      header.push(b.columns.map((c, i) => this.fit(c.header, widths[i]!, fontSize, 'center')));
     }
-    if (b.rows.length === 0) {
-      const row: TableCell[] = [{ text: this.t(b.emptyText ?? '（无）'), colSpan: n, alignment: 'center', color: '#555555' }];
-      for (let k = 1; k < n; k++) row.push({ text: '' });
-      body.push(row);
-    }
-    const captionRows = new Set<number>();
-    const captions = b.captions ?? [];
-    let next = 0;
-    b.rows.forEach((r, i) => {
-      while (next < captions.length && captions[next]!.before === i) {
-        captionRows.add(body.length);
-        const row: TableCell[] = [{ text: this.t(captions[next]!.text), colSpan: n, fontSize: fontSize + 0.5 }];
-        for (let k = 1; k < n; k++) row.push({ text: '' });
-        body.push(row);
-        next++;
-      }
-      body.push(this.row(r, align));
-    });
-    if (b.totals) body.push(this.row(b.totals, align));
-    const shaded = (i: number) => i < headerRows || (!!b.totals && i === body.length - 1);
-    const fill = (i: number) => (shaded(i) ? HEADER_FILL : captionRows.has(i) ? CAPTION_FILL : null);
 
-    const node: ContentTable = {
-      table: { headerRows, dontBreakRows: true, widths, body },
-      layout: { ...gridLayout, fillColor: fill },
+    // One table per caption (a branch, a post): the caption heads it and repeats with the column
+    // header on every page it runs over, and never stays behind alone at the foot of a page.
+    const parts: { caption: string | null; rows: Cell[][] }[] = [];
+    const captions = [...(b.captions ?? [])].sort((x, y) => x.before - y.before);
+    if (captions.length === 0 || captions[0]!.before > 0) parts.push({ caption: null, rows: [] });
+    let ci = 0;
+    b.rows.forEach((r, i) => {
+      while (ci < captions.length && captions[ci]!.before === i) parts.push({ caption: captions[ci++]!.text, rows: [] });
+      parts[parts.length - 1]!.rows.push(r);
+    });
+    while (ci < captions.length) parts.push({ caption: captions[ci++]!.text, rows: [] });
+
+    const tableWidth = spanWidth(0, n);
+    return {
+      stack: parts.map((part, pi) => {
+        const body: TableCell[][] = [];
+        if (part.caption !== null) body.push(full(this.fit(part.caption, tableWidth, fontSize + 0.5), { fillColor: CAPTION_FILL, fontSize: fontSize + 0.5 }));
+        const headerRows = body.length + header.length;
+        body.push(...header);
+        if (part.rows.length === 0) body.push(full(this.fit(b.rows.length === 0 ? (b.emptyText ?? '（无）') : '（无）', tableWidth, fontSize, 'center'), { color: '#555555' }));
+        for (const r of part.rows) body.push(this.row(r, widths, fontSize, align));
+        const withTotals = !!b.totals && pi === parts.length - 1;
+        if (withTotals) body.push(this.row(b.totals!, widths, fontSize, align));
+        const last = body.length - 1;
+        const node: ContentTable = {
+          table: { headerRows, keepWithHeaderRows: 1, dontBreakRows: true, widths, body },
+          layout: { ...gridLayout, fillColor: (i: number) => (i === 0 && part.caption !== null ? CAPTION_FILL : i < headerRows || (withTotals && i === last) ? HEADER_FILL : null) },
+          margin: [0, 0, 0, pi < parts.length - 1 ? 6 : 0],
+        };
+        return node;
+      }),
       fontSize,
       lineHeight: 1.1,
-    };
-    return node;
+      noWrap: true,
+    } as Content;
   }
 
-  row(r: readonly unknown[], align: (string | undefined)[]): TableCell[] {
+  row(r: readonly unknown[], widths: number[], fontSize: number, align: ('right' | 'center' | undefined)[]): TableCell[] {
     const out: TableCell[] = new Array(r.length);
-    for (let i = 0; i < r.length; i++) {
-      const text = this.cellText(r[i]);
-      const a = align[i];
-      // Plain strings keep pdfmake's per-cell style work (its hot path on long rosters) minimal.
-      out[i] = a ? { text, alignment: a as 'right' | 'center' } : typeof text === 'string' ? text : { text };
-    }
+    for (let i = 0; i < r.length; i++) out[i] = this.fit(r[i], widths[i]!, fontSize, align[i]);
     return out;
   }
 
@@ -150,13 +194,14 @@ class PdfBuilder {
         const span = cell.span ?? 1;
         const rowSpan = cell.rowSpan ?? 1;
         for (let dr = 1; dr < rowSpan; dr++) for (let dc = 0; dc < span; dc++) if (covered[ri + dr]) covered[ri + dr]![col + dc] = true;
+        const w = widths.slice(col, col + span).reduce((x, y) => x + y, 0) + (span - 1) * (PAD * 2 + LINE);
         out.push({
-          text: this.t(cell.text),
+          ...asObject(this.fit(cell.text, w, FONT_SIZE.body)),
           ...(span > 1 ? { colSpan: span } : {}),
           ...(rowSpan > 1 ? { rowSpan } : {}),
           alignment: cell.align ?? (cell.label ? 'center' : 'left'),
           ...(cell.label ? { fillColor: LABEL_FILL } : {}),
-        });
+        } as TableCell);
         for (let k = 1; k < span; k++) out.push({ text: '' });
         col += span;
       }
@@ -173,8 +218,9 @@ class PdfBuilder {
       layout: { ...gridLayout, paddingTop: () => 4, paddingBottom: () => 4 },
       fontSize: FONT_SIZE.body,
       lineHeight: 1.2,
+      noWrap: true,
       margin: [0, 0, 0, 4],
-    };
+    } as Content;
   }
 
   signatures(b: SignaturesBlock): Content {

@@ -15,6 +15,12 @@ export function scopeMembers(ledger: Ledger, scope: Scope): Map<number, RosterRo
   return byOrg;
 }
 
+/** 「望江社区第一党支部第四党小组」 under its branch reads 「第四党小组」. */
+export function shortGroupName(group: string | null, branch: string | null): string | null {
+  if (!group) return null;
+  return branch && group.startsWith(branch) && group.length > branch.length ? group.slice(branch.length) : group;
+}
+
 export function remarkOf(m: RosterRow): string | null {
   const parts: string[] = [];
   if (m.standing !== 'normal') parts.push(STANDING_LABELS[m.standing]);
@@ -27,7 +33,7 @@ export function remarkOf(m: RosterRow): string | null {
 export function rosterMember(m: RosterRow): RosterMember {
   return {
     name: m.name, gender: m.gender, ethnicity: m.ethnicity, idNumber: m.idNumber, birthDate: m.birthDate, nativePlace: m.nativePlace,
-    education: m.education, kind: MEMBER_KIND_LABELS[m.kind], joinedOn: m.joinedOn, confirmedOn: m.confirmedOn, groupName: m.groupName,
+    education: m.education, kind: MEMBER_KIND_LABELS[m.kind], joinedOn: m.joinedOn, confirmedOn: m.confirmedOn, groupName: shortGroupName(m.groupName, m.orgName),
     employer: m.employer, phone: m.phone, address: m.address, remark: remarkOf(m),
   };
 }

@@ -37,7 +37,7 @@ export const ROSTER_COLUMNS: Column[] = [
   { header: '人员类别', kind: 'center' },
   { header: '入党日期', kind: 'date' },
   { header: '转正日期', kind: 'date' },
-  { header: '党小组', max: 10 },
+  { header: '党小组', wrap: false },
   { header: '工作单位及职务', max: 18 },
   { header: '联系电话', kind: 'code', max: 13 },
   { header: '现居住地', max: 18 },

@@ -1,0 +1,26 @@
+// Register name → its data query and its builder: the one table the exporter, the binder and
+// the preview go through.
+import type { RegisterName } from '../../shared/reports/catalog';
+import type { RegisterDoc } from '../../shared/reports/model';
+import { buildMemberForm } from '../../shared/reports/registers/member-form';
+import { buildMobile } from '../../shared/reports/registers/mobile';
+import { buildOrgs } from '../../shared/reports/registers/orgs';
+import { buildPosts } from '../../shared/reports/registers/posts';
+import { buildResident } from '../../shared/reports/registers/resident';
+import { buildRoster } from '../../shared/reports/registers/roster';
+import type { Ledger } from '../ledger/ledger';
+import { memberFormData, mobileData, orgsData, postsData, residentData } from './queries/members';
+import type { QueryOptions } from './queries/options';
+import { rosterData } from './queries/roster';
+import type { Scope } from './scope';
+
+export type RegisterSource = (ledger: Ledger, scope: Scope, opts: QueryOptions) => RegisterDoc;
+
+export const SOURCES: Partial<Record<Exclude<RegisterName, 'binder'>, RegisterSource>> = {
+  orgs: (l, s, o) => buildOrgs(orgsData(l, s, o)),
+  roster: (l, s, o) => buildRoster(rosterData(l, s, o)),
+  'member-form': (l, s, o) => buildMemberForm(memberFormData(l, s, o)),
+  mobile: (l, s, o) => buildMobile(mobileData(l, s, o)),
+  resident: (l, s, o) => buildResident(residentData(l, s, o)),
+  posts: (l, s, o) => buildPosts(postsData(l, s, o)),
+};
