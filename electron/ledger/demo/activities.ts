@@ -5,6 +5,7 @@ import { ABSENCE_REASON_LABELS } from '../../../shared/domain/activity-types';
 import type { Rng } from './random';
 import type { DemoActivity, DemoAttendance, DemoMember, DemoOrg, DemoStreet, DemoTerm } from './model';
 import { activeIn, isProbationaryOn } from './model';
+import { COMMUNITIES } from './places';
 import { addDays, daysInMonth, minDate, maxDate, nextWorkday, randomDate, ymd } from './dates';
 import {
   ABSENCE_TEXT, ASSEMBLY_BUSINESS, ASSISTANCE, COMMITTEE_ITEMS, HEART_TALK_TOPICS, JOINT_MEETING, LIFE_MEETING_THEMES, OUTDOOR_PLACES,
@@ -66,7 +67,8 @@ class Builder {
   hostAndRecorder(org: DemoOrg, date: string, fallback: DemoMember[]): { host: string | null; recorder: string | null } {
     const seats = this.seats(org, date);
     const host = seats.find((s) => s.role === 'secretary') ?? seats.find((s) => s.role === 'deputySecretary') ?? seats[0];
-    const recorder = seats.find((s) => s.role === 'organization') ?? seats.find((s) => s.role === 'propaganda') ?? seats.find((s) => s !== host);
+    const others = seats.filter((s) => s !== host);
+    const recorder = others.find((s) => s.role === 'organization') ?? others.find((s) => s.role === 'propaganda') ?? others[0];
     return { host: host?.member.name ?? fallback[0]?.name ?? null, recorder: recorder?.member.name ?? fallback[1]?.name ?? null };
   }
 
@@ -157,7 +159,8 @@ export function buildActivities(rng: Rng, street: DemoStreet): DemoActivity[] {
   markStreaks(b);
   for (const org of street.branches) branchActivities(b, org);
   for (const org of street.orgs.filter((o) => o.type === 'partyCommittee' || o.type === 'generalBranch')) committeeJointMeetings(b, org);
-  const sorted = b.out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.orgId - y.orgId || (x.startTime ?? '').localeCompare(y.startTime ?? '')));
+  const key = (a: Draft) => `${a.date}${String(a.orgId).padStart(5, '0')}${a.startTime ?? ''}`;
+  const sorted = b.out.map((a) => ({ a, k: key(a) })).sort((x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : 0)).map((x) => x.a);
   return sorted.map((a, i) => ({ id: i + 1, ...a }));
 }
 
@@ -236,7 +239,7 @@ function themeDay(b: Builder, org: DemoOrg, date: string, month: number): void {
   const attendance = b.attendance(expected, date);
   const { host, recorder } = b.hostAndRecorder(org, date, expected);
   const { exp, pres } = counts(attendance);
-  const outdoor = rng.chance(0.2);
+  const outdoor = [4, 7, 9].includes(month) && rng.chance(0.5);
   const s = study(rng, date);
   b.push(org, 'themeDay', date, {
     topic: `主题党日：${theme}`,
@@ -356,6 +359,8 @@ function memberAppraisal(b: Builder, org: DemoOrg, date: string, year: number): 
   const excellent = new Set(ranked.slice(0, Math.min(maxExcellent, Math.round(graded.length * (0.18 + rng.next() * 0.12)))));
   let n = { excellent: 0, qualified: 0, basicallyQualified: 0, unqualified: 0, ungraded: 0 };
   for (const m of expected) {
+    // One appraisal per member and year: someone who moved branch after being appraised is not appraised again.
+    if (m.appraisals.some((a) => a.year === year)) continue;
     let grade: 'excellent' | 'qualified' | 'basicallyQualified' | 'unqualified' | null;
     let note: string | null = null;
     if (isProbationaryOn(m, date)) {
@@ -448,11 +453,18 @@ function serviceActivities(b: Builder, org: DemoOrg, year: number): void {
       }
       b.push(org, type, date, {
         topic: `${{ volunteer: '志愿服务', visit: '走千家', assistance: '帮扶', jointMeeting: '党建联席会' }[type]}：${topic}`,
-        place: type === 'jointMeeting' ? org.place : rng.chance(0.5) ? org.place : `${org.plan?.community ? '辖区各小区' : '辖区'}`,
+        place: type === 'jointMeeting' || rng.chance(0.3) ? org.place : outdoorPlace(rng, org),
         host, recorder, minutes, attendance,
       });
     }
   }
+}
+
+/** Where volunteers and visitors went: the community's estates, or the unit's own ground. */
+function outdoorPlace(rng: Rng, org: DemoOrg): string {
+  const community = COMMUNITIES.find((c) => c.key === org.plan?.community);
+  if (community) return `${rng.pick(community.estates)}小区`;
+  return org.address ?? org.place;
 }
 
 /** The branch meetings that admitted new members and confirmed probationary ones, on those very days. */

@@ -1,5 +1,6 @@
 // A member's dated history (member_events), derived from the facts decided in ./members so the
 // two can never disagree.
+import { APPRAISAL_GRADE_LABELS } from '../../../shared/domain/member';
 import type { DemoEvent, DemoMember } from './model';
 import { DEMO_POSTS } from './members';
 
@@ -38,6 +39,8 @@ export function memberEvents(m: DemoMember): DemoEvent[] {
     ev('postTaken', p.from, { data: { post, pledge: p.pledge } });
     if (p.to) ev('postLeft', p.to, { data: { post } });
   }
-  for (const a of m.appraisals) ev('appraisal', a.date, { toOrgId: a.orgId, data: { year: a.year, grade: a.grade } });
+  for (const a of m.appraisals) {
+    ev('appraisal', a.date, { toOrgId: a.orgId, data: { year: a.year, grade: a.grade, label: a.grade ? APPRAISAL_GRADE_LABELS[a.grade] : '参加评议，不评定等次' }, note: a.note });
+  }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

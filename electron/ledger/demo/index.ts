@@ -58,6 +58,10 @@ export function planDemoStreet(opts: { today?: string; seed?: number } = {}) {
 export async function createDemoStreet(path: string, password: string, opts: DemoOptions = {}): Promise<{ ledger: Ledger; recoveryKey: string }> {
   const { street, seats, activities, dues } = planDemoStreet(opts);
   const { ledger, recoveryKey } = await Ledger.create(path, password, { kdf: opts.kdf });
+  // ~20 MB of seed rows: a cache that holds them all spares SQLCipher re-encrypting pages it
+  // would otherwise spill mid-transaction. Back to the default once written.
+  const cacheSize = ledger.db.pragma('cache_size', { simple: true });
+  ledger.db.pragma('cache_size = -131072');
   try {
     ledger.tx(() => {
       writeStreet(ledger.db, street, { streetSeats: seats, activities, dues }, nowIso());
@@ -68,6 +72,8 @@ export async function createDemoStreet(path: string, password: string, opts: Dem
   } catch (e) {
     ledger.close();
     throw e;
+  } finally {
+    if (ledger.db.open) ledger.db.pragma(`cache_size = ${Number(cacheSize)}`);
   }
   return { ledger, recoveryKey };
 }

@@ -68,7 +68,7 @@ function makeMember(ctx: Ctx, org: DemoOrg, situation: Situation): DemoMember {
     regionCode: home?.code,
   });
   const age = ty - year(person.birthDate);
-  const probationary = !NO_PROBATION.has(situation) && age <= 45 && rng.chance(0.12);
+  const probationary = !NO_PROBATION.has(situation) && age <= 45 && rng.chance(0.17);
 
   let joinedOn: string;
   if (probationary) {

@@ -79,6 +79,7 @@ export function assignRoles(rng: Rng, orgs: DemoOrg[], members: DemoMember[], to
       const fresh = choose(rng, pool, roles.length - kept.length, taken);
       const people = [...kept, ...fresh];
       term.roles = roles.slice(0, people.length).map((role, i) => seat(role, people[i]!, term));
+      byElection(rng, term, pool, orgIds);
       previous = people;
     }
     if (isCommittee) {
@@ -88,6 +89,31 @@ export function assignRoles(rng: Rng, orgs: DemoOrg[], members: DemoMember[], to
     }
   }
   groupLeaders(rng, orgs, members, today);
+}
+
+/** The day a member stops being on any of the orgs' rosters (transfer out, death), if before `until`. */
+function leavesOn(m: DemoMember, orgIds: number[], from: string, until: string): string | null {
+  const span = m.spans.find((s) => orgIds.includes(s.orgId) && s.from <= from && (s.to === null || s.to > from));
+  let end = span?.to ?? null;
+  if (m.standing !== 'normal' && m.standingSince && (end === null || m.standingSince < end)) end = m.standingSince;
+  return end !== null && end < until ? end : null;
+}
+
+/** A seat whose holder left during the term ends then, and a 补选 fills it a few weeks later. */
+function byElection(rng: Rng, term: DemoTerm, pool: DemoMember[], orgIds: number[]): void {
+  const until = term.endedOn ?? '9999-12-31';
+  for (const r of [...term.roles]) {
+    const holder = pool.find((m) => m.id === r.memberId);
+    const left = holder && leavesOn(holder, orgIds, term.electedOn, until);
+    if (!left) continue;
+    r.toDate = left;
+    const on = addDays(left, rng.int(20, 45));
+    if (on >= until) continue;
+    const seated = new Set(term.roles.filter((x) => x.toDate === null || x.toDate > on).map((x) => x.memberId));
+    const next = rng.shuffle(pool.filter((m) => !seated.has(m.id) && orgIds.some((id) => activeIn(m, id, on)) && !leavesOn(m, orgIds, on, until)))
+      .sort((a, b) => preference(a) - preference(b))[0];
+    if (next) term.roles.push({ role: r.role, roleLabel: null, memberId: next.id, personName: next.name, fromDate: on, toDate: term.endedOn });
+  }
 }
 
 function groupLeaders(rng: Rng, orgs: DemoOrg[], members: DemoMember[], today: string): void {
