@@ -5,6 +5,7 @@ import type { SessionState } from './session-state';
 import { sessionHandlers } from './session';
 import { activitiesHandlers } from './activities';
 import { assessmentHandlers } from './assessment';
+import { importHandlers } from './import';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
@@ -13,4 +14,5 @@ export const HANDLERS: HandlerMap<Method> = {
   ...sessionHandlers,
   ...activitiesHandlers,
   ...assessmentHandlers,
+  ...importHandlers,
 };

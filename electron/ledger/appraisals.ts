@@ -6,32 +6,12 @@ import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
 import { APPRAISAL_GRADES, APPRAISAL_GRADE_LABELS, type AppraisalGrade, type MemberKind } from '../../shared/domain/member';
 import { AppraisalQuerySchema, AppraisalRecordSchema, type AppraisalRecord } from '../../shared/schemas/contract';
+import type { AppraisalRow, AppraisalSheet } from '../../shared/api/assessment';
 import type { Ledger } from './ledger';
 import { getOrg } from './orgs';
 import { all, one, run } from './sql';
 
-export type AppraisalRow = {
-  memberId: number;
-  name: string;
-  /** Kind on the appraisal date (or at year end when not yet appraised). */
-  kind: MemberKind;
-  grade: AppraisalGrade | null;
-  appraisedOn: string | null;
-  note: string | null;
-  recorded: boolean;
-};
 
-export type AppraisalSheet = {
-  orgId: number;
-  org: string;
-  year: number;
-  members: AppraisalRow[];
-  counts: Record<AppraisalGrade | 'notGraded' | 'notAppraised', number>;
-  graded: number;
-  /** The most 优秀 the one-third rule allows for the members graded so far. */
-  excellentLimit: number;
-  warnings: string[];
-};
 
 type MemberFacts = { id: number; name: string; kind: MemberKind; confirmedOn: string | null; joinedOn: string | null; standing: string };
 

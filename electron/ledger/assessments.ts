@@ -5,61 +5,27 @@
 import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
 import { activityTypeLabel } from '../../shared/domain/activity-types';
+import type {
+  AssessmentView, ComputedDetail, ContractIndicatorRow, ContractSummary, EvidenceItem, EvidenceOption, RankedAssessment, ScoredIndicator, YearSummary,
+} from '../../shared/api/assessment';
 import {
-  DEFAULT_GRADE_BANDS, GRADE_BANDS_KEY, type GradeBand, type MetricCode, type MetricResult, type ScoreState, assessmentTotal, categoryTotals,
+  DEFAULT_GRADE_BANDS, GRADE_BANDS_KEY, type GradeBand, type MetricCode, type ScoreState, assessmentTotal, categoryTotals,
   effectiveScore, gradeBandsSchema, gradeFor, isOverride, metricDef, rankTotals, roundScore, scoreMetric, scoreProblems, sumScores,
 } from '../../shared/assessment';
 import {
   AssessmentNoteSchema, ScoreInputSchema, UnlockSchema, type EvidenceLink, type ScoreInput,
 } from '../../shared/schemas/contract';
 import type { Ledger } from './ledger';
-import { type ContractIndicatorRow, type ContractSummary, assertNotConfirmed, getContract, listContracts } from './contracts';
+import { assertNotConfirmed, getContract, listContracts } from './contracts';
 import { computeMetrics, type MetricOptions } from './metrics';
 import { listActivityTypes } from './activities';
 import { all, one, parseJson, run } from './sql';
 
-/** What a computed score rests on: the metric's figures and the arithmetic of the rule. */
-export type ComputedDetail = MetricResult & { working: string };
 
-export type EvidenceItem = EvidenceLink & { label: string; date: string | null; missing?: boolean };
 
-export type ScoredIndicator = ContractIndicatorRow & {
-  selfScore: number | null;
-  committeeScore: number | null;
-  computedScore: number | null;
-  computed: ComputedDetail | null;
-  overrideReason: string | null;
-  note: string | null;
-  evidence: EvidenceItem[];
-  /** The score that counts (committee's, else the computed one). */
-  score: number | null;
-  overridden: boolean;
-  problems: string[];
-};
 
-export type AssessmentView = {
-  contractId: number;
-  assessmentId: number | null;
-  orgId: number;
-  org: string;
-  year: number;
-  status: 'draft' | 'confirmed';
-  confirmedAt: string | null;
-  confirmedBy: string | null;
-  note: string | null;
-  indicators: ScoredIndicator[];
-  categories: { category: string; points: number; score: number }[];
-  points: number;
-  total: number;
-  grade: string;
-  complete: boolean;
-  unscored: string[];
-  problems: string[];
-};
 
-export type RankedAssessment = AssessmentView & { rank: number; of: number };
 
-export type YearSummary = { year: number; bands: GradeBand[]; asOf: string; branches: RankedAssessment[] };
 
 // ——— grade bands ———
 
@@ -182,19 +148,24 @@ function rank(views: AssessmentView[]): RankedAssessment[] {
     .sort((a, b) => a.rank - b.rank);
 }
 
-/** Every branch's assessment of a year, ranked (withdrawn contracts are left out). */
-export function yearSummary(ledger: Ledger, year: number, opts: MetricOptions = {}): YearSummary {
+function rankedYear(ledger: Ledger, year: number, opts: MetricOptions, focus?: number): YearSummary {
   const bands = gradeBands(ledger);
   const contracts: ContractSummary[] = listContracts(ledger, { year });
-  const views = contracts.map((c) => build(ledger, c.id, bands, opts));
+  // With a focus, only that branch's figures are computed afresh; the others' may come from cache.
+  const views = contracts.map((c) => build(ledger, c.id, bands, focus === undefined || c.id === focus ? { ...opts, cached: false } : { ...opts, cached: true }));
   const asOf = opts.today && opts.today < `${year}-12-31` ? opts.today : `${year}-12-31`;
   return { year, bands, asOf, branches: rank(views) };
+}
+
+/** Every branch's assessment of a year, ranked (withdrawn contracts are left out). */
+export function yearSummary(ledger: Ledger, year: number, opts: MetricOptions = {}): YearSummary {
+  return rankedYear(ledger, year, opts);
 }
 
 /** One branch's assessment with its rank among the year's branches. */
 export function getAssessment(ledger: Ledger, contractId: number, opts: MetricOptions = {}): RankedAssessment {
   const year = getContract(ledger, contractId).year;
-  const found = yearSummary(ledger, year, opts).branches.find((b) => b.contractId === contractId);
+  const found = rankedYear(ledger, year, opts, contractId).branches.find((b) => b.contractId === contractId);
   if (found) return found;
   // A withdrawn contract is outside the ranking but can still be looked at.
   return { ...build(ledger, contractId, gradeBands(ledger), opts), rank: 0, of: 0 };
@@ -231,10 +202,10 @@ function validateEvidence(ledger: Ledger, orgId: number, year: number, links: re
   }
 }
 
-/** Saves one indicator's scores (fields left out keep their values). */
-export function scoreIndicator(ledger: Ledger, raw: ScoreInput, opts: MetricOptions = {}): ScoredIndicator {
+/** Saves one indicator's scores (fields left out keep their values); returns the branch's assessment. */
+export function scoreIndicator(ledger: Ledger, raw: ScoreInput, opts: MetricOptions = {}): RankedAssessment {
   const input = ScoreInputSchema.parse(raw);
-  return ledger.tx(() => {
+  ledger.tx(() => {
     const c = requireOpen(ledger, input.contractId);
     const ind = c.indicators.find((i) => i.id === input.indicatorId);
     if (!ind) throw new LedgerError('NOT_FOUND', '这项指标不在该支部的责任书中，可能已被调整。请刷新后重试。');
@@ -269,8 +240,8 @@ export function scoreIndicator(ledger: Ledger, raw: ScoreInput, opts: MetricOpti
       summary: `“${c.org}”${c.year} 年度考核“${ind.content}”：${scoreWords(next.selfScore, next.committeeScore)}`,
       before: beforeScores, after: { indicatorId: ind.id, ...next, overrideReason },
     });
-    return build(ledger, c.id, gradeBands(ledger), opts).indicators.find((i) => i.id === ind.id)!;
   });
+  return getAssessment(ledger, input.contractId, opts);
 }
 
 function liveComputedScore(ledger: Ledger, orgId: number, year: number, ind: ContractIndicatorRow, opts: MetricOptions): number {
@@ -347,7 +318,7 @@ export function unlockAssessment(ledger: Ledger, raw: { contractId: number; reas
 }
 
 /** Activities (and their attachments) of a branch's year, for the evidence picker. */
-export function evidenceOptions(ledger: Ledger, contractId: number): { id: number; date: string; type: string; topic: string; attachments: { id: number; fileName: string }[] }[] {
+export function evidenceOptions(ledger: Ledger, contractId: number): EvidenceOption[] {
   const c = getContract(ledger, contractId);
   const acts = all<{ id: number; date: string; type: string; topic: string }>(
     ledger,

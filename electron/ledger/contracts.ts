@@ -4,7 +4,7 @@
 // Indicators are retired, never deleted: scores and printed contracts point at them.
 import { LedgerError } from '../../shared/errors';
 import { nowIso, today } from '../../shared/dates';
-import { isBranchType, type OrgType } from '../../shared/domain/org';
+import { BRANCH_TYPES, isBranchType, type OrgType } from '../../shared/domain/org';
 import {
   DEFAULT_TEMPLATE, type Indicator, type ScoringRule, categoryTotals, parseScoringRule, templateSum, templateSumWarning,
 } from '../../shared/assessment';
@@ -12,59 +12,17 @@ import {
   ContractAdjustSchema, ContractSignSchema, ContractWithdrawSchema, IssueSchema, TemplateCreateSchema, TemplateSaveSchema,
   type ContractAdjust, type IssueInput, type TemplateCreate, type TemplateSave,
 } from '../../shared/schemas/contract';
+import type {
+  ContractDetail, ContractIndicatorRow, ContractStatus, ContractSummary, IndicatorRow, IssueResult, IssueTarget, TemplateDetail, TemplateSummary,
+} from '../../shared/api/assessment';
 import type { Ledger } from './ledger';
 import { all, mustFind, one, run } from './sql';
 
-export type IndicatorRow = Indicator & { id: number; sortOrder: number };
-/** A contract's indicator also says whether it still matches the template's. */
-export type ContractIndicatorRow = IndicatorRow & { templateIndicatorId: number | null };
 
-export type TemplateSummary = {
-  id: number;
-  year: number;
-  title: string;
-  indicatorCount: number;
-  sum: number;
-  warning: string | null;
-  contractCount: number;
-  copiedFromYear: number | null;
-  updatedAt: string;
-};
 
-export type ContractStatus = 'notScored' | 'draft' | 'confirmed';
 
-export type ContractSummary = {
-  id: number;
-  templateId: number;
-  orgId: number;
-  org: string;
-  orgType: OrgType;
-  year: number;
-  issuedOn: string;
-  signedOn: string | null;
-  withdrawnAt: string | null;
-  /** The branch's own lines differ from what the template gave it. */
-  adjusted: boolean;
-  /** The template changed after issue; re-issue with refresh to bring this contract up to date. */
-  outOfDate: boolean;
-  sum: number;
-  status: ContractStatus;
-};
 
-export type TemplateDetail = Omit<TemplateSummary, 'indicatorCount' | 'contractCount'> & {
-  preamble: string | null;
-  indicators: IndicatorRow[];
-  categories: { category: string; points: number }[];
-  contracts: ContractSummary[];
-};
 
-export type ContractDetail = ContractSummary & {
-  title: string;
-  preamble: string | null;
-  indicators: ContractIndicatorRow[];
-  warning: string | null;
-  categories: { category: string; points: number }[];
-};
 
 type RawIndicator = {
   id: number; category: string; content: string; points: number; ruleText: string | null; source: 'manual' | 'computed';
@@ -319,11 +277,6 @@ function defaultIssueDate(year: number): string {
   return t <= `${year}-12-31` ? t : `${year}-01-01`;
 }
 
-export type IssueResult = {
-  issued: { contractId: number; org: string }[];
-  refreshed: { contractId: number; org: string }[];
-  skipped: { org: string; reason: string }[];
-};
 
 /**
  * Brings a contract up to date with its template: lines still linked to the template take its
@@ -350,6 +303,18 @@ function refreshFromTemplate(ledger: Ledger, contractId: number, templateId: num
   for (const c of current) {
     if (c.templateIndicatorId !== null && !live.has(c.templateIndicatorId)) ledger.db.prepare('UPDATE contract_indicators SET retired_at = ? WHERE id = ?').run(at, c.id);
   }
+}
+
+/** Branches that exist in the year (the issue dialog's list), with their contract if issued. */
+export function issueTargets(ledger: Ledger, year: number): IssueTarget[] {
+  return all<Omit<IssueTarget, 'withdrawn'> & { withdrawn: number }>(
+    ledger,
+    `SELECT o.id AS orgId, o.name AS org, p.name AS parent, o.type AS orgType, c.id AS contractId, c.withdrawn_at IS NOT NULL AS withdrawn
+     FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id LEFT JOIN contracts c ON c.org_id = o.id AND c.year = ?
+     WHERE o.type IN (${BRANCH_TYPES.map((t) => `'${t}'`).join(',')}) AND (o.founded_on IS NULL OR o.founded_on <= ?) AND (o.dissolved_on IS NULL OR o.dissolved_on > ?)
+     ORDER BY p.sort_order, p.id, o.sort_order, o.id`,
+    year, `${year}-12-31`, `${year}-01-01`,
+  ).map((r) => ({ ...r, withdrawn: Boolean(r.withdrawn) }));
 }
 
 /** Issues a template to every branch of its year, or to the ones chosen. */

@@ -5,15 +5,24 @@
 import { FACILITIES, type FacilityCode } from '../../shared/domain/org';
 import { ACTIVITY_TYPES } from '../../shared/domain/activity-types';
 import { type MetricCode, type MetricResult, METRIC_CODES, ROSTER_REQUIRED_FIELDS, formatNumber, metricDef } from '../../shared/assessment';
-import { CORE_RULE_IDS, type RuleResult, completionRate, periodsOfYear } from '../../shared/rules';
+import { type AttendanceRecord, CORE_RULE_IDS, type RuleResult, completionRate, memberAttendance, periodsOfYear } from '../../shared/rules';
 import { today as todayIso } from '../../shared/dates';
 import type { Ledger } from './ledger';
 import { type OrgRow, getOrg, listTerms } from './orgs';
 import { type RosterRow, listMembers } from './members';
 import { all, one } from './sql';
-import { attendanceReport, complianceForOrg } from './compliance';
+import { complianceForOrg } from './compliance';
+import { listActivityTypes } from './activities';
 
-export type MetricOptions = { today?: string };
+export type MetricOptions = {
+  today?: string;
+  /**
+   * Reuse figures computed earlier in this session when nothing but assessment scores changed
+   * since (judged by the audit log, which every change writes to). For the other branches'
+   * totals behind a rank; the figures a person is looking at are always computed afresh.
+   */
+  cached?: boolean;
+};
 
 type Ctx = {
   ledger: Ledger;
@@ -147,7 +156,16 @@ const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
   },
 
   attendanceRate(ctx) {
-    const { members: perMember } = attendanceReport(ctx.ledger, { year: ctx.year, orgId: ctx.org.id });
+    const counted = listActivityTypes(ctx.ledger).filter((t) => t.countsForAttendance).map((t) => t.code);
+    const records = all<AttendanceRecord>(
+      ctx.ledger,
+      `SELECT a.id AS activityId, a.date, a.type, x.member_id AS memberId, m.name, x.status, x.absence_reason AS absenceReason
+       FROM activities a JOIN orgs o ON o.id = a.org_id JOIN attendance x ON x.activity_id = a.id JOIN members m ON m.id = x.member_id
+       WHERE (a.org_id = ? OR (o.parent_id = ? AND o.type = 'group')) AND a.voided_at IS NULL AND a.date BETWEEN ? AND ?
+         AND a.type IN (${counted.map(() => '?').join(',')})`,
+      ctx.org.id, ctx.org.id, ctx.start, ctx.end, ...counted,
+    );
+    const perMember = memberAttendance(records);
     const expected = perMember.reduce((n, m) => n + m.expected, 0);
     const present = perMember.reduce((n, m) => n + m.present, 0);
     const excused = perMember.reduce((n, m) => n + m.excused, 0);
@@ -325,11 +343,11 @@ const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
   duesPaid(ctx) {
     const row = one<{ due: number; paid: number }>(
       ctx.ledger,
-      `SELECT count(*) AS due, coalesce(sum(CASE WHEN d.amount_paid IS NOT NULL AND d.amount_paid >= d.amount_due - 0.005 THEN 1 ELSE 0 END), 0) AS paid
-       FROM dues d WHERE d.month BETWEEN ? AND ? AND EXISTS (
-         SELECT 1 FROM member_org_spans s WHERE s.member_id = d.member_id AND s.org_id = ?
-         AND s.from_date <= d.month || '-15' AND (s.to_date IS NULL OR s.to_date > d.month || '-15'))`,
-      `${ctx.year}-01`, `${ctx.year}-12`, ctx.org.id,
+      `SELECT count(DISTINCT d.id) AS due,
+         count(DISTINCT CASE WHEN d.amount_paid IS NOT NULL AND d.amount_paid >= d.amount_due - 0.005 THEN d.id END) AS paid
+       FROM member_org_spans s JOIN dues d ON d.member_id = s.member_id
+       WHERE s.org_id = ? AND d.month BETWEEN ? AND ? AND s.from_date <= d.month || '-15' AND (s.to_date IS NULL OR s.to_date > d.month || '-15')`,
+      ctx.org.id, `${ctx.year}-01`, `${ctx.year}-12`,
     )!;
     if (row.due === 0) return { ...base('duesPaid'), value: null, figures: [], explanation: '党费台帐中没有本年度的记录，不适用（请人工评分）' };
     const value = row.paid / row.due;
@@ -372,10 +390,30 @@ function prevDay(d: string): string {
   return t.toISOString().slice(0, 10);
 }
 
+type Cache = { stamp: number; results: Map<string, MetricResult> };
+const caches = new WeakMap<Ledger, Cache>();
+/** Audit entries of scoring and of the contracts themselves change no metric. */
+const STAMP_SQL = "SELECT id FROM audit_log WHERE entity NOT IN ('assessment', 'contract', 'contractTemplate') ORDER BY id DESC LIMIT 1";
+
+function cacheOf(ledger: Ledger): Cache {
+  const stamp = one<{ id: number }>(ledger, STAMP_SQL)?.id ?? 0;
+  let cache = caches.get(ledger);
+  if (!cache || cache.stamp !== stamp) caches.set(ledger, (cache = { stamp, results: new Map() }));
+  return cache;
+}
+
 /** Several metrics of one org and year, sharing the roster and the compliance evaluation. */
 export function computeMetrics(ledger: Ledger, orgId: number, year: number, codes: readonly MetricCode[] = METRIC_CODES, opts: MetricOptions = {}): MetricResult[] {
   const ctx = makeCtx(ledger, orgId, year, opts);
-  return codes.map((c) => METRIC_FNS[c](ctx));
+  const cache = cacheOf(ledger);
+  return codes.map((c) => {
+    const key = `${orgId}|${year}|${ctx.today}|${c}`;
+    const hit = opts.cached ? cache.results.get(key) : undefined;
+    if (hit) return hit;
+    const r = METRIC_FNS[c](ctx);
+    cache.results.set(key, r);
+    return r;
+  });
 }
 
 export function computeMetric(ledger: Ledger, code: MetricCode, orgId: number, year: number, opts: MetricOptions = {}): MetricResult {

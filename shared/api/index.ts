@@ -3,11 +3,13 @@ import type { InputOf, OutputOf } from './contract';
 import { sessionCalls } from './session';
 import { activitiesCalls } from './activities';
 import { assessmentCalls } from './assessment';
+import { importCalls } from './import';
 
 export const API = {
   ...sessionCalls,
   ...activitiesCalls,
   ...assessmentCalls,
+  ...importCalls,
 };
 
 export type Api = typeof API;

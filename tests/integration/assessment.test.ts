@@ -23,6 +23,11 @@ async function setup() {
   return { ...t, ...ids, contractA, contractB };
 }
 
+/** Saves a score and returns that indicator as it now stands. */
+function score(ledger: Ledger, input: Parameters<typeof scoreIndicator>[1]) {
+  return scoreIndicator(ledger, input, opts).indicators.find((i) => i.id === input.indicatorId)!;
+}
+
 const byContent = (view: ReturnType<typeof getAssessment>, part: string) => view.indicators.find((i) => i.content.includes(part))!;
 
 function scoreManuals(ledger: Ledger, contractId: number, scores: Record<string, number>) {
@@ -73,12 +78,12 @@ describe('year-end assessment', () => {
     const months = byContent(a, '支部委员会会议');
     expect(() => scoreIndicator(t.ledger, { contractId: t.contractA, indicatorId: months.id, committeeScore: 10 }, opts))
       .toThrow('“支部委员会会议每月至少召开一次”的考核组评分与系统计算的 8.33 分不同，请填写调整理由');
-    const saved = scoreIndicator(t.ledger, { contractId: t.contractA, indicatorId: months.id, committeeScore: 10, overrideReason: '3 月会议记录经核实到会人数足够，7 月会议记录遗失已补交' }, opts);
+    const saved = score(t.ledger, { contractId: t.contractA, indicatorId: months.id, committeeScore: 10, overrideReason: '3 月会议记录经核实到会人数足够，7 月会议记录遗失已补交' });
     expect(saved).toMatchObject({ score: 10, overridden: true, computedScore: 8.33 });
     expect(() => scoreIndicator(t.ledger, { contractId: t.contractA, indicatorId: byContent(a, '述职').id, selfScore: 6 }, opts))
       .toThrow('“支部书记年度抓党建工作述职”的自评分 6 分超过了该项分值 5 分');
     // Agreeing with the computed score again drops the reason.
-    expect(scoreIndicator(t.ledger, { contractId: t.contractA, indicatorId: months.id, committeeScore: 8.33 }, opts)).toMatchObject({ overridden: false, overrideReason: null });
+    expect(score(t.ledger, { contractId: t.contractA, indicatorId: months.id, committeeScore: 8.33 })).toMatchObject({ overridden: false, overrideReason: null });
   });
 
   it('links evidence from the branch’s own records only', async () => {
@@ -86,7 +91,7 @@ describe('year-end assessment', () => {
     const a = getAssessment(t.ledger, t.contractA, opts);
     const options = evidenceOptions(t.ledger, t.contractA);
     const lesson = options.find((o) => o.type === '党课')!;
-    const saved = scoreIndicator(t.ledger, { contractId: t.contractA, indicatorId: byContent(a, '述职').id, committeeScore: 5, note: '述职报告已存档', evidence: [{ kind: 'activity', id: lesson.id }] }, opts);
+    const saved = score(t.ledger, { contractId: t.contractA, indicatorId: byContent(a, '述职').id, committeeScore: 5, note: '述职报告已存档', evidence: [{ kind: 'activity', id: lesson.id }] });
     expect(saved.evidence).toEqual([{ kind: 'activity', id: lesson.id, label: `党课：${lesson.topic}`, date: lesson.date }]);
     const otherBranch = addActivity(t.ledger, { orgId: t.branchB, type: 'partyLesson', date: '2025-04-01' });
     expect(() => scoreIndicator(t.ledger, { contractId: t.contractA, indicatorId: byContent(a, '述职').id, evidence: [{ kind: 'activity', id: otherBranch }] }, opts))
@@ -130,7 +135,7 @@ describe('year-end assessment', () => {
       '解锁“东风社区第一党支部”2025 年度考核结果（原为 75.54 分，一般）：满意度测评结果有误',
     ]);
     expect(JSON.parse(audit[1]!.before!)).toMatchObject({ status: 'confirmed', total: 75.54 });
-    expect(scoreIndicator(t.ledger, { contractId: t.contractA, indicatorId: ind.id, committeeScore: 10 }, opts).score).toBe(10);
+    expect(score(t.ledger, { contractId: t.contractA, indicatorId: ind.id, committeeScore: 10 }).score).toBe(10);
   });
 
   it('re-issuing with refresh skips a confirmed branch', async () => {

@@ -122,3 +122,23 @@ describe('committee term across the year', () => {
     expect(computeMetric(t.ledger, 'committeeInTerm', ids.branchA, 2027, { today: '2027-12-31' }).value).toBe(1);
   });
 });
+
+describe('cached figures behind a rank', () => {
+  it('are reused until an audited change, and a fresh call always recounts', async () => {
+    const t = await tempLedger();
+    cleanups.push(t.cleanup);
+    const ids = branchYear(t.ledger);
+    const count = (cached: boolean) => computeMetric(t.ledger, 'volunteerActivities', ids.branchB, 2025, { today: TODAY, cached }).value;
+    expect(count(false)).toBe(1);
+    // A row written behind the services' back (no audit entry) is not seen by the cache…
+    t.ledger.db.prepare("INSERT INTO activities (org_id, type, date, topic, created_at, updated_at) VALUES (?, 'volunteer', '2025-09-09', '清扫楼道', 'x', 'x')").run(ids.branchB);
+    expect(count(true)).toBe(1);
+    expect(count(false)).toBe(2);
+    t.ledger.db.prepare("INSERT INTO activities (org_id, type, date, topic, created_at, updated_at) VALUES (?, 'volunteer', '2025-10-09', '义诊', 'x', 'x')").run(ids.branchB);
+    // …but every service writes one, and that invalidates it; scoring entries do not.
+    t.ledger.tx(() => t.ledger.audit({ action: 'score', entity: 'assessment', summary: '评分' }));
+    expect(count(true)).toBe(2);
+    t.ledger.tx(() => t.ledger.audit({ action: 'create', entity: 'activity', summary: '记录活动' }));
+    expect(count(true)).toBe(3);
+  });
+});

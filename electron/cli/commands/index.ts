@@ -9,6 +9,7 @@ import { importMembers } from './import-members';
 import { backup } from './backup';
 import { restore } from './restore';
 import { backups } from './backups';
+import { assessment } from './assessment';
 
 /** Every CLI command, in the order `help` lists them. */
-export const COMMANDS: CliCommand[] = [init, demo, stats, verify, changePasswordCommand, resetPasswordCommand, compliance, importMembers, backup, restore, backups];
+export const COMMANDS: CliCommand[] = [init, demo, stats, verify, changePasswordCommand, resetPasswordCommand, compliance, importMembers, backup, restore, backups, assessment];

@@ -1,0 +1,72 @@
+import { isIsoDate } from '../../../shared/dates';
+import { formatMetricValue } from '../../../shared/assessment';
+import { yearSummary } from '../../ledger/assessments';
+import { type CliCommand, EXIT, UsageError, openLedgerFromArgs, printJson, requireString } from '../command';
+
+const STATUS_LABELS = { draft: '未确认', confirmed: '已确认' } as const;
+
+export const assessment: CliCommand = {
+  name: 'assessment',
+  summary: '年终考核：各支部得分、等次和排名，以及每项指标的得分依据',
+  usage: 'npm run -s ledger -- assessment --db FILE --year 2025 [--org NAME] [--today YYYY-MM-DD] [--json]',
+  options: { db: { type: 'string' }, year: { type: 'string' }, org: { type: 'string' }, today: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values }) {
+    const yearText = requireString(values, 'year', this);
+    const year = Number(yearText);
+    if (!/^\d{4}$/.test(yearText) || year < 2000 || year > 2100) throw new UsageError(`--year 应为四位年份，例如 2025\n用法：${this.usage}`);
+    const todayArg = typeof values.today === 'string' ? values.today : undefined;
+    if (todayArg !== undefined && !isIsoDate(todayArg)) throw new UsageError(`--today 应为 年-月-日，例如 2025-12-31\n用法：${this.usage}`);
+    const orgName = typeof values.org === 'string' ? values.org.trim() : null;
+    const ledger = await openLedgerFromArgs(values, this);
+    try {
+      const summary = yearSummary(ledger, year, { today: todayArg });
+      // --org narrows the list; ranks stay those among all branches.
+      const branches = orgName ? summary.branches.filter((b) => b.org === orgName || b.org.includes(orgName)) : summary.branches;
+      if (orgName && branches.length === 0) throw new UsageError(`${year} 年度没有名称含“${orgName}”的支部责任书。`);
+      if (values.json) {
+        printJson({
+          year,
+          asOf: summary.asOf,
+          bands: summary.bands,
+          branches: branches.map((b) => ({
+            org: b.org, orgId: b.orgId, total: b.total, grade: b.grade, rank: b.rank, of: b.of, status: b.status, complete: b.complete, points: b.points,
+            unscored: b.unscored,
+            categories: b.categories,
+            indicators: b.indicators.map((i) => ({
+              name: i.content, category: i.category, points: i.points, score: i.score, source: i.source,
+              selfScore: i.selfScore, committeeScore: i.committeeScore,
+              ...(i.source === 'computed' ? {
+                metric: i.metric, computedScore: i.computedScore, value: i.computed?.value ?? null, explanation: i.computed?.explanation ?? null,
+                working: i.computed?.working ?? null, figures: i.computed?.figures ?? [], overrideReason: i.overrideReason,
+              } : {}),
+            })),
+          })),
+        });
+        return EXIT.ok;
+      }
+      if (summary.branches.length === 0) {
+        process.stdout.write(`${year} 年度还没有下达责任书。\n`);
+        return EXIT.ok;
+      }
+      process.stdout.write(`${year} 年度党建工作考核（${summary.branches.length} 个支部，计算数据截至 ${summary.asOf}）\n\n`);
+      process.stdout.write(`名次  得分    等次  状态    支部\n`);
+      for (const b of branches) {
+        process.stdout.write(`${String(b.rank).padStart(3)}  ${b.total.toFixed(2).padStart(6)}  ${b.grade.padEnd(2, '　')}  ${STATUS_LABELS[b.status]}${b.complete ? '' : '*'}  ${b.org}\n`);
+      }
+      if (branches.some((b) => !b.complete)) process.stdout.write('\n* 有指标尚未评分，得分不含未评分的指标。\n');
+      if (orgName) {
+        for (const b of branches) {
+          process.stdout.write(`\n${b.org}　${b.total} 分，${b.grade}，第 ${b.rank} 名（共 ${b.of} 个支部）\n`);
+          for (const i of b.indicators) {
+            const score = i.score === null ? '未评分' : `${i.score}`;
+            const why = i.computed ? `　${formatMetricValue(i.computed.unit, i.computed.value)}；${i.computed.working}${i.overridden ? `；考核组调整：${i.overrideReason}` : ''}` : '';
+            process.stdout.write(`  [${i.category}] ${i.content}（${i.points} 分）：${score}${why}\n`);
+          }
+        }
+      }
+      return EXIT.ok;
+    } finally {
+      ledger.close();
+    }
+  },
+};
