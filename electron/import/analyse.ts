@@ -1,8 +1,10 @@
 // read → find table(s) → map headers → normalise → validate, for a whole file. Pure Node and
 // ledger-free, so it can run in a worker thread (worker.ts) while the window stays responsive.
 import { today as localToday } from '../../shared/dates';
-import type { ImportField } from './fields';
-import { type ImportFormat, type RawBook, readBook, ImportReadError } from './read';
+import { parseDateNumber } from './dates';
+import { DATE_FIELDS, type ImportField } from './fields';
+import { type ImportFormat, type RawBook, type RawCell, readBook, ImportReadError } from './read';
+import { excelNumberText } from './text';
 import { type ImportRow, addYears, analyseRow, columnsByField } from './rows';
 import { type TableLayout, classifyRow, findTable, sectionTitleRows } from './table';
 
@@ -14,6 +16,8 @@ export type AnalyseOptions = {
   /** 'YYYY-MM-DD'; the clerk's today by default (tests pin it). */
   today?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Keep each row's cells as the file shows them (for the wizard's preview table). */
+  withCells?: boolean;
 };
 
 export type SheetSummary = {
@@ -87,7 +91,9 @@ export function analyseBook(book: RawBook, file: string, opts: AnalyseOptions = 
         nextReport += step;
       }
       if (classifyRow(sheet, r, table, mapped, sections) !== 'data') continue;
-      rows.push(analyseRow(sheet.rows[r]!, r + 1, ctx));
+      const row = analyseRow(sheet.rows[r]!, r + 1, ctx);
+      if (opts.withCells) row.cells = table.columns.map((c) => displayCell(sheet.rows[r]![c.index], c.field, book.date1904));
+      rows.push(row);
       summary.rows++;
     }
   }
@@ -101,6 +107,25 @@ export function analyseBook(book: RawBook, file: string, opts: AnalyseOptions = 
     );
   }
   return { file, format: book.format, ...(book.encoding ? { encoding: book.encoding } : {}), sheets, ignoredSheets, rows };
+}
+
+const DATE_FORMAT = /[yd]/i;
+
+/** A cell as a person reads it in Excel: dates as dates, long numbers without exponent. */
+export function displayCell(cell: RawCell | undefined, field: ImportField | null, date1904: boolean): string {
+  if (!cell || cell.v === undefined || cell.v === null) return '';
+  const v = cell.v;
+  if (typeof v === 'number') {
+    const fmt = typeof cell.z === 'string' ? cell.z : undefined;
+    if ((field && DATE_FIELDS.includes(field)) || (fmt && fmt !== 'General' && DATE_FORMAT.test(fmt.replace(/"[^"]*"/g, '')))) {
+      const d = parseDateNumber(v, fmt, date1904);
+      if (d.kind === 'date') return d.partial ? d.iso.slice(0, 7) : d.iso;
+    }
+    return excelNumberText(v);
+  }
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
 }
 
 export function analyseFile(bytes: Uint8Array, fileName: string, opts: AnalyseOptions = {}): { book: RawBook; analysis: Analysis } {

@@ -1,31 +1,10 @@
 // The member fields a roster column can hold, and the header spellings clerks use for them.
+import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportField } from '../../shared/api/import';
 import { foldWidth } from './text';
 
-export const IMPORT_FIELDS = [
-  'name', 'gender', 'ethnicity', 'idNumber', 'birthDate', 'nativePlace', 'education', 'kind',
-  'joinedOn', 'confirmedOn', 'org', 'employer', 'job', 'phone', 'address', 'note',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-
+export { IMPORT_FIELDS, type ImportField } from '../../shared/api/import';
 /** The standard column title of each field: how the wizard and messages name it. */
-export const FIELD_LABELS: Record<ImportField, string> = {
-  name: '姓名',
-  gender: '性别',
-  ethnicity: '民族',
-  idNumber: '公民身份号码',
-  birthDate: '出生日期',
-  nativePlace: '籍贯',
-  education: '学历',
-  kind: '人员类别',
-  joinedOn: '入党日期',
-  confirmedOn: '转正日期',
-  org: '所在党支部',
-  employer: '工作单位及职务',
-  job: '工作岗位',
-  phone: '联系电话',
-  address: '现居住地',
-  note: '备注',
-};
+export const FIELD_LABELS = IMPORT_FIELD_LABELS;
 
 export const DATE_FIELDS: readonly ImportField[] = ['birthDate', 'joinedOn', 'confirmedOn'];
 

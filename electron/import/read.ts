@@ -6,6 +6,7 @@ import * as cptable from '@e965/xlsx/dist/cpexcel';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { LedgerError } from '../../shared/errors';
+import { SHEET_ROWS_READ, guardBook, guardImportBytes } from './limits';
 
 XLSX.set_cptable(cptable);
 
@@ -42,6 +43,14 @@ export const SHEETJS_READ_OPTIONS: XLSX.ParsingOptions = {
 
 export function readBook(bytes: Uint8Array, fileName: string): RawBook {
   if (bytes.length === 0) throw unreadable(fileName, '文件是空的。');
+  // Bounds (limits.ts): a zip bomb or a million rows ends in a message, not a frozen app.
+  guardImportBytes(bytes, fileName);
+  const book = readAnyBook(bytes, fileName);
+  guardBook(book, fileName);
+  return book;
+}
+
+function readAnyBook(bytes: Uint8Array, fileName: string): RawBook {
   const ext = (/\.([^.\\/]+)$/.exec(fileName)?.[1] ?? '').toLowerCase();
   if (startsWith(bytes, ZIP)) return readWithSheetJs(bytes, fileName, 'xlsx');
   if (startsWith(bytes, CFB)) return readWithSheetJs(bytes, fileName, 'xls');
@@ -61,7 +70,7 @@ export function readBook(bytes: Uint8Array, fileName: string): RawBook {
 function readWithSheetJs(bytes: Uint8Array, fileName: string, format: ImportFormat): RawBook {
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, SHEETJS_READ_OPTIONS);
+    wb = XLSX.read(bytes, { ...SHEETJS_READ_OPTIONS, sheetRows: SHEET_ROWS_READ });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
     if (/password/i.test(msg)) {

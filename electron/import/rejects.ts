@@ -2,7 +2,9 @@
 // in Excel or WPS and import the same file again. One sheet per source sheet, same name (a sheet
 // named after its branch keeps naming it); ID numbers are text so Excel cannot mangle them again.
 import ExcelJS from 'exceljs';
+import type { SheetSummary } from './analyse';
 import type { ImportPlan } from './plan';
+import type { Issue } from './rows';
 import type { RawBook, RawCell } from './read';
 import { excelNumberText } from './text';
 
@@ -21,20 +23,31 @@ function cellValue(cell: RawCell | undefined, isId: boolean): { value: ExcelJS.C
   return { value: v instanceof Date ? v : String(v) };
 }
 
-/** The rejects workbook as .xlsx bytes; null when no row was rejected. */
-export async function buildRejectsWorkbook(book: RawBook, plan: ImportPlan): Promise<Buffer | null> {
-  const rejected = plan.rows.filter((r) => r.hasError);
+/** A rejected row: where it is in the file, and why. */
+export type RejectedRow = { sheetIndex: number; row: number; issues: Pick<Issue, 'severity' | 'column' | 'message'>[] };
+
+export function rejectedRows(plan: ImportPlan): RejectedRow[] {
+  return plan.rows.filter((r) => r.hasError).map((r) => ({ sheetIndex: r.source.sheetIndex, row: r.source.row, issues: r.issues }));
+}
+
+/** The rejects workbook of a plan as .xlsx bytes; null when no row was rejected. */
+export function buildRejectsWorkbook(book: RawBook, plan: ImportPlan): Promise<Buffer | null> {
+  return writeRejects(book, plan.analysis.sheets, rejectedRows(plan));
+}
+
+/** The rejects workbook as .xlsx bytes (the sheets' tables as found by the analysis); null when none. */
+export async function writeRejects(book: RawBook, sheets: SheetSummary[], rejected: RejectedRow[]): Promise<Buffer | null> {
   if (rejected.length === 0) return null;
   const wb = new ExcelJS.Workbook();
   wb.creator = '党建台帐';
   const bySheet = new Map<number, typeof rejected>();
   for (const r of rejected) {
-    const list = bySheet.get(r.source.sheetIndex) ?? [];
+    const list = bySheet.get(r.sheetIndex) ?? [];
     list.push(r);
-    bySheet.set(r.source.sheetIndex, list);
+    bySheet.set(r.sheetIndex, list);
   }
   for (const [sheetIndex, rows] of bySheet) {
-    const summary = plan.analysis.sheets[sheetIndex]!;
+    const summary = sheets[sheetIndex]!;
     const source = book.sheets[sheetIndex]!;
     const columns = summary.table!.columns;
     const width = columns.length;
@@ -48,7 +61,7 @@ export async function buildRejectsWorkbook(book: RawBook, plan: ImportPlan): Pro
     header.getCell(width + 1).font = { bold: true, color: { argb: 'FFC00000' } };
     rows.forEach((planned, k) => {
       const out = ws.getRow(k + 2);
-      const cells = source.rows[planned.source.row - 1] ?? [];
+      const cells = source.rows[planned.row - 1] ?? [];
       for (let c = 0; c < width; c++) {
         const { value, numFmt } = cellValue(cells[c], idCols.has(c));
         const cell = out.getCell(c + 1);

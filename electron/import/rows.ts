@@ -53,6 +53,8 @@ export type ImportRow = {
   values: MemberValues;
   issues: Issue[];
   hasError: boolean;
+  /** The cells as the file shows them, per table column (only when asked for: the wizard). */
+  cells?: string[];
 };
 
 export type RowContext = {

@@ -1,0 +1,101 @@
+// Runs import tasks in a worker thread (worker.ts) with progress callbacks. The worker entry is,
+// in order: setImportWorkerEntry() (the app's bundled worker file), LEDGER_IMPORT_WORKER, a
+// compiled worker.js beside this module, or worker.ts loaded through tsx (dev, demo, tests).
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { LedgerError } from '../../shared/errors';
+import type { AnalyseOptions, Analysis } from './analyse';
+import type { RejectedRow } from './rejects';
+import { type WorkerMessage, type WorkerRequest, type WorkerTask, runTask } from './tasks';
+
+let configuredEntry: string | null = null;
+
+/** The app's main process names its bundled worker file (e.g. dist/electron/import-worker.cjs). */
+export function setImportWorkerEntry(path: string | null): void {
+  configuredEntry = path;
+}
+
+function startWorker(): Worker {
+  const entry = configuredEntry ?? process.env.LEDGER_IMPORT_WORKER ?? null;
+  if (entry) return new Worker(entry);
+  const here = import.meta.url;
+  const compiled = fileURLToPath(new URL('./worker.js', here));
+  if (existsSync(compiled)) return new Worker(compiled);
+  // Source tree: tsx compiles worker.ts inside the thread.
+  const source = new URL('./worker.ts', here).href;
+  const code = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(source)}, ${JSON.stringify(pathToFileURL(process.cwd() + '/').href)}))`;
+  return new Worker(code, { eval: true });
+}
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void; onProgress?: (done: number, total: number) => void };
+
+// One thread for the life of the process: starting one costs more than most imports.
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+function failAll(w: Worker, e: unknown): void {
+  if (worker !== w) return;
+  worker = null;
+  for (const p of pending.values()) p.reject(e);
+  pending.clear();
+}
+
+function ensureWorker(): Worker {
+  if (worker) return worker;
+  const w = startWorker();
+  w.unref();
+  w.on('message', (m: WorkerMessage) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    if (m.type === 'progress') {
+      p.onProgress?.(m.done, m.total);
+      return;
+    }
+    pending.delete(m.id);
+    if (m.type === 'done') p.resolve(m.value);
+    else p.reject(new LedgerError(m.code, m.message));
+  });
+  w.on('error', (e) => failAll(w, e));
+  w.on('exit', (code) => failAll(w, new LedgerError('INTERNAL', `导入程序意外退出（${code}）。请重试。`)));
+  worker = w;
+  return w;
+}
+
+function runInWorker(task: WorkerTask, onProgress?: (done: number, total: number) => void): Promise<unknown> {
+  let w: Worker;
+  try {
+    w = ensureWorker();
+  } catch (e) {
+    // A missing worker file must not stop the clerk: the import runs here, only less smoothly.
+    console.warn('[import] worker thread unavailable, running inline:', (e as Error).message);
+    return runTask(task, onProgress);
+  }
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject, onProgress });
+    w.postMessage({ id, task } satisfies WorkerRequest);
+  });
+}
+
+/** Stops the import thread (tests, app quit); the next task starts a new one. */
+export async function stopImportWorker(): Promise<void> {
+  const w = worker;
+  worker = null;
+  if (w) await w.terminate();
+}
+
+export type WorkerAnalyseOptions = Omit<AnalyseOptions, 'onProgress'> & { onProgress?: (done: number, total: number) => void };
+
+/** read → find tables → map → normalise → validate, off the main thread. */
+export async function analyseInWorker(bytes: Uint8Array, fileName: string, opts: WorkerAnalyseOptions = {}): Promise<Analysis> {
+  const { onProgress, ...options } = opts;
+  return (await runInWorker({ kind: 'analyse', bytes, fileName, options }, onProgress)) as Analysis;
+}
+
+/** The rejects workbook (.xlsx bytes), built off the main thread; null when nothing was rejected. */
+export async function rejectsInWorker(bytes: Uint8Array, fileName: string, options: Omit<AnalyseOptions, 'onProgress'>, rejected: RejectedRow[]): Promise<Uint8Array | null> {
+  const out = (await runInWorker({ kind: 'rejects', bytes, fileName, options, rejected })) as Uint8Array | null;
+  return out ? new Uint8Array(out) : null;
+}
