@@ -9,7 +9,7 @@ import { COMMUNITIES } from './places';
 import { addDays, daysInMonth, minDate, maxDate, nextWorkday, randomDate, ymd } from './dates';
 import {
   ABSENCE_TEXT, ASSEMBLY_BUSINESS, ASSISTANCE, COMMITTEE_ITEMS, HEART_TALK_TOPICS, JOINT_MEETING, LIFE_MEETING_THEMES, OUTDOOR_PLACES,
-  PARTY_LESSONS, REMOTE_PROGRAMMES, REQUIREMENTS, SPEECH_VERBS, STUDY_BY_PERIOD, STUDY_GENERAL, THEME_DAY_BY_MONTH, VISITS, VOLUNTEER,
+  PARTY_LESSONS, REMOTE_PROGRAMMES, REQUIREMENTS, SPEECH_VERBS, STUDY_BY_PERIOD, STUDY_GENERAL, THEME_DAY_BY_MONTH, VISITS, VOLUNTEER, quoted,
 } from './topics';
 
 type Draft = Omit<DemoActivity, 'id'>;
@@ -225,7 +225,7 @@ function committeeMeeting(b: Builder, org: DemoOrg, date: string): void {
   b.push(org, 'committeeMeeting', date, {
     topic: `${Number(date.slice(5, 7))}月支委会：${items[0]}`,
     host, recorder,
-    minutes: `支委会由${host}主持，应到支委${exp}人，实到${pres}人。会议${items[0]}，并${items[1]!.replace('研究', '研究了')}。与会支委逐项讨论，形成一致意见，${host}对下阶段工作作了分工安排。`,
+    minutes: `支委会由${host}主持，应到支委${exp}人，实到${pres}人${exp > pres ? `（${attendance.filter((a) => a.status === 'absent').map((a) => b.member(a.memberId!)!.name).join('、')}因公请假）` : ''}。会议${items[0]}，并${items[1]!.replace('研究', '研究了')}。与会支委逐项讨论，形成一致意见，${host}对下阶段工作作了分工安排。`,
     decisions: `1. ${items[0]!.replace('研究', '')}按讨论意见落实；2. ${items[1]!.replace('研究', '')}由${recorder ?? '组织委员'}牵头推进。`,
     attendance,
   });
@@ -245,7 +245,7 @@ function themeDay(b: Builder, org: DemoOrg, date: string, month: number): void {
     topic: `主题党日：${theme}`,
     place: outdoor ? rng.pick(OUTDOOR_PLACES) : org.place,
     host, recorder,
-    minutes: `支部组织开展“${theme}”主题党日活动，应到${exp}人，实到${pres}人${absenceText(attendance)}。活动包括重温入党誓词、集中学习${s}、交纳党费和“${theme}”等环节。${speakers(b, attendance, 2, [host])}${rng.pick(SPEECH_VERBS)}。`,
+    minutes: `支部组织开展${quoted(theme)}主题党日活动，应到${exp}人，实到${pres}人${absenceText(attendance)}。活动包括重温入党誓词、围绕${quoted(s)}集中学习、交纳党费和${quoted(theme)}等环节。${speakers(b, attendance, 2, [host])}${rng.pick(SPEECH_VERBS)}。`,
     attendance,
   });
 }
@@ -264,7 +264,7 @@ function groupMeeting(b: Builder, org: DemoOrg, group: DemoOrg, date: string): v
     topic: `${Number(date.slice(5, 7))}月党小组会：${s}`,
     place: org.place,
     host, recorder,
-    minutes: `党小组会由组长${host}主持，应到${exp}人，实到${pres}人${absenceText(attendance)}。小组成员集中学习了${s}，${speakers(b, attendance, 2, [host])}${rng.pick(SPEECH_VERBS)}。会议还收集了党员对支部工作的意见建议。`,
+    minutes: `党小组会由组长${host}主持，应到${exp}人，实到${pres}人${absenceText(attendance)}。小组成员围绕${quoted(s)}集中学习，${speakers(b, attendance, 2, [host])}${rng.pick(SPEECH_VERBS)}。会议还收集了党员对支部工作的意见建议。`,
     attendance,
   });
 }
@@ -303,7 +303,7 @@ function branchAssembly(b: Builder, org: DemoOrg, date: string, special: string 
   b.push(org, 'branchAssembly', date, {
     topic: special ? `支部党员大会：${special}` : `第${quarter}季度党员大会：${s}`,
     host, recorder,
-    minutes: `会议由${host}主持，应到${exp}人，实到${pres}人${absenceText(attendance)}，符合规定人数。${special ? `会议${special}，经无记名投票表决，赞成票超过应到会有表决权党员的半数，决议通过。` : `会议学习了${s}；${speakers(b, attendance, 2, [host])}${rng.pick(SPEECH_VERBS)}。会议还${business}。`}会议要求全体党员${rng.pick(REQUIREMENTS)}。`,
+    minutes: `会议由${host}主持，应到${exp}人，实到${pres}人${absenceText(attendance)}，符合规定人数。${special ? `会议${special}，经无记名投票表决，赞成票超过应到会有表决权党员的半数，决议通过。` : `会议围绕${quoted(s)}开展集中学习；${speakers(b, attendance, 2, [host])}${rng.pick(SPEECH_VERBS)}。会议还${business}。`}会议要求全体党员${rng.pick(REQUIREMENTS)}。`,
     decisions: special ? `${special.replace('讨论', '同意')}，报上级党组织审批。` : `${business}，按计划推进下阶段工作。`,
     attendance,
   });
@@ -321,7 +321,7 @@ function partyLesson(b: Builder, org: DemoOrg, date: string): void {
   b.push(org, 'partyLesson', date, {
     topic: `党课：${title}`,
     host, recorder, lecturer,
-    minutes: `${lecturer}以“${title}”为题讲授专题党课，应到${exp}人，实到${pres}人${absenceText(attendance)}。党课结合${study(rng, date)}，联系支部和党员实际，讲历史、讲案例、讲要求。课后，${speakers(b, attendance, 2, [host])}${rng.pick(SPEECH_VERBS)}。`,
+    minutes: `${lecturer}以${quoted(title)}为题讲授专题党课，应到${exp}人，实到${pres}人${absenceText(attendance)}。党课结合${quoted(study(rng, date))}，联系支部和党员实际，讲历史、讲案例、讲要求。课后，${speakers(b, attendance, 2, [host])}${rng.pick(SPEECH_VERBS)}。`,
     attendance,
   });
 }
@@ -412,7 +412,8 @@ function heartTalks(b: Builder, org: DemoOrg, year: number, coverage: number): v
     const chunk = talked.slice(i, i + rng.int(3, 6));
     i += chunk.length;
     const date = randomDate(rng, maxDate(from, chunk.map(sinceOf).reduce(maxDate)), minDate(ymd(year, 12, 24), end));
-    const seats = b.seats(org, date);
+    // A committee member talks with others; members of the committee are talked with by a colleague.
+    const seats = b.seats(org, date).filter((x) => !chunk.includes(x.member));
     const talker = seats.length ? rng.pick(seats).member.name : b.hostAndRecorder(org, date, chunk).host;
     const topic = rng.pick(HEART_TALK_TOPICS);
     b.push(org, 'heartTalk', date, {
@@ -447,9 +448,9 @@ function serviceActivities(b: Builder, org: DemoOrg, year: number): void {
       if (type === 'jointMeeting') {
         const partners = org.partners.length ? org.partners : [];
         for (const p of partners) attendance.push({ memberId: null, personName: `${p.contact.replace(/（.*）/, '')}（${p.name}）`, status: 'observer', reason: null, reasonText: null });
-        minutes = `${host}主持召开党建联席会，${partners.map((p) => p.name).join('、') || '辖区单位党组织'}负责人参加。会议${topic.replace(/会$/, '')}，交流了共建项目进展，确定了下阶段共建事项和责任分工。`;
+        minutes = `${host}主持召开党建联席会，${partners.map((p) => p.name).join('、') || '辖区单位党组织'}负责人参加。会议围绕${quoted(topic)}进行研究，交流了共建项目进展，确定了下阶段共建事项和责任分工。`;
       } else {
-        minutes = `${host}带领${who.length}名党员开展“${topic}”活动。${type === 'volunteer' ? '党员佩戴党徽、亮明身份，' : ''}${type === 'visit' ? '共走访' + rng.int(8, 30) + '户，收集意见建议' + rng.int(2, 9) + '条，' : ''}${type === 'assistance' ? '为帮扶对象解决实际困难' + rng.int(1, 4) + '件，' : ''}活动结束后进行了小结。`;
+        minutes = `${host}带领${who.length}名党员开展${quoted(topic)}活动。${type === 'volunteer' ? '党员佩戴党徽、亮明身份，' : ''}${type === 'visit' ? '共走访' + rng.int(8, 30) + '户，收集意见建议' + rng.int(2, 9) + '条，' : ''}${type === 'assistance' ? '为帮扶对象解决实际困难' + rng.int(1, 4) + '件，' : ''}活动结束后进行了小结。`;
       }
       b.push(org, type, date, {
         topic: `${{ volunteer: '志愿服务', visit: '走千家', assistance: '帮扶', jointMeeting: '党建联席会' }[type]}：${topic}`,
@@ -503,7 +504,7 @@ function committeeJointMeetings(b: Builder, org: DemoOrg): void {
       b.push(org, 'jointMeeting', date, {
         topic: `${q}季度党建联席会：${topic}`,
         host: seats[0]!.name, recorder: seats[2]?.name ?? seats[1]?.name ?? null,
-        minutes: `${seats[0]!.name}主持召开${org.shortName}党建联席会，${org.partners.map((p) => p.name).join('、')}负责人参加。会议${topic.replace(/会$/, '')}，通报了上季度共建项目完成情况，梳理了居民需求清单和单位资源清单，商定了下季度共建项目。`,
+        minutes: `${seats[0]!.name}主持召开${org.shortName}党建联席会，${org.partners.map((p) => p.name).join('、')}负责人参加。会议围绕${quoted(topic)}，通报了上季度共建项目完成情况，梳理了居民需求清单和单位资源清单，商定了下季度共建项目。`,
         decisions: '共建项目清单经会议确定后在社区公示。',
         attendance,
       });

@@ -13,6 +13,7 @@ import { buildApplicants } from './pipeline';
 import { buildActivities } from './activities';
 import { buildDues } from './dues';
 import type { DemoStreet } from './model';
+import { addDemoContracts } from './contracts';
 
 export type { DemoStreet } from './model';
 
@@ -66,6 +67,7 @@ export async function createDemoStreet(path: string, password: string, opts: Dem
     ledger.tx(() => {
       writeStreet(ledger.db, street, { streetSeats: seats, activities, dues }, nowIso());
       // Later parts of the street (contracts and assessments, ./contracts) are added here, in the same transaction.
+      addDemoContracts(ledger, street);
       const counts = countRows(ledger);
       ledger.audit({ action: 'create', entity: 'demo', summary: `生成演示街道：${counts.orgs} 个党组织、${counts.members} 名党员、${counts.activities} 次活动`, after: { seed: street.seed, today: street.today, ...counts } });
     });

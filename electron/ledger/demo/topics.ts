@@ -54,13 +54,13 @@ export const LIFE_MEETING_THEMES: Record<number, string> = {
 };
 
 export const HEART_TALK_TOPICS = ['了解思想动态和工作生活情况', '听取对支部工作的意见建议', '关心困难党员生活', '组织生活会前谈心谈话',
-  '了解流动党员近况', '预备党员思想汇报交流', '提醒谈话：按时参加组织生活'];
+  '了解流动党员近况', '预备党员思想汇报交流', '提醒按时参加组织生活'];
 
 export const VOLUNTEER = ['“洁美家园”环境整治', '垃圾分类入户宣传', '反诈宣传进小区', '义诊进社区', '“银龄帮帮团”助老服务', '文明交通劝导',
   '防汛防台巡查', '河道清理“护水行动”', '老旧小区楼道清理', '“共享单车”规范停放整治', '平安巡逻'];
 export const VISITS = ['走访独居老人', '入户走访收集民情民意', '走访慰问困难家庭', '走访慰问老党员', '走访辖区商户', '走访新就业群体'];
 export const ASSISTANCE = ['结对帮扶困难党员', '帮助下岗失业党员再就业对接', '助学帮扶', '“五助二扶一带”困难群众帮扶', '困难家庭就业帮扶', '残疾人家庭结对帮扶'];
-export const JOINT_MEETING = ['与共建单位商议季度共建项目', '区域化党建共建共享推进会', '“双报到”工作推进会', '年度共建项目总结会', '共建单位资源清单对接会'];
+export const JOINT_MEETING = ['季度共建项目商议', '区域化党建共建共享推进', '“双报到”工作推进', '年度共建项目总结', '共建单位资源清单对接', '老旧小区改造协调'];
 
 export const OUTDOOR_PLACES = ['区革命烈士纪念馆', '锦澜街道党史学习教育馆', '锦澜滨江公园红色步道', '区廉政教育基地', '钱塘江防汛纪念碑广场'];
 
@@ -74,3 +74,8 @@ export const ABSENCE_TEXT: Record<'sick' | 'business' | 'away' | 'other', readon
 export const SPEECH_VERBS = ['结合自身工作谈了学习体会', '作了交流发言', '谈了认识和打算', '结合社区实际谈了想法'];
 export const REQUIREMENTS = ['把学习成果转化为做好本职工作的实际行动', '按时参加组织生活，按时足额交纳党费', '在社区治理和志愿服务中发挥先锋模范作用',
   '严守纪律规矩，做合格党员', '关心身边困难群众，及时反映社情民意'];
+
+/** A phrase set in quotation marks: quotes inside it become single quotes, as Chinese typesetting wants. */
+export function quoted(s: string): string {
+  return `“${s.replaceAll('“', '‘').replaceAll('”', '’')}”`;
+}
