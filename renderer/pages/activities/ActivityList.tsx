@@ -1,0 +1,71 @@
+// 活动记录: the year's records of the chosen org (and below it), newest first, filterable by type.
+import { PaperClipOutlined } from '@ant-design/icons';
+import { Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import type { ActivityRow } from '../../../shared/api/activities';
+import { ledger } from '../../api';
+import { useOrgs } from '../../org-context';
+import { navigate } from '../../router';
+import { groupShort, useActivityTypes, useLoad } from './data';
+
+export function ActivityList({ year }: { year: number }) {
+  const { orgId } = useOrgs();
+  const types = useActivityTypes();
+  const [type, setType] = useState<string | null>(null);
+  const [showVoided, setShowVoided] = useState(false);
+  const { data, loading } = useLoad(
+    () => ledger['activities.list']({ orgId, type, from: `${year}-01-01`, to: `${year}-12-31`, includeVoided: showVoided, limit: 5000 }),
+    [orgId, type, year, showVoided],
+  );
+
+  const columns: ColumnsType<ActivityRow> = [
+    { title: '日期', dataIndex: 'date', width: 150, render: (d: string, r) => <span className="al-date">{d}{r.startTime ? <span className="al-time">{r.startTime}</span> : null}</span> },
+    { title: '类型', dataIndex: 'typeLabel', width: 128, render: (t: string, r) => <Tag color={types.find((x) => x.code === r.type)?.core ? 'red' : undefined}>{t}</Tag> },
+    { title: '党组织', key: 'org', width: 220, ellipsis: true, render: (_, r) => (r.branchName ? `${r.branchName} · ${groupShort(r.orgName, r.branchName)}` : r.orgName) },
+    {
+      title: '主题', dataIndex: 'topic', ellipsis: true,
+      render: (t: string, r) => (
+        <Space size={4}>
+          <a href={`#/activities/${r.id}`} className={`al-topic ${r.voidedAt ? 'al-voided' : ''}`}>{t}</a>
+          {r.attachmentCount > 0 && <PaperClipOutlined className="al-clip" aria-label={`${r.attachmentCount} 个附件`} />}
+          {r.voidedAt && <Tag>已作废</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: '应到/实到', key: 'att', width: 96, align: 'center',
+      render: (_, r) => (r.expectedCount ? <span className={r.absentCount ? 'al-absent' : ''}>{r.expectedCount}/{r.presentCount}</span> : r.presentCount || '—'),
+    },
+    { title: '主持人', dataIndex: 'host', width: 88, ellipsis: true },
+  ];
+
+  return (
+    <div>
+      <div className="al-toolbar">
+        <Select
+          allowClear
+          placeholder="全部类型"
+          className="al-type"
+          value={type ?? undefined}
+          onChange={(v) => setType(v ?? null)}
+          options={types.map((t) => ({ value: t.code, label: t.label }))}
+        />
+        <Space>
+          <Switch size="small" checked={showVoided} onChange={setShowVoided} /> <Typography.Text type="secondary">显示已作废</Typography.Text>
+        </Space>
+        <Typography.Text type="secondary">{data ? `共 ${data.length} 条` : ''}</Typography.Text>
+      </div>
+      <Table<ActivityRow>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        columns={columns}
+        dataSource={data ?? []}
+        pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+        onRow={(r) => ({ onDoubleClick: () => navigate(`/activities/${r.id}`) })}
+        scroll={{ y: 'calc(100vh - 290px)' }}
+      />
+    </div>
+  );
+}

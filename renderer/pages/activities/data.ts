@@ -1,0 +1,64 @@
+// Data hooks and small helpers shared by the 活动 pages.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ActivityOrg } from '../../../shared/api/activities';
+import type { ActivityTypeDef } from '../../../shared/domain/activity-types';
+import { ledger } from '../../api';
+import { showError } from '../../feedback';
+import { navigate } from '../../router';
+
+/** Runs a load whenever its inputs change; keeps the last value while reloading. */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | undefined; loading: boolean; reload: () => void } {
+  const [data, setData] = useState<T>();
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  const seq = useRef(0);
+  useEffect(() => {
+    const mine = ++seq.current;
+    setLoading(true);
+    load()
+      .then((v) => { if (mine === seq.current) setData(v); })
+      .catch((e) => { if (mine === seq.current) showError(e); })
+      .finally(() => { if (mine === seq.current) setLoading(false); });
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data, loading, reload };
+}
+
+let typesCache: Promise<ActivityTypeDef[]> | null = null;
+export function useActivityTypes(): ActivityTypeDef[] {
+  const [types, setTypes] = useState<ActivityTypeDef[]>([]);
+  useEffect(() => {
+    typesCache ??= ledger['activities.types']({});
+    typesCache.then(setTypes).catch((e) => { typesCache = null; showError(e); });
+  }, []);
+  return types;
+}
+
+export function useActivityOrgs(): ActivityOrg[] {
+  const { data } = useLoad(() => ledger['activities.orgs']({ includeDissolved: false }), []);
+  return data ?? [];
+}
+
+export const BRANCH_TYPES = new Set(['branch', 'jointBranch', 'temporaryBranch']);
+
+/** '#/activities?tab=…&year=…' with the current query kept where not overridden. */
+export function goActivities(params: Record<string, string | number | null | undefined>, base = '/activities'): void {
+  const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  for (const [k, v] of Object.entries(params)) {
+    if (v === null || v === undefined || v === '') q.delete(k);
+    else q.set(k, String(v));
+  }
+  const s = q.toString();
+  navigate(`${base}${s ? `?${s}` : ''}`);
+}
+
+export function pct(rate: number | null | undefined, digits = 0): string {
+  return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(digits)}%`;
+}
+
+export const CURRENT_YEAR = new Date().getFullYear();
+
+/** '望江社区第一党支部第二党小组' under its branch reads '第二党小组'. */
+export function groupShort(orgName: string, branchName: string | null): string {
+  return branchName && orgName.startsWith(branchName) && orgName.length > branchName.length ? orgName.slice(branchName.length) : orgName;
+}
