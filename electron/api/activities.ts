@@ -1,7 +1,8 @@
 // Binds the 活动 calls to the services; no logic of its own.
 import { type ActivityInput } from '../../shared/schemas/activity';
 import {
-  activityOrgs, draftFromLast, expectedAttendees, getActivity, listActivities, listActivityTypes, recordActivity, updateActivity, voidActivity,
+  activityOrgs, draftFromLast, expectedAttendees, getActivity, listActivities, listActivityTypes, recordActivity, saveCustomActivityTypes, updateActivity,
+  voidActivity,
 } from '../ledger/activities';
 import { addAttachment, attachmentData, attachmentThumbnail, listAttachments, voidAttachment } from '../ledger/attachments';
 import { attendanceReport, complianceReport, dueAndOverdue, effectiveRules, loadComplianceConfig, saveComplianceConfig } from '../ledger/compliance';
@@ -11,7 +12,7 @@ type ActivityMethods =
   | 'activities.types' | 'activities.orgs' | 'activities.list' | 'activities.get' | 'activities.expected' | 'activities.draft'
   | 'activities.record' | 'activities.update' | 'activities.void'
   | 'activities.attachments.add' | 'activities.attachments.data' | 'activities.attachments.thumbnail' | 'activities.attachments.void'
-  | 'activities.compliance' | 'activities.due' | 'activities.attendance' | 'activities.rules' | 'activities.saveRules';
+  | 'activities.compliance' | 'activities.due' | 'activities.attendance' | 'activities.rules' | 'activities.saveRules' | 'activities.saveTypes';
 
 export const activitiesHandlers: HandlerMap<ActivityMethods> = {
   'activities.types': (state) => listActivityTypes(state.requireLedger()),
@@ -52,6 +53,7 @@ export const activitiesHandlers: HandlerMap<ActivityMethods> = {
     const ledger = state.requireLedger();
     return { config: loadComplianceConfig(ledger), effective: effectiveRules(ledger) };
   },
+  'activities.saveTypes': (state, { types }) => saveCustomActivityTypes(state.requireLedger(), types),
   'activities.saveRules': (state, config) => {
     const ledger = state.requireLedger();
     return { config: saveComplianceConfig(ledger, config), effective: effectiveRules(ledger) };

@@ -38,7 +38,11 @@ export function listActivityTypes(ledger: Ledger): ActivityTypeDef[] {
 }
 
 export function saveCustomActivityTypes(ledger: Ledger, raw: unknown[]): ActivityTypeDef[] {
+  if (ledger.actor.role !== 'admin') throw new LedgerError('FORBIDDEN', '只有管理员可以修改活动类型。');
   const parsed = raw.map((c) => customActivityTypeSchema.parse(c));
+  const builtin = new Set(listActivityTypes(ledger).filter((t) => t.builtin).map((t) => t.label));
+  const clash = parsed.find((c) => builtin.has(c.label));
+  if (clash) throw new LedgerError('TYPE_EXISTS', `“${clash.label}”已是内置的活动类型，不需要再添加。`);
   ledger.tx(() => {
     const before = one<{ value: string }>(ledger, 'SELECT value FROM settings WHERE key = ?', CUSTOM_ACTIVITY_TYPES_KEY);
     ledger.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(CUSTOM_ACTIVITY_TYPES_KEY, JSON.stringify(parsed));

@@ -2,7 +2,7 @@
 // compliance views computed from them (matrix, due/overdue, attendance). Output types live here
 // so the renderer and the services share them.
 import { z } from 'zod';
-import type { AbsenceReason, ActivityTypeDef, AttendanceStatus } from '../domain/activity-types';
+import { type AbsenceReason, type ActivityTypeDef, type AttendanceStatus, customActivityTypeSchema } from '../domain/activity-types';
 import type { OrgType } from '../domain/org';
 import { type AbsenceRun, type MemberAttendance, type RuleDef, type RuleResult, type ComplianceConfig, complianceConfigSchema } from '../rules';
 import {
@@ -161,5 +161,7 @@ export const activitiesCalls = {
   'activities.attendance': call<AttendanceReport>()(z.object({ year, orgId: optOrg, minRun: z.number().int().min(2).max(12).default(3) })),
   /** The stored overrides and the effective rules of every org type. */
   'activities.rules': call<{ config: ComplianceConfig; effective: Record<OrgType, RuleDef[]> }>()(z.object({})),
+  /** Replaces the street's own activity types (the built-in ones cannot be changed). */
+  'activities.saveTypes': call<ActivityTypeDef[]>()(z.object({ types: z.array(customActivityTypeSchema).max(50) })),
   'activities.saveRules': call<{ config: ComplianceConfig; effective: Record<OrgType, RuleDef[]> }>()(complianceConfigSchema),
 };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  draftFromLast, expectedAttendees, getActivity, listActivities, recordActivity, updateActivity, voidActivity,
+  draftFromLast, expectedAttendees, getActivity, listActivities, recordActivity, saveCustomActivityTypes, updateActivity, voidActivity,
 } from '../../electron/ledger/activities';
 import { addAttachment, attachmentData, attachmentThumbnail, listAttachments, voidAttachment } from '../../electron/ledger/attachments';
 import { attendanceReport, complianceForOrg, complianceReport, dueAndOverdue, saveComplianceConfig } from '../../electron/ledger/compliance';
@@ -159,6 +159,19 @@ describe('compliance over the ledger', () => {
     expect(after.find((r) => r.ruleId === 'committeeMeeting')).toMatchObject({ period: 'quarter', required: 4 });
     expect(after.some((r) => r.ruleId === 'remoteEducation')).toBe(false);
     expect(() => saveComplianceConfig(s.ledger, { byOrgType: { branch: { themeDay: { minCount: 0 } } } })).toThrow(/检查规则设置不正确/);
+  });
+
+  it('records a street-defined type and judges it once a rule is configured for it', async () => {
+    const s = await setup();
+    expect(() => recordActivity(s.ledger, { orgId: s.branchA, type: 'custom1', date: '2025-02-10', topic: '党务公开', attendance: [] })).toThrow(/未知的活动类型/);
+    const types = saveCustomActivityTypes(s.ledger, [{ code: 'custom1', label: '党务公开', expected: 'none' }]);
+    expect(types.find((t) => t.code === 'custom1')).toMatchObject({ label: '党务公开', builtin: false, countsForAttendance: false });
+    expect(() => saveCustomActivityTypes(s.ledger, [{ code: 'custom2', label: '党课' }])).toThrow(/已是内置/);
+    const id = recordActivity(s.ledger, { orgId: s.branchA, type: 'custom1', date: '2025-02-10', topic: '一季度党务公开', attendance: [] });
+    expect(getActivity(s.ledger, id).typeLabel).toBe('党务公开');
+    expect(complianceForOrg(s.ledger, s.branchA, 2025, { today: LATER }).some((r) => r.activityType === 'custom1')).toBe(false);
+    saveComplianceConfig(s.ledger, { byOrgType: { branch: { partyAffairs: { activityType: 'custom1', label: '党务公开', period: 'quarter' } } } });
+    expect(complianceForOrg(s.ledger, s.branchA, 2025, { today: LATER }).find((r) => r.ruleId === 'partyAffairs')).toMatchObject({ rule: '党务公开', required: 4, met: 1, missing: ['2025-Q2', '2025-Q3', '2025-Q4'] });
   });
 
   it('puts the current month on the dashboard as due and last month as overdue', async () => {

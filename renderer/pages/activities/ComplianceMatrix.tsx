@@ -1,6 +1,7 @@
 // 完成情况: branches × periods for the year, one rule at a time or all together (总览); gaps in red.
 // A click on a cell opens what stands behind it: the rules, the records, and a button to fill the gap.
-import { Empty, Segmented, Spin, Table, Tooltip, Typography } from 'antd';
+import { SettingOutlined } from '@ant-design/icons';
+import { Button, Empty, Segmented, Spin, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import type { OrgCompliance } from '../../../shared/api/activities';
@@ -9,6 +10,7 @@ import { ledger } from '../../api';
 import { useOrgs } from '../../org-context';
 import { CellDrawer } from './CellDrawer';
 import { goActivities, pct, useLoad } from './data';
+import { RulesDrawer } from './RulesDrawer';
 import { type CellTone, TONE_LABEL, combineTones, toneOf } from './status';
 
 const QUARTER_NAMES = ['一季', '二季', '三季', '四季'];
@@ -37,6 +39,7 @@ export function ComplianceMatrix({ year }: { year: number }) {
   const { orgId, pathName } = useOrgs();
   const [ruleId, setRuleId] = useState<string>(() => new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('rule') ?? 'overview');
   const [cell, setCell] = useState<CellRef | null>(null);
+  const [rulesOpen, setRulesOpen] = useState(false);
   const { data, loading, reload } = useLoad(() => ledger['activities.compliance']({ year, orgId }), [year, orgId]);
 
   const ruleOptions = useMemo(() => {
@@ -126,9 +129,12 @@ export function ComplianceMatrix({ year }: { year: number }) {
           <span className="cm-key cm-idle" /> 不需开展
         </div>
       </div>
-      <Typography.Paragraph type="secondary" className="cm-summary">
-        {data ? `${data.orgs.length} 个党组织，应完成 ${totals.required} 项，已完成 ${totals.met} 项，缺 ${totals.gaps} 项（截至 ${data.asOf}，本期未结束的不计）。点击格子查看记录或补录。` : ' '}
-      </Typography.Paragraph>
+      <div className="cm-summary-row">
+        <Typography.Paragraph type="secondary" className="cm-summary">
+          {data ? `${data.orgs.length} 个党组织，应完成 ${totals.required} 项，已完成 ${totals.met} 项，缺 ${totals.gaps} 项（截至 ${data.asOf}，本期未结束的不计）。点击格子查看记录或补录。` : ' '}
+        </Typography.Paragraph>
+        <Button size="small" type="link" icon={<SettingOutlined />} onClick={() => setRulesOpen(true)} className="cm-rules-btn">检查规则</Button>
+      </div>
       <Spin spinning={loading}>
         {data && data.orgs.length === 0 ? (
           <Empty description="所选范围内没有需要检查的党支部" />
@@ -147,6 +153,7 @@ export function ComplianceMatrix({ year }: { year: number }) {
         )}
       </Spin>
       <CellDrawer cell={cell} onClose={() => setCell(null)} onChanged={reload} />
+      <RulesDrawer open={rulesOpen} onClose={() => setRulesOpen(false)} onSaved={reload} />
     </div>
   );
 }

@@ -25,6 +25,10 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { 
 }
 
 let typesCache: Promise<ActivityTypeDef[]> | null = null;
+/** After the street's own types change: the next form asks again. */
+export function forgetActivityTypes(): void {
+  typesCache = null;
+}
 export function useActivityTypes(): ActivityTypeDef[] {
   const [types, setTypes] = useState<ActivityTypeDef[]>([]);
   useEffect(() => {
