@@ -1,7 +1,7 @@
 // Binds the 责任书与考核 calls to the services; no logic of its own.
 import { listAppraisals, recordAppraisals } from '../ledger/appraisals';
 import {
-  confirmAssessment, evidenceOptions, getAssessment, gradeBands, scoreIndicator, setAssessmentNote, setGradeBands, unlockAssessment, yearSummary,
+  confirmAssessment, evidenceOptions, getAssessment, gradeBands, saveScores, scoreIndicator, setAssessmentNote, setGradeBands, unlockAssessment, yearSummary,
 } from '../ledger/assessments';
 import {
   adjustContract, createTemplate, getContract, getTemplate, issueContracts, issueTargets, listContracts, listTemplates, saveTemplate, signContract,
@@ -12,7 +12,7 @@ import type { HandlerMap } from './handlers';
 type AssessmentMethods =
   | 'assessment.templates' | 'assessment.template' | 'assessment.createTemplate' | 'assessment.saveTemplate' | 'assessment.issueTargets'
   | 'assessment.issue' | 'assessment.contracts' | 'assessment.contract' | 'assessment.adjustContract' | 'assessment.withdrawContract'
-  | 'assessment.signContract' | 'assessment.summary' | 'assessment.get' | 'assessment.score' | 'assessment.setNote' | 'assessment.confirm'
+  | 'assessment.signContract' | 'assessment.summary' | 'assessment.get' | 'assessment.score' | 'assessment.saveScores' | 'assessment.setNote' | 'assessment.confirm'
   | 'assessment.unlock' | 'assessment.evidenceOptions' | 'assessment.bands' | 'assessment.setBands' | 'assessment.appraisals'
   | 'assessment.recordAppraisals';
 
@@ -38,14 +38,31 @@ export const assessmentHandlers: HandlerMap<AssessmentMethods> = {
   },
   'assessment.summary': (state, { year }) => yearSummary(state.requireLedger(), year),
   'assessment.get': (state, { contractId }) => getAssessment(state.requireLedger(), contractId),
-  'assessment.score': (state, input) => scoreIndicator(state.requireLedger(), input),
+  'assessment.score': (state, input) => {
+    const ledger = state.requireLedger();
+    scoreIndicator(ledger, input);
+    return getAssessment(ledger, input.contractId);
+  },
+  'assessment.saveScores': (state, input) => {
+    const ledger = state.requireLedger();
+    saveScores(ledger, input);
+    return getAssessment(ledger, input.contractId);
+  },
   'assessment.setNote': (state, input) => {
     const ledger = state.requireLedger();
     setAssessmentNote(ledger, input);
     return getAssessment(ledger, input.contractId);
   },
-  'assessment.confirm': (state, input) => confirmAssessment(state.requireLedger(), input),
-  'assessment.unlock': (state, input) => unlockAssessment(state.requireLedger(), input),
+  'assessment.confirm': (state, input) => {
+    const ledger = state.requireLedger();
+    confirmAssessment(ledger, input);
+    return getAssessment(ledger, input.contractId);
+  },
+  'assessment.unlock': (state, input) => {
+    const ledger = state.requireLedger();
+    unlockAssessment(ledger, input);
+    return getAssessment(ledger, input.contractId);
+  },
   'assessment.evidenceOptions': (state, { contractId }) => evidenceOptions(state.requireLedger(), contractId),
   'assessment.bands': (state) => gradeBands(state.requireLedger()),
   'assessment.setBands': (state, { bands }) => setGradeBands(state.requireLedger(), bands),

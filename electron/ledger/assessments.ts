@@ -6,17 +6,17 @@ import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
 import { activityTypeLabel } from '../../shared/domain/activity-types';
 import type {
-  AssessmentView, ComputedDetail, ContractIndicatorRow, ContractSummary, EvidenceItem, EvidenceOption, RankedAssessment, ScoredIndicator, YearSummary,
+  AssessmentView, ComputedDetail, ContractIndicatorRow, EvidenceItem, EvidenceOption, RankedAssessment, ScoredIndicator, YearSummary,
 } from '../../shared/api/assessment';
 import {
   DEFAULT_GRADE_BANDS, GRADE_BANDS_KEY, type GradeBand, type MetricCode, type ScoreState, assessmentTotal, categoryTotals,
   effectiveScore, gradeBandsSchema, gradeFor, isOverride, metricDef, rankTotals, roundScore, scoreMetric, scoreProblems, sumScores,
 } from '../../shared/assessment';
 import {
-  AssessmentNoteSchema, ScoreInputSchema, UnlockSchema, type EvidenceLink, type ScoreInput,
+  AssessmentNoteSchema, ScoreInputSchema, ScoresSaveSchema, UnlockSchema, type EvidenceLink, type ScoreInput, type ScoresSave,
 } from '../../shared/schemas/contract';
 import type { Ledger } from './ledger';
-import { assertNotConfirmed, getContract, listContracts } from './contracts';
+import { assertNotConfirmed, contractCore, contractIdsOfYear } from './contracts';
 import { computeMetrics, type MetricOptions } from './metrics';
 import { listActivityTypes } from './activities';
 import { all, one, parseJson, run } from './sql';
@@ -100,7 +100,7 @@ function liveComputed(ledger: Ledger, orgId: number, year: number, indicators: r
 }
 
 function build(ledger: Ledger, contractId: number, bands: readonly GradeBand[], opts: MetricOptions): AssessmentView {
-  const contract = getContract(ledger, contractId);
+  const contract = contractCore(ledger, contractId);
   const a = assessmentRow(ledger, contractId);
   const stored = scoreRows(ledger, a?.id);
   const confirmed = a?.status === 'confirmed';
@@ -150,9 +150,8 @@ function rank(views: AssessmentView[]): RankedAssessment[] {
 
 function rankedYear(ledger: Ledger, year: number, opts: MetricOptions, focus?: number): YearSummary {
   const bands = gradeBands(ledger);
-  const contracts: ContractSummary[] = listContracts(ledger, { year });
   // With a focus, only that branch's figures are computed afresh; the others' may come from cache.
-  const views = contracts.map((c) => build(ledger, c.id, bands, focus === undefined || c.id === focus ? { ...opts, cached: false } : { ...opts, cached: true }));
+  const views = contractIdsOfYear(ledger, year).map((id) => build(ledger, id, bands, focus === undefined || id === focus ? { ...opts, cached: opts.cached ?? false } : { ...opts, cached: true }));
   const asOf = opts.today && opts.today < `${year}-12-31` ? opts.today : `${year}-12-31`;
   return { year, bands, asOf, branches: rank(views) };
 }
@@ -164,7 +163,7 @@ export function yearSummary(ledger: Ledger, year: number, opts: MetricOptions = 
 
 /** One branch's assessment with its rank among the year's branches. */
 export function getAssessment(ledger: Ledger, contractId: number, opts: MetricOptions = {}): RankedAssessment {
-  const year = getContract(ledger, contractId).year;
+  const year = contractCore(ledger, contractId).year;
   const found = rankedYear(ledger, year, opts, contractId).branches.find((b) => b.contractId === contractId);
   if (found) return found;
   // A withdrawn contract is outside the ranking but can still be looked at.
@@ -181,7 +180,7 @@ function ensureAssessment(ledger: Ledger, contractId: number): number {
 }
 
 function requireOpen(ledger: Ledger, contractId: number) {
-  const c = getContract(ledger, contractId);
+  const c = contractCore(ledger, contractId);
   assertNotConfirmed(c);
   if (c.withdrawnAt) throw new LedgerError('CONTRACT_WITHDRAWN', `“${c.org}”${c.year} 年度的责任书已撤回，不能评分。`);
   return c;
@@ -202,51 +201,68 @@ function validateEvidence(ledger: Ledger, orgId: number, year: number, links: re
   }
 }
 
-/** Saves one indicator's scores (fields left out keep their values); returns the branch's assessment. */
-export function scoreIndicator(ledger: Ledger, raw: ScoreInput, opts: MetricOptions = {}): RankedAssessment {
-  const input = ScoreInputSchema.parse(raw);
-  ledger.tx(() => {
-    const c = requireOpen(ledger, input.contractId);
-    const ind = c.indicators.find((i) => i.id === input.indicatorId);
-    if (!ind) throw new LedgerError('NOT_FOUND', '这项指标不在该支部的责任书中，可能已被调整。请刷新后重试。');
-    if (input.evidence) validateEvidence(ledger, c.orgId, c.year, input.evidence);
-    const assessmentId = ensureAssessment(ledger, c.id);
-    const prev = scoreRows(ledger, assessmentId).get(ind.id);
-    const next = {
-      selfScore: input.selfScore !== undefined ? input.selfScore : (prev?.selfScore ?? null),
-      committeeScore: input.committeeScore !== undefined ? input.committeeScore : (prev?.committeeScore ?? null),
-      overrideReason: input.overrideReason !== undefined ? input.overrideReason : (prev?.overrideReason ?? null),
-      note: input.note !== undefined ? input.note : (prev?.note ?? null),
-      evidence: input.evidence !== undefined ? input.evidence : parseJson<EvidenceLink[]>(prev?.evidence, []),
-    };
-    const computedScore = ind.source === 'computed' && ind.metric
-      ? liveComputedScore(ledger, c.orgId, c.year, ind, opts)
-      : null;
-    const problems = scoreProblems({ content: ind.content, source: ind.source, points: ind.points, computedScore, ...next });
-    if (problems.length) throw new LedgerError('INVALID_SCORE', problems[0]!, problems);
-    // The reason only means something while the committee departs from the computed score.
-    const overrideReason = isOverride({ content: ind.content, source: ind.source, points: ind.points, computedScore, ...next }) ? next.overrideReason : null;
-    if (prev) {
-      ledger.db.prepare('UPDATE assessment_scores SET self_score = ?, committee_score = ?, override_reason = ?, note = ?, evidence = ? WHERE assessment_id = ? AND contract_indicator_id = ?')
-        .run(next.selfScore, next.committeeScore, overrideReason, next.note, JSON.stringify(next.evidence), assessmentId, ind.id);
-    } else {
-      run(ledger, 'INSERT INTO assessment_scores (assessment_id, contract_indicator_id, self_score, committee_score, override_reason, note, evidence) VALUES (?,?,?,?,?,?,?)',
-        assessmentId, ind.id, next.selfScore, next.committeeScore, overrideReason, next.note, JSON.stringify(next.evidence));
-    }
-    ledger.db.prepare('UPDATE assessments SET updated_at = ? WHERE id = ?').run(nowIso(), assessmentId);
-    const beforeScores = prev ? { selfScore: prev.selfScore, committeeScore: prev.committeeScore, overrideReason: prev.overrideReason, note: prev.note, evidence: parseJson(prev.evidence, []) } : null;
-    ledger.audit({
-      action: 'score', entity: 'assessment', entityId: assessmentId,
-      summary: `“${c.org}”${c.year} 年度考核“${ind.content}”：${scoreWords(next.selfScore, next.committeeScore)}`,
-      before: beforeScores, after: { indicatorId: ind.id, ...next, overrideReason },
-    });
-  });
-  return getAssessment(ledger, input.contractId, opts);
+/** Saves one indicator's scores (fields left out keep their values). */
+export function scoreIndicator(ledger: Ledger, raw: ScoreInput, opts: MetricOptions = {}): void {
+  const { contractId, ...score } = ScoreInputSchema.parse(raw);
+  saveScores(ledger, { contractId, scores: [score] }, opts);
 }
 
-function liveComputedScore(ledger: Ledger, orgId: number, year: number, ind: ContractIndicatorRow, opts: MetricOptions): number {
-  const r = computeMetrics(ledger, orgId, year, [ind.metric as MetricCode], opts)[0]!;
-  return scoreMetric(ind.points, ind.scoring, metricDef(ind.metric!)!, r).score;
+/** Saves several indicators of one branch in one transaction, checked together, with one audit entry. */
+export function saveScores(ledger: Ledger, raw: ScoresSave, opts: MetricOptions = {}): void {
+  const input = ScoresSaveSchema.parse(raw);
+  ledger.tx(() => {
+    const c = requireOpen(ledger, input.contractId);
+    const assessmentId = ensureAssessment(ledger, c.id);
+    const stored = scoreRows(ledger, assessmentId);
+    const targets = input.scores.map((s) => {
+      const ind = c.indicators.find((i) => i.id === s.indicatorId);
+      if (!ind) throw new LedgerError('NOT_FOUND', '这项指标不在该支部的责任书中，可能已被调整。请刷新后重试。');
+      return { s, ind };
+    });
+    if (new Set(targets.map((t) => t.ind.id)).size !== targets.length) throw new LedgerError('DUPLICATE', '同一项指标在一次保存中出现了两次。');
+    const live = liveComputed(ledger, c.orgId, c.year, targets.map((t) => t.ind), opts);
+    const changes: { indicatorId: number; content: string; before: unknown; after: unknown }[] = [];
+    for (const { s, ind } of targets) {
+      if (s.evidence) validateEvidence(ledger, c.orgId, c.year, s.evidence);
+      const prev = stored.get(ind.id);
+      const next = {
+        selfScore: s.selfScore !== undefined ? s.selfScore : (prev?.selfScore ?? null),
+        committeeScore: s.committeeScore !== undefined ? s.committeeScore : (prev?.committeeScore ?? null),
+        overrideReason: s.overrideReason !== undefined ? s.overrideReason : (prev?.overrideReason ?? null),
+        note: s.note !== undefined ? s.note : (prev?.note ?? null),
+        evidence: s.evidence !== undefined ? s.evidence : parseJson<EvidenceLink[]>(prev?.evidence, []),
+      };
+      const detail = live.get(ind.id);
+      const computedScore = detail ? scoreMetric(ind.points, ind.scoring, metricDef(ind.metric!)!, detail).score : null;
+      const state = { content: ind.content, source: ind.source, points: ind.points, computedScore, ...next };
+      const problems = scoreProblems(state);
+      if (problems.length) throw new LedgerError('INVALID_SCORE', problems[0]!, problems);
+      // The reason only means something while the committee departs from the computed score.
+      const overrideReason = isOverride(state) ? next.overrideReason : null;
+      if (prev) {
+        ledger.db.prepare('UPDATE assessment_scores SET self_score = ?, committee_score = ?, override_reason = ?, note = ?, evidence = ? WHERE assessment_id = ? AND contract_indicator_id = ?')
+          .run(next.selfScore, next.committeeScore, overrideReason, next.note, JSON.stringify(next.evidence), assessmentId, ind.id);
+      } else {
+        run(ledger, 'INSERT INTO assessment_scores (assessment_id, contract_indicator_id, self_score, committee_score, override_reason, note, evidence) VALUES (?,?,?,?,?,?,?)',
+          assessmentId, ind.id, next.selfScore, next.committeeScore, overrideReason, next.note, JSON.stringify(next.evidence));
+      }
+      changes.push({
+        indicatorId: ind.id, content: ind.content,
+        before: prev ? { selfScore: prev.selfScore, committeeScore: prev.committeeScore, overrideReason: prev.overrideReason, note: prev.note, evidence: parseJson(prev.evidence, []) } : null,
+        after: { ...next, overrideReason },
+      });
+    }
+    ledger.db.prepare('UPDATE assessments SET updated_at = ? WHERE id = ?').run(nowIso(), assessmentId);
+    const only = changes.length === 1 ? changes[0]! : null;
+    ledger.audit({
+      action: 'score', entity: 'assessment', entityId: assessmentId,
+      summary: only
+        ? `“${c.org}”${c.year} 年度考核“${only.content}”：${scoreWords((only.after as { selfScore: number | null }).selfScore, (only.after as { committeeScore: number | null }).committeeScore)}`
+        : `“${c.org}”${c.year} 年度考核：评分 ${changes.length} 项`,
+      before: changes.map((x) => ({ indicatorId: x.indicatorId, value: x.before })),
+      after: changes.map((x) => ({ indicatorId: x.indicatorId, value: x.after })),
+    });
+  });
 }
 
 function scoreWords(self: number | null, committee: number | null): string {
@@ -266,7 +282,7 @@ export function setAssessmentNote(ledger: Ledger, raw: { contractId: number; not
 }
 
 /** Freezes the computed figures and the scores, and locks the assessment. */
-export function confirmAssessment(ledger: Ledger, raw: { contractId: number }, opts: MetricOptions = {}): RankedAssessment {
+export function confirmAssessment(ledger: Ledger, raw: { contractId: number }, opts: MetricOptions = {}): void {
   const contractId = raw.contractId;
   ledger.tx(() => {
     const c = requireOpen(ledger, contractId);
@@ -294,16 +310,15 @@ export function confirmAssessment(ledger: Ledger, raw: { contractId: number }, o
       after: { total: view.total, grade: view.grade, scores: view.indicators.map((i) => ({ indicatorId: i.id, score: i.score, computedScore: i.computedScore })) },
     });
   });
-  return getAssessment(ledger, contractId, opts);
 }
 
 /** Reopens a confirmed assessment for correction; the reason and the confirmed result go to the audit log. */
-export function unlockAssessment(ledger: Ledger, raw: { contractId: number; reason: string }, opts: MetricOptions = {}): RankedAssessment {
+export function unlockAssessment(ledger: Ledger, raw: { contractId: number; reason: string }, opts: MetricOptions = {}): void {
   const input = UnlockSchema.parse(raw);
   ledger.tx(() => {
     if (ledger.actor.role !== 'admin' && ledger.actor.role !== 'system') throw new LedgerError('FORBIDDEN', '只有管理员可以解锁已确认的考核结果。');
     const a = assessmentRow(ledger, input.contractId);
-    const c = getContract(ledger, input.contractId);
+    const c = contractCore(ledger, input.contractId);
     if (!a || a.status !== 'confirmed') throw new LedgerError('NO_CHANGE', `“${c.org}”${c.year} 年度考核尚未确认，无需解锁。`);
     const confirmed = build(ledger, c.id, gradeBands(ledger), opts);
     ledger.db.prepare("UPDATE assessments SET status = 'draft', confirmed_at = NULL, confirmed_by = NULL, updated_at = ? WHERE id = ?").run(nowIso(), a.id);
@@ -314,12 +329,11 @@ export function unlockAssessment(ledger: Ledger, raw: { contractId: number; reas
       after: { status: 'draft', reason: input.reason },
     });
   });
-  return getAssessment(ledger, input.contractId, opts);
 }
 
 /** Activities (and their attachments) of a branch's year, for the evidence picker. */
 export function evidenceOptions(ledger: Ledger, contractId: number): EvidenceOption[] {
-  const c = getContract(ledger, contractId);
+  const c = contractCore(ledger, contractId);
   const acts = all<{ id: number; date: string; type: string; topic: string }>(
     ledger,
     `SELECT a.id, a.date, a.type, a.topic FROM activities a JOIN orgs o ON o.id = a.org_id

@@ -258,6 +258,18 @@ function rawContract(ledger: Ledger, contractId: number): RawContract {
   return mustFind(one<RawContract>(ledger, `${CONTRACT_SELECT} WHERE c.id = ?`, contractId), '这份责任书');
 }
 
+/** What scoring needs of a contract: who, which year, its live indicators (no template comparison). */
+export function contractCore(ledger: Ledger, contractId: number) {
+  const c = rawContract(ledger, contractId);
+  const indicators = contractIndicators(ledger, c.id);
+  return { ...c, status: (c.assessmentStatus ?? 'notScored') as ContractStatus, indicators, sum: templateSum(indicators) };
+}
+
+/** The year's live contracts, in the order of the org tree (ids only, for the assessment). */
+export function contractIdsOfYear(ledger: Ledger, year: number): number[] {
+  return all<{ id: number }>(ledger, 'SELECT c.id FROM contracts c JOIN orgs o ON o.id = c.org_id WHERE c.year = ? AND c.withdrawn_at IS NULL ORDER BY o.sort_order, o.id', year).map((r) => r.id);
+}
+
 export function getContract(ledger: Ledger, contractId: number): ContractDetail {
   const c = rawContract(ledger, contractId);
   const t = findTemplate(ledger, { id: c.templateId })!;

@@ -68,21 +68,32 @@ function asOfWords(ctx: Ctx): string {
   return ctx.asOf === ctx.end ? `${ctx.year} 年底` : `截至 ${ctx.asOf} `;
 }
 
+const NOT_DUE_WORDS: Record<string, string> = { beforeFounded: '成立前', afterDissolved: '撤销后', current: '未到期', future: '未到期', notApplicable: '无需检查' };
+
 function monthsMetric(ctx: Ctx, code: 'committeeMonths' | 'themeDayMonths', ruleId: string): MetricResult {
   const r = ruleOf(ctx, ruleId);
   if (!r) return { ...base(code), value: null, figures: [], explanation: '本组织没有这项活动规则，不适用' };
-  const notDue = r.periods.filter((p) => p.status === 'notDue').map((p) => p.period);
   const ids = r.periods.flatMap((p) => p.activityIds);
   const figures: MetricResult['figures'] = [
     { label: '已开展月数', value: r.met },
     { label: '应开展月数', value: r.required },
   ];
   if (r.missing.length) figures.push({ label: '未开展的月份', value: r.missing.map(monthWords).join('、') });
-  if (notDue.length) figures.push({ label: '未到期或不计的月份', value: notDue.map(monthWords).join('、') });
+  const notDue = new Map<string, string[]>();
+  for (const p of r.periods.filter((x) => x.status === 'notDue')) {
+    const why = NOT_DUE_WORDS[p.reason ?? 'current'] ?? '不计';
+    notDue.set(why, [...(notDue.get(why) ?? []), monthWords(p.period)]);
+  }
+  for (const [why, months] of notDue) figures.push({ label: `不计的月份（${why}）`, value: months.join('、') });
   const rejected = r.periods.flatMap((p) => p.rejected ?? []);
   if (rejected.length) figures.push({ label: '不符合要求未计入的会议', value: `${rejected.length} 次（${rejected[0]!.reason}${rejected.length > 1 ? ' 等' : ''}）` });
-  const explanation = `${r.rule}：应开展 ${r.required} 个月，已开展 ${r.met} 个月${r.missing.length ? `，${r.missing.map(monthWords).join('、')}未开展` : ''}`;
-  return { ...base(code), value: r.met, misses: r.missing.length, figures, explanation, missing: r.missing, activityIds: ids };
+  if (r.required === 0) return { ...base(code), value: null, figures, explanation: `${r.rule}：本年度没有应检查的月份，不适用` };
+  // A branch founded (or a year not over) part-way is measured on the months it owed, as a full year's equivalent.
+  const partial = r.required < 12;
+  const value = partial ? Math.round((r.met * 12 * 100) / r.required) / 100 : r.met;
+  if (partial) figures.push({ label: '折合全年', value: `${formatNumber(value)} 个月` });
+  const explanation = `${r.rule}：应开展 ${r.required} 个月，已开展 ${r.met} 个月${r.missing.length ? `，${r.missing.map(monthWords).join('、')}未开展` : ''}${partial ? `，折合全年 ${formatNumber(value)} 个月` : ''}`;
+  return { ...base(code), value, misses: r.missing.length, figures, explanation, missing: r.missing, activityIds: ids };
 }
 
 function monthWords(key: string): string {
@@ -100,7 +111,9 @@ const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
     const rate = completionRate(core);
     const figures = core.map((r) => ({
       label: r.rule,
-      value: `${r.met}/${r.required} 个${r.period === 'month' ? '月' : r.period === 'quarter' ? '季度' : '年度'}${r.missing.length ? `（缺 ${r.missing.map(periodWords).join('、')}）` : ''}`,
+      value: r.required === 0
+        ? '无需检查'
+        : `${r.met}/${r.required} 个${r.period === 'month' ? '月' : r.period === 'quarter' ? '季度' : '年度'}${r.missing.length ? `（缺 ${r.missing.map(periodWords).join('、')}）` : ''}`,
     }));
     const required = core.reduce((n, r) => n + r.required, 0);
     const met = core.reduce((n, r) => n + r.met, 0);

@@ -7,7 +7,7 @@ import type { AppraisalGrade, MemberKind } from '../domain/member';
 import type { OrgType } from '../domain/org';
 import {
   AppraisalQuerySchema, AppraisalRecordSchema, AssessmentNoteSchema, ContractAdjustSchema, ContractRefSchema, ContractSignSchema,
-  ContractWithdrawSchema, IssueSchema, ScoreInputSchema, TemplateCreateSchema, TemplateSaveSchema, UnlockSchema, yearSchema,
+  ContractWithdrawSchema, IssueSchema, ScoreInputSchema, ScoresSaveSchema, TemplateCreateSchema, TemplateSaveSchema, UnlockSchema, yearSchema,
   type EvidenceLink,
 } from '../schemas/contract';
 import { call } from './contract';
@@ -159,6 +159,7 @@ export const assessmentCalls = {
   'assessment.summary': call<YearSummary>()(year),
   'assessment.get': call<RankedAssessment>()(ContractRefSchema),
   'assessment.score': call<RankedAssessment>()(ScoreInputSchema),
+  'assessment.saveScores': call<RankedAssessment>()(ScoresSaveSchema),
   'assessment.setNote': call<RankedAssessment>()(AssessmentNoteSchema),
   'assessment.confirm': call<RankedAssessment>()(ContractRefSchema),
   'assessment.unlock': call<RankedAssessment>()(UnlockSchema),

@@ -85,6 +85,7 @@ export function scoreMetric(points: number, rule: ScoringRule, def: MetricDef, r
   switch (rule.mode) {
     case 'full': {
       const score = reached ? points : 0;
+      if (def.unit === 'flag') return { score: roundScore(score), working: reached ? `得 ${p} 分` : '不得分' };
       return { score: roundScore(score), working: reached ? `${vt}，达到目标 ${tt}，得 ${p} 分` : `${vt}，未达到目标 ${tt}，不得分` };
     }
     case 'proportional': {

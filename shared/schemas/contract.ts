@@ -63,6 +63,13 @@ export const ScoreInputSchema = z.object({
 });
 export type ScoreInput = z.input<typeof ScoreInputSchema>;
 
+/** Several indicators of one branch saved at once (the scoring sheet's 保存). */
+export const ScoresSaveSchema = z.object({
+  contractId: id,
+  scores: z.array(ScoreInputSchema.omit({ contractId: true })).min(1, '没有需要保存的评分').max(100),
+});
+export type ScoresSave = z.input<typeof ScoresSaveSchema>;
+
 export const ContractRefSchema = z.object({ contractId: id });
 export const UnlockSchema = z.object({ contractId: id, reason: z.string().trim().min(2, '请填写解锁原因').max(300) });
 export const AssessmentNoteSchema = z.object({ contractId: id, note: optText(1000) });

@@ -25,7 +25,8 @@ async function setup() {
 
 /** Saves a score and returns that indicator as it now stands. */
 function score(ledger: Ledger, input: Parameters<typeof scoreIndicator>[1]) {
-  return scoreIndicator(ledger, input, opts).indicators.find((i) => i.id === input.indicatorId)!;
+  scoreIndicator(ledger, input, opts);
+  return getAssessment(ledger, input.contractId, opts).indicators.find((i) => i.id === input.indicatorId)!;
 }
 
 const byContent = (view: ReturnType<typeof getAssessment>, part: string) => view.indicators.find((i) => i.content.includes(part))!;
@@ -106,7 +107,8 @@ describe('year-end assessment', () => {
   it('confirming freezes the figures and locks; unlocking is audited and reopens it', async () => {
     const t = await setup();
     scoreManuals(t.ledger, t.contractA, MANUALS);
-    const confirmed = confirmAssessment(t.ledger, { contractId: t.contractA }, opts);
+    confirmAssessment(t.ledger, { contractId: t.contractA }, opts);
+    const confirmed = getAssessment(t.ledger, t.contractA, opts);
     expect(confirmed).toMatchObject({ status: 'confirmed', total: 75.54, confirmedBy: '管理员' });
     expect(getContract(t.ledger, t.contractA).status).toBe('confirmed');
 
@@ -125,7 +127,8 @@ describe('year-end assessment', () => {
     t.ledger.actor = { id: null, name: '办事员', role: 'clerk' };
     expect(() => unlockAssessment(t.ledger, { contractId: t.contractA, reason: '满意度测评结果有误' }, opts)).toThrow('只有管理员可以解锁已确认的考核结果。');
     t.ledger.actor = { id: 1, name: '管理员', role: 'admin' };
-    const reopened = unlockAssessment(t.ledger, { contractId: t.contractA, reason: '满意度测评结果有误' }, opts);
+    unlockAssessment(t.ledger, { contractId: t.contractA, reason: '满意度测评结果有误' }, opts);
+    const reopened = getAssessment(t.ledger, t.contractA, opts);
     expect(reopened.status).toBe('draft');
     // Live again: July's meeting now counts (11 months → 9.17).
     expect(byContent(reopened, '支部委员会会议').computedScore).toBe(9.17);

@@ -1,10 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type MetricCode, type MetricResult } from '../../shared/assessment';
 import { computeMetric, computeMetrics } from '../../electron/ledger/metrics';
-import { electCommittee } from '../../electron/ledger/orgs';
+import { createOrg, electCommittee } from '../../electron/ledger/orgs';
 import type { Ledger } from '../../electron/ledger/ledger';
 import { tempLedger } from '../helpers/temp-ledger';
-import { branchYear } from '../helpers/assessment-fixtures';
+import { addActivity, branchYear } from '../helpers/assessment-fixtures';
 
 // One ledger for the read-only checks (building it is the slow part); tests that write get their own.
 let shared: { ledger: Ledger; ids: ReturnType<typeof branchYear>; cleanup: () => void };
@@ -140,5 +140,18 @@ describe('cached figures behind a rank', () => {
     expect(count(true)).toBe(2);
     t.ledger.tx(() => t.ledger.audit({ action: 'create', entity: 'activity', summary: '记录活动' }));
     expect(count(true)).toBe(3);
+  });
+});
+
+describe('a branch founded part-way through the year', () => {
+  it('is measured on the months it owed, as a full year’s equivalent', async () => {
+    const t = await tempLedger();
+    cleanups.push(t.cleanup);
+    const ids = branchYear(t.ledger);
+    const late = createOrg(t.ledger, { parentId: ids.community, name: '东风社区第三党支部', type: 'branch', category: 'community', foundedOn: '2025-07-01' });
+    for (const m of [7, 8, 9, 11, 12]) addActivity(t.ledger, { orgId: late, type: 'committeeMeeting', date: `2025-${String(m).padStart(2, '0')}-08` });
+    const r = computeMetric(t.ledger, 'committeeMonths', late, 2025, { today: TODAY });
+    expect(r).toMatchObject({ value: 10, misses: 1, explanation: '支部委员会会议：应开展 6 个月，已开展 5 个月，10月未开展，折合全年 10 个月' });
+    expect(r.figures).toContainEqual({ label: '不计的月份（成立前）', value: '1月、2月、3月、4月、5月、6月' });
   });
 });

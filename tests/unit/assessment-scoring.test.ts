@@ -17,7 +17,8 @@ describe('metric → points', () => {
     const none = scoreMetric(3, { mode: 'full', target: 1 }, def('newMembersAdmitted'), result('newMembersAdmitted', 0));
     expect(none.score).toBe(0);
     expect(none.working).toContain('未达到目标');
-    expect(scoreMetric(5, { mode: 'full' }, def('committeeInTerm'), result('committeeInTerm', 0)).score).toBe(0);
+    expect(scoreMetric(5, { mode: 'full' }, def('committeeInTerm'), result('committeeInTerm', 0))).toEqual({ score: 0, working: '不得分' });
+    expect(scoreMetric(5, { mode: 'full' }, def('committeeInTerm'), result('committeeInTerm', 1))).toEqual({ score: 5, working: '得 5 分' });
   });
 
   it('proportional: months met over twelve, capped at full', () => {

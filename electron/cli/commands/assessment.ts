@@ -1,5 +1,4 @@
 import { isIsoDate } from '../../../shared/dates';
-import { formatMetricValue } from '../../../shared/assessment';
 import { yearSummary } from '../../ledger/assessments';
 import { type CliCommand, EXIT, UsageError, openLedgerFromArgs, printJson, requireString } from '../command';
 
@@ -59,7 +58,7 @@ export const assessment: CliCommand = {
           process.stdout.write(`\n${b.org}　${b.total} 分，${b.grade}，第 ${b.rank} 名（共 ${b.of} 个支部）\n`);
           for (const i of b.indicators) {
             const score = i.score === null ? '未评分' : `${i.score}`;
-            const why = i.computed ? `　${formatMetricValue(i.computed.unit, i.computed.value)}；${i.computed.working}${i.overridden ? `；考核组调整：${i.overrideReason}` : ''}` : '';
+            const why = i.computed ? `　${i.computed.explanation}；${i.computed.working}${i.overridden ? `；考核组调整为 ${i.committeeScore} 分：${i.overrideReason}` : ''}` : '';
             process.stdout.write(`  [${i.category}] ${i.content}（${i.points} 分）：${score}${why}\n`);
           }
         }

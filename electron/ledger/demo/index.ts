@@ -66,10 +66,14 @@ export async function createDemoStreet(path: string, password: string, opts: Dem
   try {
     ledger.tx(() => {
       writeStreet(ledger.db, street, { streetSeats: seats, activities, dues }, nowIso());
-      // Later parts of the street (contracts and assessments, ./contracts) are added here, in the same transaction.
       addDemoContracts(ledger, street);
       const counts = countRows(ledger);
-      ledger.audit({ action: 'create', entity: 'demo', summary: `生成演示街道：${counts.orgs} 个党组织、${counts.members} 名党员、${counts.activities} 次活动`, after: { seed: street.seed, today: street.today, ...counts } });
+      const onRoll = (ledger.db.prepare("SELECT count(*) AS n FROM members WHERE status = 'active' AND standing IN ('normal','suspended')").get() as { n: number }).n;
+      ledger.audit({
+        action: 'create', entity: 'demo',
+        summary: `生成演示街道：${counts.orgs} 个党组织、${onRoll} 名在册党员、${counts.activities} 次活动`,
+        after: { seed: street.seed, today: street.today, membersOnRoll: onRoll, ...counts },
+      });
     });
   } catch (e) {
     ledger.close();
