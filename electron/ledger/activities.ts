@@ -111,8 +111,11 @@ export function expectedAttendees(ledger: Ledger, raw: DraftQuery): Expected {
   return { attendees: roster.map((s) => toAttendee(s, s.groupId !== null ? (groupNames.get(s.groupId) ?? null) : null)), basis: 'roster', notice: null };
 }
 
-/** Checks an activity against the org, the type and the roster of that day. */
-function validate(ledger: Ledger, a: ActivityParsed): { org: OrgLite; def: ActivityTypeDef } {
+/**
+ * Checks an activity against the org, the type and the roster of that day. `recorded`: members
+ * already on this record, kept even if the roster was corrected since (an edit must stay savable).
+ */
+function validate(ledger: Ledger, a: ActivityParsed, recorded: ReadonlySet<number> = new Set()): { org: OrgLite; def: ActivityTypeDef } {
   const def = typeDef(ledger, a.type);
   const org = orgLite(ledger, a.orgId);
   if (org.type === 'committee') throw new LedgerError('INVALID_ORG', '请选择具体的党组织（党委、党支部或党小组）。');
@@ -130,7 +133,7 @@ function validate(ledger: Ledger, a: ActivityParsed): { org: OrgLite; def: Activ
   }
   if (def.expected !== 'none') {
     const expected = new Set(expectedAttendees(ledger, { orgId: a.orgId, type: a.type, date: a.date }).attendees.map((e) => e.memberId));
-    const stranger = members.find((x) => x.status !== 'observer' && !expected.has(x.memberId!));
+    const stranger = members.find((x) => x.status !== 'observer' && !expected.has(x.memberId!) && !recorded.has(x.memberId!));
     if (stranger) {
       throw new LedgerError('NOT_EXPECTED', `“${known.get(stranger.memberId!)}”在 ${a.date} 不属于本次会议的应到人员，请改为“列席”。`);
     }
@@ -191,7 +194,9 @@ export function updateActivity(ledger: Ledger, id: number, raw: ActivityInput): 
     const current = rawActivity(ledger, id);
     if (current.voidedAt) throw new LedgerError('VOIDED', '这条活动记录已作废，不能修改。');
     const before = getActivity(ledger, id);
-    const { org, def } = validate(ledger, a);
+    const sameMeeting = before.orgId === a.orgId && before.type === a.type && before.date === a.date;
+    const recorded = new Set(sameMeeting ? before.attendance.flatMap((x) => (x.memberId !== null && x.status !== 'observer' ? [x.memberId] : [])) : []);
+    const { org, def } = validate(ledger, a, recorded);
     ledger.db.prepare(
       `UPDATE activities SET org_id = ?, type = ?, date = ?, start_time = ?, end_time = ?, place = ?, topic = ?, host = ?, recorder = ?, lecturer = ?,
          minutes = ?, decisions = ?, note = ?, updated_at = ? WHERE id = ?`,

@@ -119,6 +119,18 @@ describe('expected attendees', () => {
     expect(() => recordActivity(s.ledger, { orgId: s.branchA, type: 'branchAssembly', date: '2025-03-15', topic: '学习', attendance: [{ memberId: mover, status: 'present' }] })).toThrow(/不属于本次会议的应到人员/);
   });
 
+  it('keeps an edit savable when the roster of that day was corrected after the meeting was recorded', async () => {
+    const s = await setup();
+    const base = { orgId: s.branchA, type: 'branchAssembly', date: '2025-06-10', topic: '学习党章' };
+    const id = recordActivity(s.ledger, { ...base, attendance: s.ids.map((memberId) => ({ memberId, status: 'present' as const })) });
+    // Later it turns out 杨丽娟 had moved to the other branch in May.
+    transferInternal(s.ledger, s.ids[5]!, { date: '2025-05-20', toOrgId: s.branchB });
+    updateActivity(s.ledger, id, { ...base, topic: '学习党章（第一章）', attendance: s.ids.map((memberId) => ({ memberId, status: 'present' as const })) });
+    expect(getActivity(s.ledger, id)).toMatchObject({ topic: '学习党章（第一章）', presentCount: 6 });
+    // Moved to another day, the meeting is checked against that day's roster again.
+    expect(() => updateActivity(s.ledger, id, { ...base, date: '2025-06-11', attendance: s.ids.map((memberId) => ({ memberId, status: 'present' as const })) })).toThrow(/杨丽娟.*不属于本次会议的应到人员/);
+  });
+
   it('lists the committee for 支委会 and the group for 党小组会', async () => {
     const s = await setup();
     const committee = expectedAttendees(s.ledger, { orgId: s.branchA, type: 'committeeMeeting', date: '2025-06-01' });
