@@ -94,7 +94,7 @@ function liveComputed(ledger: Ledger, orgId: number, year: number, indicators: r
   for (const i of indicators) {
     if (i.source !== 'computed' || !i.metric) continue;
     const r = results.get(i.metric)!;
-    out.set(i.id, { ...r, working: scoreMetric(i.points, i.scoring, metricDef(i.metric)!, r).working });
+    out.set(i.id, { ...r, working: r.pending ? '尚未到考核期' : scoreMetric(i.points, i.scoring, metricDef(i.metric)!, r).working });
   }
   return out;
 }
@@ -115,7 +115,7 @@ function build(ledger: Ledger, contractId: number, bands: readonly GradeBand[], 
         computedScore = s?.computedScore ?? null;
       } else {
         computed = live.get(i.id) ?? null;
-        computedScore = computed ? scoreMetric(i.points, i.scoring, metricDef(i.metric!)!, computed).score : null;
+        computedScore = computed && !computed.pending ? scoreMetric(i.points, i.scoring, metricDef(i.metric!)!, computed).score : null;
       }
     }
     const state: ScoreState = {
@@ -233,7 +233,7 @@ export function saveScores(ledger: Ledger, raw: ScoresSave, opts: MetricOptions 
         evidence: s.evidence !== undefined ? s.evidence : parseJson<EvidenceLink[]>(prev?.evidence, []),
       };
       const detail = live.get(ind.id);
-      const computedScore = detail ? scoreMetric(ind.points, ind.scoring, metricDef(ind.metric!)!, detail).score : null;
+      const computedScore = detail && !detail.pending ? scoreMetric(ind.points, ind.scoring, metricDef(ind.metric!)!, detail).score : null;
       const state = { content: ind.content, source: ind.source, points: ind.points, computedScore, ...next };
       const problems = scoreProblems(state);
       if (problems.length) throw new LedgerError('INVALID_SCORE', problems[0]!, problems);

@@ -419,6 +419,9 @@ function cacheOf(ledger: Ledger): Cache {
 export function computeMetrics(ledger: Ledger, orgId: number, year: number, codes: readonly MetricCode[] = METRIC_CODES, opts: MetricOptions = {}): MetricResult[] {
   const ctx = makeCtx(ledger, orgId, year, opts);
   const cache = cacheOf(ledger);
+  if (ctx.today < ctx.start) {
+    return codes.map((c) => ({ ...base(c), value: null, pending: true, figures: [], explanation: `${year} 年度尚未开始，届时由系统根据台帐计算` }));
+  }
   return codes.map((c) => {
     const key = `${orgId}|${year}|${ctx.today}|${c}`;
     const hit = opts.cached ? cache.results.get(key) : undefined;

@@ -120,4 +120,6 @@ export type MetricResult = {
   missing?: string[];
   /** Activities that count towards the value (for evidence and click-through). */
   activityIds?: number[];
+  /** The year has not begun: nothing to compute yet, and no score (not full points). */
+  pending?: boolean;
 };

@@ -155,3 +155,10 @@ describe('a branch founded part-way through the year', () => {
     expect(r.figures).toContainEqual({ label: '不计的月份（成立前）', value: '1月、2月、3月、4月、5月、6月' });
   });
 });
+
+describe('a year that has not begun', () => {
+  it('has nothing to compute and scores nothing yet', () => {
+    const r = computeMetric(shared.ledger, 'volunteerActivities', shared.ids.branchA, 2027, { today: TODAY });
+    expect(r).toMatchObject({ value: null, pending: true, explanation: '2027 年度尚未开始，届时由系统根据台帐计算' });
+  });
+});
