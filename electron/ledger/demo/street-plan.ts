@@ -8,10 +8,8 @@ export type Profile =
   | 'tech' | 'market' | 'socialOrg' | 'serviceCenter' | 'gig';
 
 export type TermPlan = {
-  /** Current term's election date. */
+  /** The latest election's date; a term with no re-election after it simply runs out (one does). */
   electedOn: string;
-  /** When set, the current term has lapsed without a re-election (an expired committee). */
-  lapsed?: boolean;
 };
 
 export type GapPlan = {
@@ -73,7 +71,7 @@ export const STREET_PLAN: readonly OrgPlan[] = [
     profile: 'community', size: 40, groups: 3, foundedOn: '2010-09-08', term: { electedOn: '2026-04-14' },
     gaps: { committeeMeeting: ['2025-07'] }, place: '梧桐苑社区党员之家' },
   { key: 'wt3', parent: 'wt', name: '梧桐苑社区第三党支部', shortName: '第三党支部', type: 'branch', category: 'community', community: 'wutong',
-    profile: 'retired', size: 38, groups: 3, foundedOn: '2016-05-12', term: { electedOn: '2021-06-20', lapsed: true },
+    profile: 'retired', size: 38, groups: 3, foundedOn: '2016-05-12', term: { electedOn: '2021-06-20' /* expired 2026-06-20, not re-elected */ },
     missingFacilities: ['remoteEducation', 'serviceStation'], gaps: { heartTalk: [2025] }, place: '梧桐苑社区睦邻中心' },
 
   // 秀水社区党总支
