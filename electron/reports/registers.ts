@@ -8,10 +8,14 @@ import { buildOrgs } from '../../shared/reports/registers/orgs';
 import { buildPosts } from '../../shared/reports/registers/posts';
 import { buildResident } from '../../shared/reports/registers/resident';
 import { buildRoster } from '../../shared/reports/registers/roster';
+import { buildMeetingPages, buildMeetings } from '../../shared/reports/registers/meetings';
+import { buildAttendance } from '../../shared/reports/registers/attendance';
+import { buildAppraisal } from '../../shared/reports/registers/appraisal';
 import type { Ledger } from '../ledger/ledger';
 import { memberFormData, mobileData, orgsData, postsData, residentData } from './queries/members';
 import type { QueryOptions } from './queries/options';
 import { rosterData } from './queries/roster';
+import { appraisalData, attendanceData, meetingPagesData, meetingsData } from './queries/activities';
 import type { Scope } from './scope';
 
 export type RegisterSource = (ledger: Ledger, scope: Scope, opts: QueryOptions) => RegisterDoc;
@@ -23,4 +27,8 @@ export const SOURCES: Partial<Record<Exclude<RegisterName, 'binder'>, RegisterSo
   mobile: (l, s, o) => buildMobile(mobileData(l, s, o)),
   resident: (l, s, o) => buildResident(residentData(l, s, o)),
   posts: (l, s, o) => buildPosts(postsData(l, s, o)),
+  meetings: (l, s, o) => buildMeetings(meetingsData(l, s, o)),
+  'meeting-pages': (l, s, o) => buildMeetingPages(meetingPagesData(l, s, o)),
+  attendance: (l, s, o) => buildAttendance(attendanceData(l, s, o)),
+  appraisal: (l, s, o) => buildAppraisal(appraisalData(l, s, o)),
 };

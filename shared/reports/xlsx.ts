@@ -67,7 +67,18 @@ class SheetWriter {
   }
 
   merge(r1: number, c1: number, r2: number, c2: number): void {
-    if (r1 !== r2 || c1 !== c2) this.ws.mergeCells(r1, c1, r2, c2);
+    if (r1 === r2 && c1 === c2) return;
+    // exceljs checks each new merge against every earlier one: quadratic, minutes for a sheet of
+    // 2,000 meeting records. Ours never overlap by construction, so it is shown none.
+    const ws = this.ws as unknown as { _merges: Record<string, unknown> };
+    const earlier = ws._merges;
+    ws._merges = {};
+    try {
+      this.ws.mergeCells(r1, c1, r2, c2);
+    } finally {
+      Object.assign(earlier, ws._merges);
+      ws._merges = earlier;
+    }
   }
 
   /** A full-width line of text (title, paragraph); returns its row. */

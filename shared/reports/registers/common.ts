@@ -13,6 +13,8 @@ export type ReportHeader = {
   /** 'YYYY-MM-DD' */
   printedOn: string;
   maskIds: boolean;
+  /** What the query noticed for the clerk (limits hit, data missing); not printed. */
+  warnings?: string[];
 };
 
 export function idText(id: string | null | undefined, mask: boolean): string {
@@ -44,7 +46,7 @@ export function tableSection(register: RegisterName, h: ReportHeader, orientatio
 
 export function registerDoc(register: RegisterName, h: ReportHeader, sections: Section[], warnings: string[] = []): RegisterDoc {
   const info = registerInfo(register);
-  return { register, title: `${h.unit}${info.title}`, printedOn: h.printedOn, sections, warnings };
+  return { register, title: `${h.unit}${info.title}`, printedOn: h.printedOn, sections, warnings: [...(h.warnings ?? []), ...warnings] };
 }
 
 export const yesNo = (b: boolean | null | undefined): string => (b ? '是' : '否');
