@@ -15,7 +15,7 @@ import {
 type Draft = Omit<DemoActivity, 'id'>;
 type Reason = 'sick' | 'business' | 'away' | 'other';
 
-export const ACTIVITIES_FROM = '2024-01-01';
+const ACTIVITIES_FROM = '2024-01-01';
 
 const DURATION: Record<string, number> = {
   branchAssembly: 90, committeeMeeting: 60, groupMeeting: 60, partyLesson: 90, themeDay: 120, lifeMeeting: 180, heartTalk: 40,

@@ -218,12 +218,6 @@ export type DemoStreet = {
   applicants: DemoApplicant[];
 };
 
-export function orgByKey(street: DemoStreet, key: string): DemoOrg {
-  const org = street.orgs.find((o) => o.key === key);
-  if (!org) throw new Error(`demo street has no org '${key}'`);
-  return org;
-}
-
 /** The span of a member covering a date, if any. */
 export function spanOn(m: DemoMember, date: string): DemoSpan | undefined {
   for (const s of m.spans) if (s.from <= date && (s.to === null || date < s.to)) return s;
@@ -235,10 +229,6 @@ export function activeIn(m: DemoMember, orgId: number, date: string): boolean {
   if (m.standing !== 'normal' && m.standingSince !== null && m.standingSince <= date) return false;
   const s = spanOn(m, date);
   return s !== undefined && s.orgId === orgId;
-}
-
-export function currentOrgId(m: DemoMember): number {
-  return m.spans[m.spans.length - 1]!.orgId;
 }
 
 export function isProbationaryOn(m: DemoMember, date: string): boolean {
