@@ -24,7 +24,7 @@ describe('CLI: demo', () => {
     expect(stats.code, stats.stderr).toBe(0);
     expect(stats.json().members).toBeGreaterThanOrEqual(600);
     expect(stats.json().activities).toBeGreaterThan(3000);
-  });
+  }, 180_000);
 
   it('rejects a malformed --today or --seed with a usage error', () => {
     const badDate = runCli(['demo', '--db', join(dir, 'x.ledger'), '--today', '2026-13-01'], { LEDGER_PASSWORD: PW });
@@ -33,5 +33,5 @@ describe('CLI: demo', () => {
     const badSeed = runCli(['demo', '--db', join(dir, 'y.ledger'), '--seed', 'abc'], { LEDGER_PASSWORD: PW });
     expect(badSeed.code).toBe(2);
     expect(badSeed.stderr).toContain('--seed');
-  });
+  }, 60_000);
 });
