@@ -97,7 +97,7 @@ CREATE TABLE members (
   kind            TEXT NOT NULL CHECK (kind IN ('full', 'probationary')),
   joined_on       TEXT,                     -- 入党日期
   confirmed_on    TEXT,                     -- 转正日期
-  org_id          INTEGER REFERENCES orgs(id),  -- current org; NULL once transferred out of the street
+  org_id          INTEGER REFERENCES orgs(id),  -- current org (the last one once transferred out: see status)
   group_id        INTEGER REFERENCES orgs(id),  -- 党小组
   employer        TEXT,                     -- 工作单位及职务
   job             TEXT,                     -- 工作岗位
