@@ -2,7 +2,7 @@
 // folder and, when set, a second folder (a USB stick). Old automatic backups are thinned to the
 // newest of each of the last 7 days and of the last 12 months (configurable). Backups a person
 // made by hand are never deleted; "恢复前" backups keep the newest few.
-import { copyFileSync, existsSync, fsyncSync, openSync, closeSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { LedgerError } from '../../shared/errors';
@@ -87,11 +87,32 @@ export function planRetention(items: RetentionItem[], s: Pick<BackupSettings, 'k
 }
 
 /** Applies the retention plan to one folder; only this ledger's readable backups are considered. */
-export function pruneBackups(dir: string, ledgerId: string, s: BackupSettings): string[] {
+export function pruneBackups(dir: string, ledgerId: string, s: BackupSettings, now: Date = new Date()): string[] {
   const items = listBackups(dir, ledgerId).map((e) => ({ path: e.path, createdAt: new Date(e.header.createdAt), kind: e.header.kind }));
   const { remove } = planRetention(items, s);
   for (const p of remove) rmSync(p, { force: true });
-  return remove;
+  return [...remove, ...sweepStaleTemps(dir, now)];
+}
+
+/** Temp files of a backup cut short (power cut, killed app): encrypted, but clutter. */
+const TEMP_NAME = /^\..+\.(snapshot|part)-\d+-[0-9a-f]{8}$/;
+
+export function sweepStaleTemps(dir: string, now: Date = new Date(), olderThanMs = 60 * 60 * 1000): string[] {
+  if (!existsSync(dir)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (!TEMP_NAME.test(name)) continue;
+    const p = join(dir, name);
+    try {
+      if (now.getTime() - statSync(p).mtimeMs > olderThanMs) {
+        rmSync(p, { force: true });
+        removed.push(p);
+      }
+    } catch {
+      // gone already
+    }
+  }
+  return removed;
 }
 
 export type AutoBackupResult = {
@@ -143,7 +164,7 @@ export function runAutoBackup(ledger: Ledger, reason: AutoBackupReason, opts: { 
   if (!opts.force && !autoBackupDue(ledger, reason, now, dir)) return null;
   const backup = backupToFolder(ledger, dir, 'auto', now);
   const warnings: string[] = [];
-  const removed = pruneBackups(dir, ledger.keys.ledgerId, settings);
+  const removed = pruneBackups(dir, ledger.keys.ledgerId, settings, now);
   let copy: string | null = null;
   if (settings.secondDir) {
     if (!existsSync(settings.secondDir)) {
@@ -151,7 +172,7 @@ export function runAutoBackup(ledger: Ledger, reason: AutoBackupReason, opts: { 
     } else {
       try {
         copy = copyInto(backup.path, settings.secondDir);
-        removed.push(...pruneBackups(settings.secondDir, ledger.keys.ledgerId, settings));
+        removed.push(...pruneBackups(settings.secondDir, ledger.keys.ledgerId, settings, now));
       } catch (e) {
         warnings.push(`复制到第二备份位置「${settings.secondDir}」失败（${(e as Error).message}），这次只备份到了「${dir}」。`);
       }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultBackupDir, listBackups } from '../../electron/ledger/backup-file';
@@ -82,6 +82,21 @@ describe('automatic backups', () => {
     // Every automatic backup was copied to the USB stick and thinned there the same way.
     expect(listBackups(usb.dir).map((e) => e.header.createdAt)).toEqual(kept.map((e) => e.header.createdAt));
     expect(readdirSync(defaultBackupDir(t.path)).filter((f) => !f.endsWith('.ledgerbak'))).toEqual([]);
+  });
+
+  it('sweeps the temp files of a backup cut short, once they are an hour old', async () => {
+    const t = await tempLedger();
+    cleanups.push(t.cleanup);
+    const dir = defaultBackupDir(t.path);
+    mkdirSync(dir, { recursive: true });
+    const stale = join(dir, '.test-20260101-120000-自动.ledgerbak.snapshot-4242-0badc0de');
+    const fresh = join(dir, '.test-20260101-120000-自动.ledgerbak.part-4243-0badc0df');
+    const foreign = join(dir, '.something-else');
+    for (const f of [stale, fresh, foreign]) writeFileSync(f, 'x');
+    utimesSync(stale, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+    const r = runAutoBackup(t.ledger, 'close');
+    expect(r!.removed).toEqual([stale]);
+    expect([existsSync(stale), existsSync(fresh), existsSync(foreign)]).toEqual([false, true, true]);
   });
 
   it('a missing second folder (USB stick pulled) is a warning; the main backup is still made', async () => {
