@@ -139,8 +139,10 @@ export function ActivityEditor({ id }: { id: number | null }) {
             // Editing as recorded: keep the recorded list, add anyone expected who is missing.
             const have = new Set(prev.map((r) => r.memberId));
             const roles = new Map(exp.attendees.map((a) => [a.memberId, a]));
+            const order = new Map(exp.attendees.map((a, i) => [a.memberId, i]));
             return [...prev.map((r) => ({ ...r, role: roles.get(r.memberId)?.role ?? r.role, kind: roles.get(r.memberId)?.kind ?? r.kind })),
-              ...mergeExpected({ ...exp, attendees: exp.attendees.filter((a) => !have.has(a.memberId)) }, [])];
+              ...mergeExpected({ ...exp, attendees: exp.attendees.filter((a) => !have.has(a.memberId)) }, [])]
+              .sort((a, b) => (order.get(a.memberId) ?? 1e9) - (order.get(b.memberId) ?? 1e9));
           }
           return mergeExpected(exp, prev);
         });
@@ -260,7 +262,7 @@ export function ActivityEditor({ id }: { id: number | null }) {
           {copiedFrom && <Tag color="blue">复制自 {copiedFrom.date}</Tag>}
         </Space>
         <Space>
-          {!voided && (
+          {id === null && (
             <Button icon={<CopyOutlined />} onClick={() => void copyLast()} disabled={!orgId || !type}>
               复制上次会议
             </Button>

@@ -1,6 +1,6 @@
 // 活动记录: the year's records of the chosen org (and below it), newest first, filterable by type.
 import { PaperClipOutlined } from '@ant-design/icons';
-import { Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { ActivityRow } from '../../../shared/api/activities';
@@ -35,7 +35,11 @@ export function ActivityList({ year }: { year: number }) {
     },
     {
       title: '应到/实到', key: 'att', width: 96, align: 'center',
-      render: (_, r) => (r.expectedCount ? <span className={r.absentCount ? 'al-absent' : ''}>{r.expectedCount}/{r.presentCount}</span> : r.presentCount || '—'),
+      render: (_, r) => {
+        const free = types.find((t) => t.code === r.type)?.expected === 'none';
+        if (free || !r.expectedCount) return r.presentCount ? <Tooltip title="参加人数">{r.presentCount} 人</Tooltip> : '—';
+        return <span className={r.absentCount ? 'al-absent' : ''}>{r.expectedCount}/{r.presentCount}</span>;
+      },
     },
     { title: '主持人', dataIndex: 'host', width: 88, ellipsis: true },
   ];

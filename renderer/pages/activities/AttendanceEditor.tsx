@@ -74,18 +74,28 @@ export function AttendanceEditor({ rows, onRows, observers, onObservers, notice,
   return (
     <div className="att">
       <div className="att-counts" aria-live="polite">
-        <span>应到 <b>{rows.length}</b></span>
-        <span>实到 <b className="att-ok">{present}</b></span>
-        <span>缺席 <b className={absent ? 'att-bad' : ''}>{absent}</b></span>
+        {freeList ? (
+          <span>参加 <b className="att-ok">{present}</b></span>
+        ) : (
+          <>
+            <span>应到 <b>{rows.length}</b></span>
+            <span>实到 <b className="att-ok">{present}</b></span>
+            <span>缺席 <b className={absent ? 'att-bad' : ''}>{absent}</b></span>
+          </>
+        )}
         <span>列席 <b>{observers.length}</b></span>
         <span className="att-spacer" />
-        <Button size="small" type="link" onClick={() => onRows(rows.map((r) => ({ ...r, status: 'present', absenceReason: null, reasonText: null })))} disabled={rows.length === 0 || absent === 0}>
-          全部设为出席
-        </Button>
+        {!freeList && (
+          <Button size="small" type="link" onClick={() => onRows(rows.map((r) => ({ ...r, status: 'present', absenceReason: null, reasonText: null })))} disabled={rows.length === 0 || absent === 0}>
+            全部设为出席
+          </Button>
+        )}
       </div>
       {notice && <Typography.Paragraph type="warning" className="att-notice">{notice}</Typography.Paragraph>}
-      {rows.length === 0 ? (
-        <div className="att-empty">{freeList ? '这类活动没有固定的应到人员，可在下方登记参加人员。' : '该组织在这一天没有应到党员。'}</div>
+      {freeList ? (
+        rows.length === 0 && <div className="att-empty">这类活动没有固定的应到人员，请在上方选择参加的党员。</div>
+      ) : rows.length === 0 ? (
+        <div className="att-empty">该组织在这一天没有应到党员。</div>
       ) : (
         <div ref={listRef} className="att-list" tabIndex={0} role="listbox" aria-label="参会人员（↑↓ 选择，空格 切换出席/缺席，1–4 标记缺席原因）" onKeyDown={onKey} data-testid="attendance-list">
           {rows.map((r, i) => (
