@@ -3,6 +3,7 @@ import type { Api, Method } from '../../shared/api';
 import type { OutputOf, ParsedInputOf } from '../../shared/api/contract';
 import type { SessionState } from './session-state';
 import { sessionHandlers } from './session';
+import { orgsHandlers } from './orgs';
 import { activitiesHandlers } from './activities';
 import { assessmentHandlers } from './assessment';
 import { importHandlers } from './import';
@@ -12,6 +13,7 @@ export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
 
 export const HANDLERS: HandlerMap<Method> = {
   ...sessionHandlers,
+  ...orgsHandlers,
   ...activitiesHandlers,
   ...assessmentHandlers,
   ...importHandlers,

@@ -1,12 +1,14 @@
 // The whole API: each area's calls in its own module, merged here. Add a line per area.
 import type { InputOf, OutputOf } from './contract';
 import { sessionCalls } from './session';
+import { orgsCalls } from './orgs';
 import { activitiesCalls } from './activities';
 import { assessmentCalls } from './assessment';
 import { importCalls } from './import';
 
 export const API = {
   ...sessionCalls,
+  ...orgsCalls,
   ...activitiesCalls,
   ...assessmentCalls,
   ...importCalls,

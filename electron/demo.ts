@@ -1,0 +1,96 @@
+// `npm run demo`: the app in any browser on a fresh demo street. Builds the renderer when it is
+// missing or stale, makes a ledger in a temp folder (deleted on exit), serves it on 127.0.0.1
+// with a per-run token, prints the address and the demo password.
+//   --port N        listen on N instead of a random free port
+//   --db FILE       use (or create) this ledger file instead of a temp one; kept on exit
+//   --password P    the password for --db / the new ledger (default: the demo password)
+//   --empty         an empty ledger instead of the demo street
+//   --no-build      never rebuild the renderer
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { SessionState } from './api/session-state';
+import { startHttpHost } from './http-host';
+import { createDemoLedger } from './demo-ledger';
+
+export const DEMO_PASSWORD = 'dangjian2025';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const distRenderer = join(repo, 'dist', 'renderer');
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const entry of readdirSync(path)) max = Math.max(max, newestMtime(join(path, entry)));
+  return max;
+}
+
+function ensureRendererBuilt(): void {
+  const index = join(distRenderer, 'index.html');
+  const sources = [join(repo, 'renderer'), join(repo, 'shared'), join(repo, 'vite.config.ts')].filter(existsSync);
+  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
+  console.log('正在构建界面（vite build）…');
+  execFileSync(process.execPath, [join(repo, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit' });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      db: { type: 'string' },
+      password: { type: 'string' },
+      empty: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+    },
+  });
+  const port = values.port ? Number(values.port) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port 不正确：${values.port}`);
+  const password = values.password ?? process.env.LEDGER_PASSWORD ?? DEMO_PASSWORD;
+
+  if (!values['no-build']) ensureRendererBuilt();
+
+  const tempDir = values.db ? null : mkdtempSync(join(tmpdir(), 'dangjian-demo-'));
+  const ledgerPath = values.db ? resolve(values.db) : join(tempDir!, '演示街道.ledger');
+  const cleanup = () => {
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  };
+
+  const state = new SessionState(ledgerPath, { demoPassword: password });
+  let closing = false;
+  const shutdown = (code: number) => {
+    if (closing) return;
+    closing = true;
+    state.lock();
+    cleanup();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => shutdown(0));
+  process.on('SIGTERM', () => shutdown(0));
+  process.on('SIGHUP', () => shutdown(0));
+  process.on('uncaughtException', (e) => {
+    console.error(e);
+    shutdown(1);
+  });
+
+  try {
+    if (!existsSync(ledgerPath)) {
+      console.log(values.empty ? '正在创建空台帐…' : '正在生成演示街道…');
+      await createDemoLedger(ledgerPath, password, { empty: values.empty });
+    }
+    const host = await startHttpHost({ state, staticRoot: distRenderer, token: randomBytes(24).toString('base64url'), port });
+    console.log('');
+    console.log(`党建台帐 演示已启动：${host.url}`);
+    console.log(`演示密码：${password}`);
+    console.log(tempDir ? `台帐在临时文件夹 ${tempDir}，退出时删除。按 Ctrl+C 退出。` : `台帐文件：${ledgerPath}（退出时保留）。按 Ctrl+C 退出。`);
+  } catch (e) {
+    console.error(`演示启动失败：${(e as Error).message}`);
+    shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,5 @@
+import { UnderConstruction } from '../../components/UnderConstruction';
+
+export default function MembersPage() {
+  return <UnderConstruction title="党员" />;
+}

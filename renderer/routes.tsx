@@ -1,0 +1,42 @@
+// The page registry: adding a page is one line here. A page is a default-exported component in
+// renderer/pages/<area>/index.tsx; it reads the chosen org with useOrgs() (renderer/org-context),
+// the address with useLocation() (renderer/router: '#/members/12' → segments ['members','12']),
+// and calls the API with `ledger` from renderer/api.
+import {
+  AuditOutlined, CalendarOutlined, HomeOutlined, ImportOutlined, PartitionOutlined, PrinterOutlined, SettingOutlined, TeamOutlined,
+} from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+
+export type PageRoute = {
+  /** '#/members' and everything under it ('#/members/12') goes to this page. */
+  path: string;
+  label: string;
+  icon: ReactNode;
+  element: LazyExoticComponent<ComponentType>;
+};
+
+export const ROUTES: PageRoute[] = [
+  { path: '/', label: '首页', icon: <HomeOutlined />, element: lazy(() => import('./pages/dashboard')) },
+  { path: '/orgs', label: '组织', icon: <PartitionOutlined />, element: lazy(() => import('./pages/orgs')) },
+  { path: '/members', label: '党员', icon: <TeamOutlined />, element: lazy(() => import('./pages/members')) },
+  { path: '/activities', label: '活动', icon: <CalendarOutlined />, element: lazy(() => import('./pages/activities')) },
+  { path: '/assessment', label: '责任书与考核', icon: <AuditOutlined />, element: lazy(() => import('./pages/assessment')) },
+  { path: '/print', label: '台帐打印', icon: <PrinterOutlined />, element: lazy(() => import('./pages/print')) },
+  { path: '/import', label: '导入', icon: <ImportOutlined />, element: lazy(() => import('./pages/import')) },
+  { path: '/settings', label: '设置', icon: <SettingOutlined />, element: lazy(() => import('./pages/settings')) },
+];
+
+export type DashboardPanel = {
+  key: string;
+  title: string;
+  element: LazyExoticComponent<ComponentType>;
+};
+
+/**
+ * Panels other areas add to 首页 (one line each), shown after the member figures, e.g.
+ * { key: 'activities-due', title: '本月应开展的活动', element: lazy(() => import('./pages/activities/DuePanel')) }.
+ * The panel renders its own content (it is placed inside a titled card) and scopes itself with useOrgs().
+ */
+export const DASHBOARD_PANELS: DashboardPanel[] = [
+  { key: 'activities-due', title: '三会一课：逾期与本期待开展', element: lazy(() => import('./pages/activities/DuePanel')) },
+];

@@ -1,0 +1,112 @@
+// The unlock screen: the first thing a clerk sees each morning.
+import { KeyOutlined, LockOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError, ledger } from '../api';
+import { errorText } from '../feedback';
+import { useSession } from '../session';
+
+export function UnlockScreen() {
+  const { status, setStatus } = useSession();
+  const [mode, setMode] = useState<'password' | 'recovery'>('password');
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+
+  const unlock = async ({ password }: { password: string }) => {
+    setBusy(true);
+    try {
+      setStatus(await ledger['session.unlock']({ password }));
+    } catch (e) {
+      form.setFields([{ name: 'password', errors: [errorText(e)], value: '' }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reset = async (v: { recoveryKey: string; newPassword: string }) => {
+    setBusy(true);
+    try {
+      setStatus(await ledger['session.resetWithRecoveryKey']({ recoveryKey: v.recoveryKey.trim(), newPassword: v.newPassword }));
+    } catch (e) {
+      const field = e instanceof ApiError && e.code === 'WRONG_RECOVERY_KEY' ? 'recoveryKey' : 'newPassword';
+      form.setFields([{ name: field, errors: [errorText(e)] }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="gate">
+      <Card className="gate-card" variant="borderless">
+        <div className="gate-title">
+          <span className="shell-logo" aria-hidden>
+            党
+          </span>
+          <Typography.Title level={3}>党建台帐</Typography.Title>
+        </div>
+        {status?.demoPassword && (
+          <Alert
+            type="info"
+            showIcon
+            className="gate-alert"
+            title="演示台帐"
+            description={
+              <>
+                这是演示用的虚构街道。密码：<Typography.Text code copyable>{status.demoPassword}</Typography.Text>
+              </>
+            }
+          />
+        )}
+        {mode === 'password' ? (
+          <Form form={form} layout="vertical" onFinish={unlock} requiredMark={false}>
+            <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+              <Input.Password prefix={<LockOutlined />} autoFocus size="large" placeholder="输入密码后按回车" autoComplete="current-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+              解锁
+            </Button>
+            <Button type="link" block className="gate-link" onClick={() => setMode('recovery')}>
+              忘记密码？用恢复密钥重设
+            </Button>
+          </Form>
+        ) : (
+          <Form form={form} layout="vertical" onFinish={reset} requiredMark={false}>
+            <Typography.Paragraph type="secondary">
+              输入创建台帐时打印或保存的恢复密钥，并设置新的管理员密码。
+            </Typography.Paragraph>
+            <Form.Item label="恢复密钥" name="recoveryKey" rules={[{ required: true, message: '请输入恢复密钥' }]}>
+              <Input prefix={<KeyOutlined />} autoFocus placeholder="XXXX-XXXX-…" autoComplete="off" />
+            </Form.Item>
+            <Form.Item label="新密码" name="newPassword" rules={[{ required: true, message: '请输入新密码' }, { min: 8, message: '密码至少需要 8 个字符' }]}>
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+            <Form.Item
+              label="再次输入新密码"
+              name="confirm"
+              dependencies={['newPassword']}
+              rules={[
+                { required: true, message: '请再次输入新密码' },
+                ({ getFieldValue }) => ({
+                  validator: (_r, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
+                }),
+              ]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={busy}>
+              重设密码并解锁
+            </Button>
+            <Button type="link" block className="gate-link" onClick={() => setMode('password')}>
+              返回输入密码
+            </Button>
+          </Form>
+        )}
+        {status?.ledgerPath && (
+          <Typography.Paragraph type="secondary" className="gate-path" ellipsis={{ tooltip: status.ledgerPath }}>
+            台帐文件：{status.ledgerPath}
+          </Typography.Paragraph>
+        )}
+      </Card>
+    </div>
+  );
+}

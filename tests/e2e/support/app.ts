@@ -1,0 +1,23 @@
+// Helpers for every e2e spec: open the demo and unlock it.
+import { expect, type Page } from '@playwright/test';
+
+export function demoUrl(): string {
+  const url = process.env.DEMO_URL;
+  if (!url) throw new Error('DEMO_URL is not set: run through playwright.config.ts (global setup starts the demo).');
+  return url;
+}
+
+export const demoPassword = (): string => process.env.DEMO_PASSWORD ?? '';
+
+/** Opens the app; unlocks it unless it is already open. Lands on the page `hash` ('#/members'). */
+export async function openUnlocked(page: Page, hash = '#/'): Promise<void> {
+  await page.goto(demoUrl().replace('/?', `/?`) + hash);
+  const password = page.getByLabel('密码', { exact: true });
+  const shell = page.getByRole('button', { name: '锁定' });
+  await expect(password.or(shell)).toBeVisible();
+  if (await password.isVisible()) {
+    await password.fill(demoPassword());
+    await password.press('Enter');
+  }
+  await expect(shell).toBeVisible();
+}
