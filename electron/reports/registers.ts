@@ -11,6 +11,10 @@ import { buildRoster } from '../../shared/reports/registers/roster';
 import { buildMeetingPages, buildMeetings } from '../../shared/reports/registers/meetings';
 import { buildAttendance } from '../../shared/reports/registers/attendance';
 import { buildAppraisal } from '../../shared/reports/registers/appraisal';
+import { buildContract } from '../../shared/reports/registers/contract';
+import { buildAssessment } from '../../shared/reports/registers/assessment';
+import { buildAssessmentSummary } from '../../shared/reports/registers/assessment-summary';
+import { assessmentData, contractData, summaryData } from './queries/assessment';
 import type { Ledger } from '../ledger/ledger';
 import { memberFormData, mobileData, orgsData, postsData, residentData } from './queries/members';
 import type { QueryOptions } from './queries/options';
@@ -20,7 +24,7 @@ import type { Scope } from './scope';
 
 export type RegisterSource = (ledger: Ledger, scope: Scope, opts: QueryOptions) => RegisterDoc;
 
-export const SOURCES: Partial<Record<Exclude<RegisterName, 'binder'>, RegisterSource>> = {
+export const SOURCES: Record<Exclude<RegisterName, 'binder'>, RegisterSource> = {
   orgs: (l, s, o) => buildOrgs(orgsData(l, s, o)),
   roster: (l, s, o) => buildRoster(rosterData(l, s, o)),
   'member-form': (l, s, o) => buildMemberForm(memberFormData(l, s, o)),
@@ -31,4 +35,7 @@ export const SOURCES: Partial<Record<Exclude<RegisterName, 'binder'>, RegisterSo
   'meeting-pages': (l, s, o) => buildMeetingPages(meetingPagesData(l, s, o)),
   attendance: (l, s, o) => buildAttendance(attendanceData(l, s, o)),
   appraisal: (l, s, o) => buildAppraisal(appraisalData(l, s, o)),
+  contract: (l, s, o) => buildContract(contractData(l, s, o)),
+  assessment: (l, s, o) => buildAssessment(assessmentData(l, s, o)),
+  'assessment-summary': (l, s, o) => buildAssessmentSummary(summaryData(l, s, o)),
 };

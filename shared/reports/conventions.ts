@@ -121,11 +121,10 @@ function widthsAt(fits: ColumnFit[], avail: number, size: number, force: boolean
   const short = fits.reduce((a, f) => a + (f.wrap ? (f.full - f.want) * pt : 0), 0);
   const grow = Math.min(spare, short);
   spare -= grow;
-  return fits.map((f) => {
-    if (!f.wrap) return f.want * pt;
-    const grown = f.want * pt + (short > 0 ? (grow * (f.full - f.want) * pt) / short : 0);
-    return grown + (spare * f.want * pt) / textWant;
-  });
+  const grown = fits.map((f) => (f.wrap ? f.want * pt + (short > 0 ? (grow * (f.full - f.want) * pt) / short : 0) : f.want * pt));
+  // What is left widens every column alike, so figures get air too.
+  const sum = grown.reduce((a, w) => a + w, 0);
+  return grown.map((w) => w + (spare * w) / sum);
 }
 
 /**

@@ -32,6 +32,11 @@ export type TableBlock = {
   rows: Cell[][];
   /** Full-width caption rows inserted before the given row index (a branch's name over its members). */
   captions?: { before: number; text: string }[];
+  /**
+   * PDF: start a new table at each caption, its caption and column header repeating over page
+   * breaks (long rosters, default); false keeps one table with caption rows (a contract's categories).
+   */
+  splitAtCaptions?: boolean;
   /** A last, emphasised row (合计). */
   totals?: Cell[];
   /** Shown instead of an empty table body. */

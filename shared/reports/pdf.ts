@@ -49,9 +49,9 @@ class PdfBuilder {
     return this.opts.glyphs.runs(s);
   }
 
-  title(section: Section, tocItem: boolean): Content[] {
+  title(section: Section, id: string | null): Content[] {
     const out: Content[] = [
-      { text: this.t(section.title), fontSize: FONT_SIZE.title, alignment: 'center', margin: [0, 0, 0, 6], ...(tocItem && section.toc ? { tocItem: true } : {}) } as Content,
+      { text: this.t(section.title), fontSize: FONT_SIZE.title, alignment: 'center', margin: [0, 0, 0, 6], ...(id ? { id } : {}) } as Content,
     ];
     const unit = section.unit ? `填报单位：${section.unit}` : '';
     if (unit || section.period) {
@@ -146,6 +146,27 @@ class PdfBuilder {
     while (ci < captions.length) parts.push({ caption: captions[ci++]!.text, rows: [] });
 
     const tableWidth = spanWidth(0, n);
+    if (b.splitAtCaptions === false) {
+      const body: TableCell[][] = [...header];
+      const captionRows = new Set<number>();
+      for (const part of parts) {
+        if (part.caption !== null) {
+          captionRows.add(body.length);
+          body.push(full(this.fit(part.caption, tableWidth, fontSize + 0.5), { fontSize: fontSize + 0.5 }));
+        }
+        for (const r of part.rows) body.push(this.row(r, widths, fontSize, align));
+      }
+      if (b.rows.length === 0) body.push(full(this.fit(b.emptyText ?? '（无）', tableWidth, fontSize, 'center'), { color: '#555555' }));
+      if (b.totals) body.push(this.row(b.totals, widths, fontSize, align));
+      const last = body.length - 1;
+      return {
+        table: { headerRows: header.length, dontBreakRows: true, widths, body },
+        layout: { ...gridLayout, fillColor: (i: number) => (i < header.length || (!!b.totals && i === last) ? HEADER_FILL : captionRows.has(i) ? CAPTION_FILL : null) },
+        fontSize,
+        lineHeight: 1.1,
+        noWrap: true,
+      } as Content;
+    }
     return {
       stack: parts.map((part, pi) => {
         const body: TableCell[][] = [];
@@ -243,23 +264,30 @@ class PdfBuilder {
       case 'signatures':
         return this.signatures(b);
       case 'text':
-        if (b.style === 'heading') return { text: this.t(b.text), fontSize: 12, margin: [0, 8, 0, 4] };
+        if (b.style === 'heading') return { text: this.t(b.text), fontSize: 12, margin: [0, 6, 0, 3] };
         if (b.style === 'note') return { text: this.t(b.text), fontSize: 9, color: '#333333', margin: [0, 4, 0, 2] };
         if (b.style === 'right') return { text: this.t(b.text), alignment: 'right', margin: [0, 4, 0, 0] };
-        return { text: this.t(b.text), lineHeight: 1.5, leadingIndent: FONT_SIZE.body * 2, margin: [0, 0, 0, 4] } as Content;
+        return { text: this.t(b.text), lineHeight: 1.35, leadingIndent: FONT_SIZE.body * 2, margin: [0, 0, 0, 3] } as Content;
     }
   }
 
-  cover(c: Cover): Content[] {
+  /** Cover page and 目录: the page numbers are pdfmake page references to each register's title. */
+  cover(c: Cover, sections: Section[]): Content[] {
+    const entries = sections.map((s, i) => ({ s, i })).filter((e) => e.s.toc);
     return [
-      { text: this.t(c.subtitle), fontSize: 16, alignment: 'center', margin: [0, 150, 0, 24] },
-      { text: this.t(c.title), fontSize: 34, alignment: 'center', characterSpacing: 4, margin: [0, 0, 0, 220] } as Content,
-      ...c.lines.map((l): Content => ({ text: this.t(l), fontSize: 14, alignment: 'center', margin: [0, 0, 0, 10] })),
+      { text: this.t(c.subtitle), fontSize: 18, alignment: 'center', margin: [0, 170, 0, 28] },
+      { text: this.t(c.title), fontSize: 36, alignment: 'center', characterSpacing: 6, margin: [0, 0, 0, 230] } as Content,
+      ...c.lines.map((l): Content => ({ text: this.t(l), fontSize: 15, alignment: 'center', margin: [0, 0, 0, 12] })),
+      { text: '目　　录', fontSize: FONT_SIZE.title, alignment: 'center', margin: [0, 0, 0, 18], pageBreak: 'before' },
       {
-        toc: { title: { text: '目　录', fontSize: FONT_SIZE.title, alignment: 'center', margin: [0, 0, 0, 16] }, numberStyle: { alignment: 'right' } },
-        pageBreak: 'before',
-        fontSize: 12,
-        lineHeight: 1.6,
+        table: {
+          widths: ['*', 60],
+          body: entries.map((e) => [
+            { text: this.t(e.s.toc!), fontSize: 13 },
+            { text: '00', pageReference: `sec-${e.i}`, alignment: 'right', fontSize: 13 },
+          ]),
+        },
+        layout: { hLineWidth: (i: number) => (i === 0 ? 0 : 0.4), vLineWidth: () => 0, hLineColor: () => '#999999', hLineStyle: () => ({ dash: { length: 1.5, space: 2 } }), paddingTop: () => 7, paddingBottom: () => 7 },
       } as Content,
     ];
   }
@@ -270,9 +298,9 @@ export function toPdfDefinition(doc: RegisterDoc, opts: PdfOptions & { maxPages?
   const b = new PdfBuilder(opts);
   const content: Content[] = [];
   const first = doc.sections[0]?.orientation ?? 'portrait';
-  if (doc.cover) content.push(...b.cover(doc.cover));
+  if (doc.cover) content.push(...b.cover(doc.cover, doc.sections));
   doc.sections.forEach((s, i) => {
-    const nodes: Content[] = [...b.title(s, !!doc.cover), ...s.blocks.map((blk) => b.block(blk, s.orientation))];
+    const nodes: Content[] = [...b.title(s, doc.cover && s.toc ? `sec-${i}` : null), ...s.blocks.map((blk) => b.block(blk, s.orientation))];
     if (i > 0 || doc.cover) {
       // A new section starts on a new page, in its own orientation.
       content.push({ stack: nodes, pageBreak: 'before', pageOrientation: s.orientation } as Content);

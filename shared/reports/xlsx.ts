@@ -238,7 +238,7 @@ class SheetWriter {
       if (c1 > n) return;
       const c = this.ws.getCell(r, c1);
       c.value = item;
-      c.style = S.subLeft;
+      c.style = item.includes('\n') ? { ...S.subLeft, alignment: { vertical: 'top', wrapText: true } } : S.subLeft;
       this.merge(r, c1, r, c2);
       if (b.dated) {
         const d = this.ws.getCell(r + 1, c1);
@@ -247,7 +247,7 @@ class SheetWriter {
         this.merge(r + 1, c1, r + 1, c2);
       }
     });
-    this.ws.getRow(r).height = 28;
+    this.ws.getRow(r).height = Math.max(28, Math.max(...b.items.map((i) => i.split('\n').length)) * LINE_PT + 6);
     if (b.dated) {
       this.ws.getRow(r + 1).height = 28;
       this.row++;

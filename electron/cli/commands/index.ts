@@ -10,6 +10,7 @@ import { backup } from './backup';
 import { restore } from './restore';
 import { backups } from './backups';
 import { assessment } from './assessment';
+import { exportCommand } from './export';
 
 /** Every CLI command, in the order `help` lists them. */
-export const COMMANDS: CliCommand[] = [init, demo, stats, verify, changePasswordCommand, resetPasswordCommand, compliance, importMembers, backup, restore, backups, assessment];
+export const COMMANDS: CliCommand[] = [init, demo, stats, verify, changePasswordCommand, resetPasswordCommand, compliance, importMembers, backup, restore, backups, assessment, exportCommand];

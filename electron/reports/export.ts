@@ -1,0 +1,113 @@
+// Exporting a register: gather its data from the ledger (read-only), build the document, render it
+// (in a worker thread when asked, so the window never freezes), write the one file the user chose,
+// and record the export in the audit log.
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { LedgerError } from '../../shared/errors';
+import { type RegisterName, type ReportFormat, registerInfo } from '../../shared/reports/catalog';
+import type { RegisterDoc } from '../../shared/reports/model';
+import { binderRegisters, buildBinder } from '../../shared/reports/registers/binder';
+import { periodOf } from '../../shared/reports/registers/common';
+import type { Ledger } from '../ledger/ledger';
+import type { QueryOptions } from './queries/options';
+import { SOURCES } from './registers';
+import { type Rendered, renderPdf, renderXlsx } from './render';
+import { type ReportRequestPeriod, type ReportRequestScope, type Scope, headerFor, resolveScope } from './scope';
+
+export type ReportRequest = {
+  register: RegisterName;
+  format: ReportFormat;
+  scope?: ReportRequestScope;
+  period?: ReportRequestPeriod;
+  maskIds?: boolean;
+  /** For tests and the demo: the date that counts as today. */
+  today?: string;
+};
+
+export type Progress = (p: { stage: 'gather' | 'render' | 'write'; fraction: number; message: string }) => void;
+
+export type ExportResult = {
+  register: RegisterName;
+  format: ReportFormat;
+  file: string;
+  bytes: number;
+  pages: number | null;
+  warnings: string[];
+  title: string;
+  unit: string;
+  period: string;
+};
+
+/** The register as a document: its data gathered in the scope and period, built, not rendered. */
+export function buildRegister(ledger: Ledger, req: ReportRequest): { doc: RegisterDoc; scope: Scope } {
+  const info = registerInfo(req.register);
+  if (!info.formats.includes(req.format)) {
+    throw new LedgerError('FORMAT_UNSUPPORTED', `“${info.title}”只能导出为 ${info.formats.map((f) => f.toUpperCase()).join('、')}。`);
+  }
+  const scope = resolveScope(ledger, req.scope ?? {}, req.period ?? {}, req.today);
+  const opts: QueryOptions = { maskIds: req.maskIds ?? false, ...(req.today ? { printedOn: req.today } : {}) };
+  if (req.register === 'binder') {
+    const parts = binderRegisters(scope.branches.length).map((r) => SOURCES[r](ledger, scope, opts));
+    return { doc: buildBinder({ ...headerFor(scope, opts), year: scope.year }, parts), scope };
+  }
+  return { doc: SOURCES[req.register](ledger, scope, opts), scope };
+}
+
+export async function renderDoc(doc: RegisterDoc, format: ReportFormat, opts: { onProgress?: (fraction: number) => void; maxPages?: number } = {}): Promise<Rendered> {
+  return format === 'pdf' ? renderPdf(doc, opts) : renderXlsx(doc);
+}
+
+export type Renderer = (doc: RegisterDoc, format: ReportFormat, opts: { onProgress?: (fraction: number) => void; maxPages?: number }) => Promise<Rendered>;
+
+/**
+ * Exports one register to `out`. The file appears whole or not at all (written beside it, then
+ * renamed); the audit entry is written once it exists. `render` defaults to this thread; the app
+ * passes the worker's.
+ */
+export async function exportRegister(ledger: Ledger, req: ReportRequest, out: string, opts: { onProgress?: Progress; render?: Renderer } = {}): Promise<ExportResult> {
+  const progress = opts.onProgress ?? (() => {});
+  progress({ stage: 'gather', fraction: 0, message: '正在汇总台帐数据…' });
+  const { doc, scope } = buildRegister(ledger, req);
+  progress({ stage: 'render', fraction: 0.1, message: req.format === 'pdf' ? '正在排版 PDF…' : '正在生成 Excel…' });
+  const rendered = await (opts.render ?? renderDoc)(doc, req.format, {
+    onProgress: (f) => progress({ stage: 'render', fraction: 0.1 + f * 0.85, message: req.format === 'pdf' ? '正在生成 PDF…' : '正在生成 Excel…' }),
+  });
+  progress({ stage: 'write', fraction: 0.96, message: '正在写入文件…' });
+  writeWhole(out, rendered.bytes);
+  const info = registerInfo(req.register);
+  const period = req.register === 'binder' ? `${scope.year}年度` : periodOf(req.register, { ...headerFor(scope, {}) });
+  const result: ExportResult = {
+    register: req.register, format: req.format, file: out, bytes: rendered.bytes.length, pages: rendered.pages, warnings: rendered.warnings,
+    title: info.title, unit: scope.root.name, period,
+  };
+  ledger.tx(() => {
+    ledger.audit({
+      action: 'export',
+      entity: 'report',
+      entityId: scope.root.id,
+      summary: `导出${info.title}（${scope.root.name}，${period}，${req.format.toUpperCase()}${rendered.pages ? `，${rendered.pages} 页` : ''}${req.maskIds ? '，身份证号已遮蔽' : ''}）`,
+      after: {
+        register: req.register, format: req.format, orgId: req.scope?.orgId ?? null, includeDescendants: req.scope?.includeDescendants ?? true,
+        period: scope.period, maskIds: req.maskIds ?? false, file: basename(out), bytes: result.bytes, pages: result.pages,
+      },
+    });
+  });
+  progress({ stage: 'write', fraction: 1, message: '完成' });
+  return result;
+}
+
+function writeWhole(path: string, bytes: Buffer): void {
+  const tmp = `${path}.part-${process.pid}`;
+  try {
+    writeFileSync(tmp, bytes, { mode: 0o600 });
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    const code = (e as { code?: string }).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY') {
+      throw new LedgerError('WRITE_FAILED', `无法写入文件“${path}”。如果它正在 Excel、WPS 或 PDF 阅读器中打开，请先关闭；或换一个文件夹。`);
+    }
+    if (code === 'ENOENT') throw new LedgerError('WRITE_FAILED', `文件夹不存在：${path}`);
+    throw e;
+  }
+}
