@@ -1,50 +1,8 @@
-// 活动 end to end, on its own demo street (the spec changes data, so it starts a host of its own):
-// record a 支部委员会会议 with two absences from a gap in the matrix; the cell turns green and the
-// absent member's attendance rate drops. Also keeps 1366×768 screenshots of the form and matrix.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// 活动 end to end on the run's demo street: record a 支部委员会会议 with two absences from a gap in
+// the matrix; the cell turns green and the absent member's attendance rate drops. Also keeps
+// 1366×768 screenshots of the form and the matrix in the test's output folder.
 import { type Page, expect, test } from '@playwright/test';
-
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PASSWORD = 'dangjian2025';
-
-test.use({ viewport: { width: 1366, height: 768 }, launchOptions: { executablePath: '/usr/bin/chromium' } });
-test.describe.configure({ mode: 'serial', timeout: 180_000 });
-
-let host: ChildProcess | null = null;
-let url = '';
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  host = spawn(process.execPath, ['--import', 'tsx', 'electron/demo.ts', '--password', PASSWORD], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  url = await new Promise<string>((ok, fail) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`demo host did not start:\n${out}`)), 220_000);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        ok(m[0]);
-      }
-    };
-    host!.stdout!.on('data', onData);
-    host!.stderr!.on('data', onData);
-    host!.on('exit', (code) => fail(new Error(`demo host exited (${code}):\n${out}`)));
-  });
-});
-
-test.afterAll(() => {
-  host?.kill('SIGTERM');
-});
-
-async function unlock(page: Page) {
-  await page.goto(url);
-  await page.locator('input[type=password]').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await expect(page.locator('.shell-header')).toBeVisible({ timeout: 60_000 });
-}
+import { openUnlocked } from './support/app';
 
 /** A call to the same API the pages use (the demo host's token is in sessionStorage). */
 async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
@@ -75,7 +33,8 @@ async function rateOf(page: Page, name: string, org: string): Promise<number> {
 }
 
 test('a 支委会 recorded with two absences fills its cell and lowers the absent member’s rate', async ({ page }, testInfo) => {
-  await unlock(page);
+  test.setTimeout(120_000);
+  await openUnlocked(page, '#/activities');
   const today = await page.evaluate(() => {
     const d = new Date();
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
