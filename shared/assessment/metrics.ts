@@ -11,8 +11,8 @@ export const METRIC_CODES = [
 export type MetricCode = (typeof METRIC_CODES)[number];
 export const metricCodeSchema = z.enum(METRIC_CODES, { message: '请选择计算指标' });
 
-/** rate: 0–1 shown as %; months: 0–12; count: times; items: of a checklist; flag: 1 yes / 0 no. */
-export type MetricUnit = 'rate' | 'months' | 'count' | 'items' | 'flag';
+/** rate: 0–1 shown as %; months: 0–12; count: times; people: persons; items: of a checklist; flag: 1 yes / 0 no. */
+export type MetricUnit = 'rate' | 'months' | 'count' | 'people' | 'items' | 'flag';
 
 export type MetricDef = {
   code: MetricCode;
@@ -65,7 +65,7 @@ export const METRICS: readonly MetricDef[] = [
     how: '年底（或今天）支部委员会在任期内，未超期未换届' },
   { code: 'missingFieldRate', label: '党员信息缺项率', unit: 'rate', better: 'lower', defaultTarget: 0,
     how: `年底在册党员中，花名册必填项（${rosterFieldLabels()}）有缺项的人数比例` },
-  { code: 'newMembersAdmitted', label: '发展党员人数', unit: 'count', better: 'higher', defaultTarget: 1,
+  { code: 'newMembersAdmitted', label: '发展党员人数', unit: 'people', better: 'higher', defaultTarget: 1,
     how: '全年经支部党员大会接收的预备党员人数' },
   { code: 'mobileKeptUp', label: '流动党员和报到党员管理到位率', unit: 'rate', better: 'higher', defaultTarget: 1,
     how: '外出流动党员登记了活动证号和联系电话、在职党员报到按季度反馈，到位项数 ÷ 应到位项数；没有此类党员时视为到位' },
@@ -92,6 +92,7 @@ export function formatMetricValue(unit: MetricUnit, value: number | null): strin
     case 'rate': return `${formatNumber(value * 100, 1)}%`;
     case 'months': return `${formatNumber(value)} 个月`;
     case 'count': return `${formatNumber(value)} 次`;
+    case 'people': return `${formatNumber(value)} 人`;
     case 'items': return `${formatNumber(value)} 项`;
     case 'flag': return value >= 1 ? '是' : '否';
   }

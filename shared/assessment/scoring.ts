@@ -50,6 +50,7 @@ export function describeScoringRule(points: number, rule: ScoringRule, def: Metr
   const t = formatMetricValue(def.unit, target);
   const p = formatNumber(points);
   const cmp = def.better === 'higher' ? '达到' : '不超过';
+  if (def.unit === 'flag') return `${def.label}，得 ${p} 分；否则不得分`;
   switch (rule.mode) {
     case 'full':
       return `${def.label}${cmp} ${t}，得 ${p} 分，否则不得分`;

@@ -74,6 +74,7 @@ describe('metric → points', () => {
   it('describes a rule in words for the template', () => {
     expect(describeScoringRule(10, { mode: 'proportional', target: 12 }, def('committeeMonths'))).toBe('支委会召开月数达到 12 个月，得 10 分，未达到的按比例计分');
     expect(describeScoringRule(6, { mode: 'proportional', target: 0 }, def('missingFieldRate'))).toContain('不超过 0%，得 6 分');
+    expect(describeScoringRule(5, { mode: 'full' }, def('committeeInTerm'))).toBe('班子按期换届，得 5 分；否则不得分');
   });
 });
 

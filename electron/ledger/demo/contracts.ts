@@ -50,15 +50,17 @@ function scoreYear(ledger: Ledger, rng: Rng, year: number, today: string, overri
       const committee = half(i.points * share);
       return { indicatorId: i.id, selfScore: Math.min(i.points, committee + half(b.int(0, 2) * 0.5)), committeeScore: committee };
     });
+    // Branches score themselves on the computed lines too, a little generously (to the half point).
+    for (const i of computed) {
+      if (i.computedScore !== null) scores.push({ indicatorId: i.id, selfScore: Math.min(i.points, Math.ceil(i.computedScore * 2) / 2) });
+    }
     // One override a year, where the ledger shows why: 帮扶 activities recorded under their own type.
     const volunteer = view.indicators.find((i) => i.metric === 'volunteerActivities');
     const assists = assistanceCount(ledger, view.orgId, year);
     if (!overrideDone.value && volunteer && volunteer.computedScore !== null && volunteer.computedScore < volunteer.points && assists >= 3) {
-      scores.push({
-        indicatorId: volunteer.id,
-        committeeScore: roundScore(Math.min(volunteer.points, volunteer.computedScore + volunteer.points * (assists / 12))),
-        overrideReason: `该支部全年开展“五助二扶一带”帮扶活动 ${assists} 次，记为“帮扶”类型，经考核组核实按志愿服务计分`,
-      });
+      const entry = scores.find((x) => x.indicatorId === volunteer.id)!;
+      entry.committeeScore = roundScore(Math.min(volunteer.points, volunteer.computedScore + volunteer.points * (assists / 12)));
+      entry.overrideReason = `该支部全年开展“五助二扶一带”帮扶活动 ${assists} 次，记为“帮扶”类型，经考核组核实按志愿服务计分`;
       overrideDone.value = true;
     }
     saveScores(ledger, { contractId: c, scores }, opts);

@@ -1,0 +1,54 @@
+// 考核汇总: every branch of the year ranked by total, with its grade, the five categories and what
+// is still unscored; a row opens the branch's scoring page.
+import { Alert, Card, Empty, Table, Tag, Tooltip } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { RankedAssessment } from '../../../shared/api/assessment';
+import { describeBands } from '../../../shared/assessment';
+import { ledger } from '../../api';
+import { navigate } from '../../router';
+import { useLoad } from '../activities/data';
+import { fmt, gradeColor, scoreHref } from './format';
+
+export function SummaryTable({ year }: { year: number }) {
+  const { data, loading } = useLoad(() => ledger['assessment.summary']({ year }), [year]);
+  if (data && data.branches.length === 0) return <Card><Empty description={`${year} 年度还没有下达责任书，也就没有考核`} /></Card>;
+  const categories = data?.branches[0]?.categories.map((c) => c.category) ?? [];
+  const confirmed = data?.branches.filter((b) => b.status === 'confirmed').length ?? 0;
+
+  const columns: ColumnsType<RankedAssessment> = [
+    { title: '名次', dataIndex: 'rank', width: 60, align: 'center', render: (r: number) => <span className={`sum-rank sum-rank-${Math.min(r, 4)}`}>{r}</span> },
+    { title: '支部', dataIndex: 'org', ellipsis: true },
+    { title: '得分', dataIndex: 'total', width: 76, align: 'right', render: (t: number, b) => <b className={b.complete ? 'sum-total' : 'sum-total sum-partial'}>{t.toFixed(2)}</b> },
+    { title: '等次', dataIndex: 'grade', width: 64, align: 'center', render: (g: string, b) => (b.complete ? <Tag color={gradeColor(g, data!.bands)}>{g}</Tag> : <span className="sum-muted">—</span>) },
+    ...categories.map((cat) => ({
+      title: cat, key: cat, width: 96, align: 'right' as const,
+      render: (_: unknown, b: RankedAssessment) => {
+        const c = b.categories.find((x) => x.category === cat);
+        return c ? <span>{fmt(c.score)}<span className="sum-of">/{fmt(c.points)}</span></span> : null;
+      },
+    })),
+    {
+      title: '状态', key: 'status', width: 110,
+      render: (_, b) => b.status === 'confirmed'
+        ? <Tag color="success">已确认</Tag>
+        : b.unscored.length
+          ? <Tooltip title={`未评分：${b.unscored.join('、')}`}><Tag color="processing">{b.unscored.length} 项未评分</Tag></Tooltip>
+          : <Tag color="warning">待确认</Tag>,
+    },
+  ];
+
+  return (
+    <>
+      {data && (
+        <Alert
+          type="info" showIcon className="sum-alert"
+          title={`${year} 年度共 ${data.branches.length} 个支部，已确认 ${confirmed} 个。等次：${describeBands(data.bands).join('；')}。得分相同的名次并列。${confirmed < data.branches.length ? `系统计算的指标按截至 ${data.asOf} 的台帐计算。` : ''}`}
+        />
+      )}
+      <Table<RankedAssessment>
+        size="small" rowKey="contractId" columns={columns} dataSource={data?.branches ?? []} loading={loading} pagination={false}
+        className="sum-table" onRow={(b) => ({ onClick: () => navigate(scoreHref(b.contractId)), className: 'sum-row' })}
+      />
+    </>
+  );
+}
