@@ -11,7 +11,7 @@ import { analyseFile } from '../electron/import/analyse';
 import { planImport } from '../electron/import/plan';
 import { commitPlan } from '../electron/import/commit';
 import { SHEETJS_READ_OPTIONS } from '../electron/import/read';
-import { fmtMs, median, row, timeOnce } from './measure';
+import { fmtMs, row, timeOnce } from './measure';
 
 const ROWS = 5000;
 const BRANCHES = ['金鼎社区第一党支部', '金鼎社区第二党支部', '龙泉社区第一党支部', '龙泉社区第二党支部', '莲花社区党支部', '园西社区党支部',
@@ -71,16 +71,28 @@ export async function benchImport(): Promise<void> {
     const bytes = readFileSync(file);
     const perSecond = (ms: number) => `${Math.round((ROWS / ms) * 1000).toLocaleString('en-US')} rows/s`;
 
-    const floor = await median(5, () => XLSX.read(bytes, SHEETJS_READ_OPTIONS));
-    row(`parse only, SheetJS (the floor), ${ROWS} rows`, `${fmtMs(floor)}  (${perSecond(floor)})`);
-
+    // Floor and dry run alternate, so both see the same machine load; medians of 7 after a warm-up.
     let n = 0;
     const { ledger } = await Ledger.create(join(dir, 'dry.ledger'), 'bench-password-1', { kdf: CHEAP_KDF });
-    const dry = await median(5, () => {
+    const dryRun = () => {
       const { analysis } = analyseFile(bytes, 'roster-5000.xlsx');
       n = planImport(ledger, analysis, { createOrgs: true }).counts.valid;
-    });
+    };
+    const floors: number[] = [];
+    const drys: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const f = await timeOnce(() => XLSX.read(bytes, SHEETJS_READ_OPTIONS));
+      const d = await timeOnce(dryRun);
+      if (i > 0) {
+        floors.push(f.ms);
+        drys.push(d.ms);
+      }
+    }
     ledger.close();
+    const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const floor = mid(floors);
+    const dry = mid(drys);
+    row(`parse only, SheetJS (the floor), ${ROWS} rows`, `${fmtMs(floor)}  (${perSecond(floor)})`);
     row(`dry run: read → validate → preview (${n} valid)`, `${fmtMs(dry)}  (${perSecond(dry)}, ${(dry / floor).toFixed(2)}× the floor)`);
 
     const commits: number[] = [];

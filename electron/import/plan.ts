@@ -64,7 +64,10 @@ function looksLikeBranch(name: string): boolean {
 }
 
 export function planImport(ledger: Ledger, analysis: Analysis, options: PlanOptions = {}): ImportPlan {
-  const today = options.today ?? localToday();
+  const clockToday = localToday();
+  const today = options.today ?? clockToday;
+  // The row rules equal the service's checks when the engine's today is the clock's (see planCreate).
+  const sameToday = today === clockToday;
   const orgCache = new Map<string, OrgResolution>();
   const orgsToCreate = new Set<string>();
 
@@ -115,7 +118,7 @@ export function planImport(ledger: Ledger, analysis: Analysis, options: PlanOpti
     if (!source.hasError && orgResolved) {
       const existing = known.has(source.values.idNumber!) ? findMemberByIdNumber(ledger, source.values.idNumber!) : undefined;
       if (existing) planUpdate(ledger, planned, existing, orgId, today, push);
-      else planCreate(planned, orgId, today, push);
+      else planCreate(planned, orgId, today, sameToday, push);
     }
     planned.hasError = issues.some((i) => isErrorCode(i.code));
     if (planned.hasError) {
@@ -187,7 +190,7 @@ function schemaIssues(result: { success: boolean; error?: { issues: { path: Prop
 // The engine's dates are always sound ISO dates; the schema checks the rest (lengths, kinds).
 const FACTS_SCHEMA = MemberFieldsSchema.omit({ birthDate: true, joinedOn: true, confirmedOn: true });
 
-function planCreate(planned: PlannedRow, orgId: number | null, today: string, push: Push): void {
+function planCreate(planned: PlannedRow, orgId: number | null, today: string, sameToday: boolean, push: Push): void {
   // orgId 1 stands in for a branch still to be created: only the member's own facts are checked.
   const values = planned.source.values;
   const input = { ...memberInput(values), kind: values.kind, orgId: orgId ?? 1 };
@@ -200,7 +203,7 @@ function planCreate(planned: PlannedRow, orgId: number | null, today: string, pu
   // The row rules already made these checks, identically unless a date was only year-month
   // (compared by month there, by day in the service) or the engine's today is not the clock's.
   const partial = planned.source.issues.some((i) => i.code === 'DATE_PARTIAL');
-  if (!partial && today === localToday()) {
+  if (!partial && sameToday) {
     planned.action = 'create';
     return;
   }
@@ -229,6 +232,10 @@ function planUpdate(ledger: Ledger, planned: PlannedRow, existing: MemberRow, or
     const beforeName = existing.orgId ? ledger.db.prepare('SELECT name FROM orgs WHERE id = ?').pluck().get(existing.orgId) as string : null;
     changes.push({ field: 'org', label: FIELD_LABELS.org, before: beforeName, after: planned.branch });
   }
+  if (changes.length === 0) {
+    planned.action = 'unchanged';
+    return;
+  }
   // The merged record must pass the same checks the service makes, or the commit would fail.
   const merged = { ...existing, ...Object.fromEntries(changes.filter((c) => c.field !== 'org').map((c) => [c.field, input[c.field as WrittenField]])) };
   const facts = MemberFieldsSchema.safeParse({ ...merged, orgId: existing.orgId ?? 1 });
@@ -242,5 +249,5 @@ function planUpdate(ledger: Ledger, planned: PlannedRow, existing: MemberRow, or
   }
   if (problems.length > 0) return;
   planned.changes = changes;
-  planned.action = changes.length > 0 ? 'update' : 'unchanged';
+  planned.action = 'update';
 }
