@@ -4,9 +4,14 @@ import type { OutputOf, ParsedInputOf } from '../../shared/api/contract';
 import type { SessionState } from './session-state';
 import { sessionHandlers } from './session';
 import { orgsHandlers } from './orgs';
+import { membersHandlers } from './members';
+import { usersHandlers } from './users';
+import { auditHandlers } from './audit';
+import { dashboardHandlers } from './dashboard';
 import { activitiesHandlers } from './activities';
 import { assessmentHandlers } from './assessment';
 import { importHandlers } from './import';
+import { reportsHandlers } from './reports';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
@@ -14,7 +19,12 @@ export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
 export const HANDLERS: HandlerMap<Method> = {
   ...sessionHandlers,
   ...orgsHandlers,
+  ...membersHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
+  ...dashboardHandlers,
   ...activitiesHandlers,
   ...assessmentHandlers,
   ...importHandlers,
+  ...reportsHandlers,
 };

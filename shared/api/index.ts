@@ -2,16 +2,26 @@
 import type { InputOf, OutputOf } from './contract';
 import { sessionCalls } from './session';
 import { orgsCalls } from './orgs';
+import { membersCalls } from './members';
+import { usersCalls } from './users';
+import { auditCalls } from './audit';
+import { dashboardCalls } from './dashboard';
 import { activitiesCalls } from './activities';
 import { assessmentCalls } from './assessment';
 import { importCalls } from './import';
+import { reportsCalls } from './reports';
 
 export const API = {
   ...sessionCalls,
   ...orgsCalls,
+  ...membersCalls,
+  ...usersCalls,
+  ...auditCalls,
+  ...dashboardCalls,
   ...activitiesCalls,
   ...assessmentCalls,
   ...importCalls,
+  ...reportsCalls,
 };
 
 export type Api = typeof API;

@@ -1,0 +1,118 @@
+// Member calls over electron/ledger/members.ts. The list adds what only the renderer's search
+// needs (pinyin, missing fields, open mobile records); the rest passes through.
+import { pinyin } from 'pinyin-pro';
+import type { MemberDetail, MemberListRow } from '../../shared/api/members';
+import type { AppraisalGrade } from '../../shared/domain/member';
+import { missingFields, openMobile, probationEndsOn, probationExtensions } from '../ledger/dashboard';
+import type { Ledger } from '../ledger/ledger';
+import {
+  addHousehold, assignPost, changeStanding, confirmMember, createMember, endHousehold, endMobile, endResident, extendProbation, getMember,
+  leavePost, listHouseholds, listMembers, listMemberPosts, listMobileRecords, listPosts, listResidentRegistrations, memberHistory,
+  registerResident, startMobile, transferIn, transferInternal, transferOut, updateMember,
+} from '../ledger/members';
+import { getOrg } from '../ledger/orgs';
+import type { HandlerMap } from './handlers';
+
+/** Names repeat across runs and calls; pinyin of 5,000 names costs ~300 ms cold. */
+const pinyinCache = new Map<string, { initials: string; full: string }>();
+function pinyinOf(name: string): { initials: string; full: string } {
+  let hit = pinyinCache.get(name);
+  if (!hit) {
+    const opts = { toneType: 'none', type: 'array', surname: 'head', v: true } as const;
+    hit = {
+      initials: pinyin(name, { ...opts, pattern: 'first' }).join('').toLowerCase(),
+      full: pinyin(name, opts).join('').toLowerCase(),
+    };
+    pinyinCache.set(name, hit);
+  }
+  return hit;
+}
+
+function list(ledger: Ledger, includeInactive: boolean): MemberListRow[] {
+  const mobile = openMobile(ledger);
+  return listMembers(ledger, { includeInactive }).map((m) => {
+    const py = pinyinOf(m.name);
+    return {
+      id: m.id, name: m.name, initials: py.initials, pinyin: py.full, idNumber: m.idNumber, gender: m.gender, birthDate: m.birthDate,
+      education: m.education, kind: m.kind, joinedOn: m.joinedOn, confirmedOn: m.confirmedOn,
+      orgId: m.status === 'active' ? m.orgId : null, orgName: m.orgName, groupName: m.groupName,
+      categories: m.categories, standing: m.standing, status: m.status, phone: m.phone, job: m.job,
+      mobile: mobile.get(m.id) ?? null, missing: missingFields(m),
+    };
+  });
+}
+
+function detail(ledger: Ledger, id: number): MemberDetail {
+  const m = getMember(ledger, id);
+  const appraisals = ledger.db
+    .prepare('SELECT a.year, a.grade, o.name AS orgName, a.appraised_on AS appraisedOn FROM appraisals a JOIN orgs o ON o.id = a.org_id WHERE a.member_id = ? ORDER BY a.year DESC')
+    .all(id) as { year: number; grade: AppraisalGrade | null; orgName: string; appraisedOn: string }[];
+  return {
+    member: m,
+    orgName: m.orgId ? getOrg(ledger, m.orgId).name : null,
+    groupName: m.groupId ? getOrg(ledger, m.groupId).name : null,
+    missing: missingFields(m),
+    probationEndsOn: m.kind === 'probationary' ? probationEndsOn(m.joinedOn, probationExtensions(ledger).get(id) ?? 0) : null,
+    history: memberHistory(ledger, id),
+    posts: listMemberPosts(ledger, id),
+    households: listHouseholds(ledger, id),
+    mobile: listMobileRecords(ledger, id),
+    residents: listResidentRegistrations(ledger, id),
+    appraisals,
+  };
+}
+
+type MemberMethods =
+  | 'members.list' | 'members.get' | 'members.create' | 'members.update' | 'members.transferOut' | 'members.transferIn' | 'members.transferInternal'
+  | 'members.confirm' | 'members.extendProbation' | 'members.changeStanding' | 'members.startMobile' | 'members.endMobile'
+  | 'members.registerResident' | 'members.endResident' | 'members.posts' | 'members.assignPost' | 'members.leavePost'
+  | 'members.addHousehold' | 'members.endHousehold';
+
+export const membersHandlers: HandlerMap<MemberMethods> = {
+  'members.list': (state, { includeInactive }) => list(state.requireLedger(), includeInactive),
+  'members.get': (state, { id }) => detail(state.requireLedger(), id),
+  'members.create': (state, input) => ({ id: createMember(state.requireLedger(), input) }),
+  'members.update': (state, { id, patch, date, note }) => ({ id, changed: updateMember(state.requireLedger(), id, patch, { date, note }).changed }),
+  'members.transferOut': (state, { id, ...input }) => {
+    transferOut(state.requireLedger(), id, input);
+    return { id };
+  },
+  'members.transferIn': (state, input) => ({ id: transferIn(state.requireLedger(), input) }),
+  'members.transferInternal': (state, { id, ...input }) => {
+    transferInternal(state.requireLedger(), id, input);
+    return { id };
+  },
+  'members.confirm': (state, { id, date, note }) => {
+    confirmMember(state.requireLedger(), id, { date, note });
+    return { id };
+  },
+  'members.extendProbation': (state, { id, date, note, months }) => {
+    extendProbation(state.requireLedger(), id, { date, note, months });
+    return { id };
+  },
+  'members.changeStanding': (state, { id, ...input }) => {
+    changeStanding(state.requireLedger(), id, input);
+    return { id };
+  },
+  'members.startMobile': (state, { id, record }) => ({ id: startMobile(state.requireLedger(), id, record) }),
+  'members.endMobile': (state, { recordId, date, note }) => {
+    endMobile(state.requireLedger(), recordId, { date, note });
+    return { id: recordId };
+  },
+  'members.registerResident': (state, { id, registration }) => ({ id: registerResident(state.requireLedger(), id, registration) }),
+  'members.endResident': (state, { registrationId, date, note }) => {
+    endResident(state.requireLedger(), registrationId, { date, note });
+    return { id: registrationId };
+  },
+  'members.posts': (state) => listPosts(state.requireLedger()).map((p) => ({ id: p.id, name: p.name, duty: p.duty })),
+  'members.assignPost': (state, { id, ...input }) => ({ id: assignPost(state.requireLedger(), id, input) }),
+  'members.leavePost': (state, { memberPostId, date }) => {
+    leavePost(state.requireLedger(), memberPostId, { date });
+    return { id: memberPostId };
+  },
+  'members.addHousehold': (state, { id, ...input }) => ({ id: addHousehold(state.requireLedger(), id, input) }),
+  'members.endHousehold': (state, { linkId, date }) => {
+    endHousehold(state.requireLedger(), linkId, { date });
+    return { id: linkId };
+  },
+};

@@ -1,0 +1,65 @@
+// Users, passwords, the recovery key and the idle-lock preference (kept in the ledger's settings).
+import type { Preferences, UserInfo } from '../../shared/api/users';
+import { LedgerError } from '../../shared/errors';
+import { newRecoveryKey, recoverySlot } from '../ledger/keyring';
+import type { Ledger } from '../ledger/ledger';
+import { addUser, changePassword, listUsers, removeUser } from '../ledger/users';
+import type { HandlerMap } from './handlers';
+import type { SessionState } from './session-state';
+
+const IDLE_KEY = 'idleLockMinutes';
+
+function users(ledger: Ledger): UserInfo[] {
+  return listUsers(ledger).map((u) => ({ ...u, isMe: u.id === ledger.actor.id }));
+}
+
+function preferences(state: SessionState): Preferences {
+  const row = state.requireLedger().db.prepare('SELECT value FROM settings WHERE key = ?').get(IDLE_KEY) as { value: string } | undefined;
+  const stored = row ? Number(JSON.parse(row.value)) : NaN;
+  // The session keeps the value so `session.status` reports what the ledger says after unlock.
+  if (Number.isInteger(stored)) state.idleLockMinutes = stored;
+  return { idleLockMinutes: state.idleLockMinutes };
+}
+
+/**
+ * Replaces the recovery slot: the old printed key stops working at once. Lives here until the
+ * users service has it (told the lead).
+ */
+function rotateRecoveryKey(ledger: Ledger): string {
+  if (ledger.actor.role !== 'admin') throw new LedgerError('FORBIDDEN', '只有管理员可以重新生成恢复密钥。');
+  const recoveryKey = newRecoveryKey();
+  const slot = recoverySlot(ledger.keys.ledgerId, ledger.key, recoveryKey);
+  ledger.saveKeys({ ...ledger.keys, slots: [...ledger.keys.slots.filter((s) => s.kind !== 'recovery'), slot] });
+  ledger.tx(() => ledger.audit({ action: 'rotateRecoveryKey', entity: 'ledger', summary: '重新生成恢复密钥（旧的恢复密钥作废）' }));
+  return recoveryKey;
+}
+
+type UserMethods = 'users.list' | 'users.add' | 'users.disable' | 'users.changePassword' | 'users.newRecoveryKey' | 'users.preferences' | 'users.setIdleLock';
+
+export const usersHandlers: HandlerMap<UserMethods> = {
+  'users.list': (state) => users(state.requireLedger()),
+  'users.add': async (state, input) => {
+    const ledger = state.requireLedger();
+    const u = await addUser(ledger, input);
+    return { ...u, isMe: false };
+  },
+  'users.disable': (state, { id }) => {
+    removeUser(state.requireLedger(), id);
+    return { id };
+  },
+  'users.changePassword': async (state, { userId, newPassword }) => {
+    await changePassword(state.requireLedger(), newPassword, { userId });
+    return { ok: true as const };
+  },
+  'users.newRecoveryKey': (state) => ({ recoveryKey: rotateRecoveryKey(state.requireLedger()) }),
+  'users.preferences': (state) => preferences(state),
+  'users.setIdleLock': (state, { minutes }) => {
+    const ledger = state.requireLedger();
+    ledger.tx(() => {
+      ledger.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(IDLE_KEY, JSON.stringify(minutes));
+      ledger.audit({ action: 'update', entity: 'settings', summary: minutes ? `空闲 ${minutes} 分钟后自动锁定` : '关闭自动锁定', after: { idleLockMinutes: minutes } });
+    });
+    state.idleLockMinutes = minutes;
+    return { idleLockMinutes: minutes };
+  },
+};

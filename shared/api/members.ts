@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { AppraisalGrade, MemberCategory, MemberEventType, MemberKind, Standing } from '../domain/member';
+import {
+  HouseholdSchema, MemberCreateSchema, MemberUpdateSchema, MobileStartSchema, PostAssignSchema, ResidentRegistrationSchema, StandingChangeSchema,
+  TransferInSchema, TransferInternalSchema, TransferOutSchema,
+} from '../schemas/member';
+import { id, isoDate, optText } from '../schemas/common';
+import { call } from './contract';
+
+/** One line of the member list: enough to search, filter and sort thousands in the renderer. */
+export type MemberListRow = {
+  id: number;
+  name: string;
+  /** Pinyin initials ('zs' for 张三, surnames read as surnames: 单 → s) and full pinyin, for search. */
+  initials: string;
+  pinyin: string;
+  idNumber: string;
+  gender: '男' | '女' | null;
+  birthDate: string | null;
+  education: string | null;
+  kind: MemberKind;
+  joinedOn: string | null;
+  confirmedOn: string | null;
+  orgId: number | null;
+  orgName: string | null;
+  groupName: string | null;
+  categories: MemberCategory[];
+  standing: Standing;
+  status: 'active' | 'transferredOut';
+  phone: string | null;
+  job: string | null;
+  /** An open mobile record: 'out' (流出) or 'in' (流入). */
+  mobile: 'out' | 'in' | null;
+  /** Labels of required fields of the collection form that are empty. */
+  missing: string[];
+};
+
+export type MemberDetail = {
+  member: {
+    id: number; idNumber: string; name: string; gender: '男' | '女' | null; ethnicity: string | null; birthDate: string | null;
+    nativePlace: string | null; education: string | null; kind: MemberKind; joinedOn: string | null; confirmedOn: string | null;
+    orgId: number | null; groupId: number | null; employer: string | null; job: string | null; phone: string | null; address: string | null;
+    categories: MemberCategory[]; skills: string | null; lostContactSince: string | null; note: string | null;
+    standing: Standing; standingReason: string | null; standingSince: string | null; status: 'active' | 'transferredOut';
+    createdAt: string; updatedAt: string;
+  };
+  orgName: string | null;
+  groupName: string | null;
+  missing: string[];
+  /** When probation ends (入党日期 + 1 year + extensions), for probationary members. */
+  probationEndsOn: string | null;
+  history: {
+    id: number; type: MemberEventType; date: string; fromOrgName: string | null; toOrgName: string | null; otherOrg: string | null;
+    data: Record<string, unknown>; note: string | null; voidedAt: string | null;
+  }[];
+  posts: { id: number; postId: number; postName: string; fromDate: string; toDate: string | null; pledge: string | null; note: string | null }[];
+  households: { id: number; household: string; address: string | null; phone: string | null; since: string | null; until: string | null; note: string | null }[];
+  mobile: {
+    id: number; direction: 'out' | 'in'; place: string; unit: string | null; cardNumber: string | null; contactPhone: string | null;
+    homeOrg: string | null; fromDate: string; toDate: string | null; note: string | null;
+  }[];
+  residents: {
+    id: number; communityOrgId: number; communityName: string; unitOrg: string | null; registeredOn: string; endedOn: string | null;
+    isCadre: boolean; serviceIntent: string | null; note: string | null;
+  }[];
+  appraisals: { year: number; grade: AppraisalGrade | null; orgName: string; appraisedOn: string }[];
+};
+
+const dated = { date: isoDate(), note: optText(500) };
+
+export const membersCalls = {
+  /** The roster for the list page; members who left (转出, 出党, 去世) only when asked. */
+  'members.list': call<MemberListRow[]>()(z.object({ includeInactive: z.boolean().default(false) })),
+  'members.get': call<MemberDetail>()(z.object({ id })),
+  'members.create': call<{ id: number }>()(MemberCreateSchema),
+  /** Send the whole form: absent keys of a partial schema take their defaults (categories → []). */
+  'members.update': call<{ id: number; changed: string[] }>()(z.object({ id, patch: MemberUpdateSchema, date: isoDate().optional(), note: optText(500) })),
+  'members.transferOut': call<{ id: number }>()(TransferOutSchema.extend({ id })),
+  'members.transferIn': call<{ id: number }>()(TransferInSchema),
+  'members.transferInternal': call<{ id: number }>()(TransferInternalSchema.extend({ id })),
+  'members.confirm': call<{ id: number }>()(z.object({ id, ...dated })),
+  'members.extendProbation': call<{ id: number }>()(z.object({ id, ...dated, months: z.number().int().min(1, '延长期限至少 1 个月').max(12, '预备期延长不超过一年') })),
+  'members.changeStanding': call<{ id: number }>()(StandingChangeSchema.extend({ id })),
+  'members.startMobile': call<{ id: number }>()(z.object({ id, record: MobileStartSchema })),
+  'members.endMobile': call<{ id: number }>()(z.object({ recordId: id, ...dated })),
+  'members.registerResident': call<{ id: number }>()(z.object({ id, registration: ResidentRegistrationSchema })),
+  'members.endResident': call<{ id: number }>()(z.object({ registrationId: id, ...dated })),
+  'members.posts': call<{ id: number; name: string; duty: string | null }[]>()(z.object({})),
+  'members.assignPost': call<{ id: number }>()(PostAssignSchema.extend({ id })),
+  'members.leavePost': call<{ id: number }>()(z.object({ memberPostId: id, date: isoDate() })),
+  'members.addHousehold': call<{ id: number }>()(HouseholdSchema.extend({ id })),
+  'members.endHousehold': call<{ id: number }>()(z.object({ linkId: id, date: isoDate() })),
+};

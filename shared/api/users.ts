@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { call } from './contract';
+
+export type UserInfo = { id: number; name: string; role: 'admin' | 'clerk'; createdAt: string; disabledAt: string | null; isMe: boolean };
+export type Preferences = { idleLockMinutes: number };
+
+const password = z.string().min(8, '密码至少需要 8 个字符');
+
+export const usersCalls = {
+  'users.list': call<UserInfo[]>()(z.object({})),
+  'users.add': call<UserInfo>()(z.object({ name: z.string().trim().min(1, '请填写用户名').max(20, '用户名不超过 20 个字'), role: z.enum(['admin', 'clerk']), password })),
+  /** Stops a user: their key slot is removed, the row stays for the audit log. */
+  'users.disable': call<{ id: number }>()(z.object({ id: z.number().int().positive() })),
+  /** Own password (no userId) or, for an admin, another user's. */
+  'users.changePassword': call<{ ok: true }>()(z.object({ userId: z.number().int().positive().optional(), newPassword: password })),
+  /** A new recovery key replaces the old one (which stops working); shown once. Admin only. */
+  'users.newRecoveryKey': call<{ recoveryKey: string }>()(z.object({})),
+  'users.preferences': call<Preferences>()(z.object({})),
+  'users.setIdleLock': call<Preferences>()(z.object({ minutes: z.number().int().min(0, '不能小于 0').max(240, '最长 240 分钟') })),
+};
