@@ -11,7 +11,6 @@ import { dashboardHandlers } from './dashboard';
 import { activitiesHandlers } from './activities';
 import { assessmentHandlers } from './assessment';
 import { importHandlers } from './import';
-import { reportsHandlers } from './reports';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
@@ -26,5 +25,4 @@ export const HANDLERS: HandlerMap<Method> = {
   ...activitiesHandlers,
   ...assessmentHandlers,
   ...importHandlers,
-  ...reportsHandlers,
 };

@@ -9,7 +9,6 @@ import { dashboardCalls } from './dashboard';
 import { activitiesCalls } from './activities';
 import { assessmentCalls } from './assessment';
 import { importCalls } from './import';
-import { reportsCalls } from './reports';
 
 export const API = {
   ...sessionCalls,
@@ -21,7 +20,6 @@ export const API = {
   ...activitiesCalls,
   ...assessmentCalls,
   ...importCalls,
-  ...reportsCalls,
 };
 
 export type Api = typeof API;
