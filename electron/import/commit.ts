@@ -2,7 +2,7 @@
 // an exception half-way (or a killed process) leaves the ledger exactly as it was.
 import { type OrgCategory } from '../../shared/domain/org';
 import type { Ledger } from '../ledger/ledger';
-import { createMember, updateMember } from '../ledger/members';
+import { confirmMember, createMember, updateMember } from '../ledger/members';
 import { createOrg, ensureCommittee, findOrgByName } from '../ledger/orgs';
 import { memberInput, type ImportPlan, type PlannedRow } from './plan';
 
@@ -79,10 +79,16 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, opts: CommitOptions
         created++;
       } else {
         const input = memberInput(values);
+        // 预备 → 正式 is the dated 'confirmed' event of the member's history, not a field edit.
+        const confirms = row.changes.some((c) => c.field === 'kind') && input.kind === 'full' && input.confirmedOn !== undefined;
         const patch: Record<string, unknown> = {};
-        for (const c of row.changes) if (c.field !== 'org') patch[c.field] = input[c.field];
+        for (const c of row.changes) {
+          if (c.field === 'org' || (confirms && (c.field === 'kind' || c.field === 'confirmedOn'))) continue;
+          patch[c.field] = input[c.field];
+        }
         const moved = row.changes.some((c) => c.field === 'org');
-        updateMember(ledger, row.memberId!, { ...patch, ...(moved ? { orgId } : {}) }, { date, note });
+        if (Object.keys(patch).length > 0 || moved) updateMember(ledger, row.memberId!, { ...patch, ...(moved ? { orgId } : {}) }, { date, note });
+        if (confirms) confirmMember(ledger, row.memberId!, { date: input.confirmedOn!, note });
         updated++;
       }
       done++;

@@ -28,25 +28,40 @@ function startWorker(): Worker {
   return new Worker(code, { eval: true });
 }
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void; onProgress?: (done: number, total: number) => void };
+type Pending = { task: WorkerTask; resolve: (v: unknown) => void; reject: (e: unknown) => void; onProgress?: (done: number, total: number) => void };
 
 // One thread for the life of the process: starting one costs more than most imports.
 let worker: Worker | null = null;
+let workerAnswered = false;
 let nextId = 1;
 const pending = new Map<number, Pending>();
+
+function runInline(p: Pending): void {
+  runTask(p.task, p.onProgress).then(p.resolve, p.reject);
+}
 
 function failAll(w: Worker, e: unknown): void {
   if (worker !== w) return;
   worker = null;
-  for (const p of pending.values()) p.reject(e);
+  const waiting = [...pending.values()];
   pending.clear();
+  if (!workerAnswered) {
+    // The thread never came up (no worker file in this build): the clerk still gets the import,
+    // here on the main thread, only less smoothly.
+    console.warn('[import] worker thread unavailable, running inline:', (e as Error)?.message ?? e);
+    for (const p of waiting) runInline(p);
+    return;
+  }
+  for (const p of waiting) p.reject(e);
 }
 
 function ensureWorker(): Worker {
   if (worker) return worker;
   const w = startWorker();
   w.unref();
+  workerAnswered = false;
   w.on('message', (m: WorkerMessage) => {
+    workerAnswered = true;
     const p = pending.get(m.id);
     if (!p) return;
     if (m.type === 'progress') {
@@ -64,17 +79,18 @@ function ensureWorker(): Worker {
 }
 
 function runInWorker(task: WorkerTask, onProgress?: (done: number, total: number) => void): Promise<unknown> {
-  let w: Worker;
-  try {
-    w = ensureWorker();
-  } catch (e) {
-    // A missing worker file must not stop the clerk: the import runs here, only less smoothly.
-    console.warn('[import] worker thread unavailable, running inline:', (e as Error).message);
-    return runTask(task, onProgress);
-  }
-  const id = nextId++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, onProgress });
+    const p: Pending = { task, resolve, reject, onProgress };
+    let w: Worker;
+    try {
+      w = ensureWorker();
+    } catch (e) {
+      console.warn('[import] worker thread unavailable, running inline:', (e as Error).message);
+      runInline(p);
+      return;
+    }
+    const id = nextId++;
+    pending.set(id, p);
     w.postMessage({ id, task } satisfies WorkerRequest);
   });
 }

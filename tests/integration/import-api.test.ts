@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch';
 import { SessionState } from '../../electron/api/session-state';
-import { analyseInWorker } from '../../electron/import/worker-client';
+import { analyseInWorker, setImportWorkerEntry, stopImportWorker } from '../../electron/import/worker-client';
 import type { ImportPreview, ImportProgress, ImportResult } from '../../shared/api/import';
 import { tempLedger } from '../helpers/temp-ledger';
 
@@ -36,6 +36,18 @@ describe('import API', () => {
     expect(seen.length).toBeGreaterThan(2);
     expect(seen.at(-1)).toBe(2000);
     await expect(analyseInWorker(Buffer.from('%PDF-1.4\u0000'), 'x.xlsx')).rejects.toMatchObject({ code: 'IMPORT_UNREADABLE' });
+  });
+
+  it('still imports when the worker thread cannot start (runs inline)', async () => {
+    await stopImportWorker();
+    setImportWorkerEntry(path.join(t.dir, 'no-such-worker.cjs'));
+    try {
+      const analysis = await analyseInWorker(readFileSync(path.join(FIXTURES, 'roster-clean.xlsx')), 'roster-clean.xlsx');
+      expect(analysis.rows).toHaveLength(40);
+    } finally {
+      setImportWorkerEntry(null);
+      await stopImportWorker();
+    }
   });
 
   it('previews, remaps, refuses to write errors, writes the valid rows, exports the rejects', async () => {

@@ -126,6 +126,19 @@ describe('upsert by ID number', () => {
     expect(third).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
   });
 
+  it('a 预备党员 the file shows as 正式党员 with 转正日期 is confirmed on that date', async () => {
+    const p = person(1, { kind: '预备党员', joined: '2024-03-01', confirmed: null });
+    runImport(t.ledger, await xlsxBytes([{ name: 'S', rows: [STANDARD_HEADER, standardRow(p, 1)] }]), 'a.xlsx', { createOrgs: true });
+    const later = standardRow({ ...p, kind: '正式党员', confirmed: '2025-03-01', phone: '13911112222' }, 1);
+    const { report } = runImport(t.ledger, await xlsxBytes([{ name: 'S', rows: [STANDARD_HEADER, later] }]), 'b.xlsx', { createOrgs: true });
+    expect(report).toMatchObject({ updated: 1, errors: [] });
+    const m = findMemberByIdNumber(t.ledger, later[4] as string)!;
+    expect(m).toMatchObject({ kind: 'full', confirmedOn: '2025-03-01', phone: '13911112222' });
+    const history = memberHistory(t.ledger, m.id);
+    expect(history.find((e) => e.type === 'confirmed')).toMatchObject({ date: '2025-03-01' });
+    expect(history.find((e) => e.type === 'fieldsUpdated')!.data).toEqual({ phone: { from: '13800000000', to: '13911112222' } });
+  });
+
   it('refuses a row that would contradict what the ledger holds', async () => {
     const p = person(1);
     runImport(t.ledger, await xlsxBytes([{ name: 'S', rows: [STANDARD_HEADER, standardRow(p, 1)] }]), 'a.xlsx', { createOrgs: true });
