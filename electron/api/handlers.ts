@@ -11,6 +11,7 @@ import { dashboardHandlers } from './dashboard';
 import { activitiesHandlers } from './activities';
 import { assessmentHandlers } from './assessment';
 import { importHandlers } from './import';
+import { reportsHandlers } from './reports';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
@@ -25,4 +26,5 @@ export const HANDLERS: HandlerMap<Method> = {
   ...activitiesHandlers,
   ...assessmentHandlers,
   ...importHandlers,
+  ...reportsHandlers,
 };

@@ -59,41 +59,68 @@ export async function renderDoc(doc: RegisterDoc, format: ReportFormat, opts: { 
 
 export type Renderer = (doc: RegisterDoc, format: ReportFormat, opts: { onProgress?: (fraction: number) => void; maxPages?: number }) => Promise<Rendered>;
 
+/** What an export produced, for the file name, the audit entry and the person who asked. */
+export type ExportMeta = Omit<ExportResult, 'file'> & {
+  /** A file name to suggest: 「锦澜街道党工委党员花名册（2025年度）.pdf」. */
+  fileName: string;
+  orgId: number | null;
+  includeDescendants: boolean;
+  range: { from: string; to: string };
+  maskIds: boolean;
+};
+
+/** Windows refuses these in file names. */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, ' ').trim().slice(0, 120);
+}
+
 /**
- * Exports one register to `out`. The file appears whole or not at all (written beside it, then
- * renamed); the audit entry is written once it exists. `render` defaults to this thread; the app
- * passes the worker's.
+ * Builds and renders a register in memory. `render` defaults to this thread; the app passes the
+ * render worker's.
  */
-export async function exportRegister(ledger: Ledger, req: ReportRequest, out: string, opts: { onProgress?: Progress; render?: Renderer } = {}): Promise<ExportResult> {
+export async function produceRegister(ledger: Ledger, req: ReportRequest, opts: { onProgress?: Progress; render?: Renderer } = {}): Promise<{ bytes: Buffer; meta: ExportMeta }> {
   const progress = opts.onProgress ?? (() => {});
   progress({ stage: 'gather', fraction: 0, message: '正在汇总台帐数据…' });
   const { doc, scope } = buildRegister(ledger, req);
-  progress({ stage: 'render', fraction: 0.1, message: req.format === 'pdf' ? '正在排版 PDF…' : '正在生成 Excel…' });
-  const rendered = await (opts.render ?? renderDoc)(doc, req.format, {
-    onProgress: (f) => progress({ stage: 'render', fraction: 0.1 + f * 0.85, message: req.format === 'pdf' ? '正在生成 PDF…' : '正在生成 Excel…' }),
-  });
-  progress({ stage: 'write', fraction: 0.96, message: '正在写入文件…' });
-  writeWhole(out, rendered.bytes);
+  const what = req.format === 'pdf' ? '正在排版 PDF…' : '正在生成 Excel…';
+  progress({ stage: 'render', fraction: 0.1, message: what });
+  const rendered = await (opts.render ?? renderDoc)(doc, req.format, { onProgress: (f) => progress({ stage: 'render', fraction: 0.1 + f * 0.85, message: what }) });
   const info = registerInfo(req.register);
-  const period = req.register === 'binder' ? `${scope.year}年度` : periodOf(req.register, { ...headerFor(scope, {}) });
-  const result: ExportResult = {
-    register: req.register, format: req.format, file: out, bytes: rendered.bytes.length, pages: rendered.pages, warnings: rendered.warnings,
+  const period = req.register === 'binder' ? `${scope.year}年度` : periodOf(req.register, headerFor(scope, {}));
+  const meta: ExportMeta = {
+    register: req.register, format: req.format, bytes: rendered.bytes.length, pages: rendered.pages, warnings: rendered.warnings,
     title: info.title, unit: scope.root.name, period,
+    fileName: safeFileName(`${scope.root.name}${info.title}（${period}）.${req.format}`),
+    orgId: req.scope?.orgId ?? null, includeDescendants: req.scope?.includeDescendants ?? true, range: scope.period, maskIds: req.maskIds ?? false,
   };
+  return { bytes: rendered.bytes, meta };
+}
+
+/** The audit entry of an export: what left the ledger, for whom, in which file. */
+export function auditExport(ledger: Ledger, meta: ExportMeta, file: string): void {
   ledger.tx(() => {
     ledger.audit({
       action: 'export',
       entity: 'report',
-      entityId: scope.root.id,
-      summary: `导出${info.title}（${scope.root.name}，${period}，${req.format.toUpperCase()}${rendered.pages ? `，${rendered.pages} 页` : ''}${req.maskIds ? '，身份证号已遮蔽' : ''}）`,
+      entityId: meta.orgId,
+      summary: `导出${meta.title}（${meta.unit}，${meta.period}，${meta.format.toUpperCase()}${meta.pages ? `，${meta.pages} 页` : ''}${meta.maskIds ? '，身份证号已遮蔽' : ''}）`,
       after: {
-        register: req.register, format: req.format, orgId: req.scope?.orgId ?? null, includeDescendants: req.scope?.includeDescendants ?? true,
-        period: scope.period, maskIds: req.maskIds ?? false, file: basename(out), bytes: result.bytes, pages: result.pages,
+        register: meta.register, format: meta.format, orgId: meta.orgId, includeDescendants: meta.includeDescendants, period: meta.range,
+        maskIds: meta.maskIds, file: basename(file), bytes: meta.bytes, pages: meta.pages,
       },
     });
   });
-  progress({ stage: 'write', fraction: 1, message: '完成' });
-  return result;
+}
+
+/** Exports one register to `out`: the file appears whole or not at all, then the audit entry is written. */
+export async function exportRegister(ledger: Ledger, req: ReportRequest, out: string, opts: { onProgress?: Progress; render?: Renderer } = {}): Promise<ExportResult> {
+  const { bytes, meta } = await produceRegister(ledger, req, opts);
+  opts.onProgress?.({ stage: 'write', fraction: 0.96, message: '正在写入文件…' });
+  writeWhole(out, bytes);
+  auditExport(ledger, meta, out);
+  opts.onProgress?.({ stage: 'write', fraction: 1, message: '完成' });
+  const { fileName: _f, orgId: _o, includeDescendants: _i, range: _r, maskIds: _m, ...result } = meta;
+  return { ...result, file: out };
 }
 
 function writeWhole(path: string, bytes: Buffer): void {

@@ -9,6 +9,7 @@ import { dashboardCalls } from './dashboard';
 import { activitiesCalls } from './activities';
 import { assessmentCalls } from './assessment';
 import { importCalls } from './import';
+import { reportsCalls } from './reports';
 
 export const API = {
   ...sessionCalls,
@@ -20,6 +21,7 @@ export const API = {
   ...activitiesCalls,
   ...assessmentCalls,
   ...importCalls,
+  ...reportsCalls,
 };
 
 export type Api = typeof API;
