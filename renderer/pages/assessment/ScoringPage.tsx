@@ -225,7 +225,11 @@ export function ScoringPage({ contractId }: { contractId: number }) {
           </div>
           <div className="sc-figure">
             <span className="sc-figure-label">等次</span>
-            <span className="sc-figure-value" data-testid="grade"><Tag color={gradeColor(gradeFor(total, bands), bands)} className="sc-grade">{gradeFor(total, bands)}</Tag></span>
+            <span className="sc-figure-value" data-testid="grade">
+              {unscored === 0
+                ? <Tag color={gradeColor(gradeFor(total, bands), bands)} className="sc-grade">{gradeFor(total, bands)}</Tag>
+                : <Tooltip title={`按已评分的项目计为“${gradeFor(total, bands)}”；全部评完后才定等次`}><span className="sc-figure-pending">未评完</span></Tooltip>}
+            </span>
           </div>
           <div className="sc-figure">
             <span className="sc-figure-label">名次</span>

@@ -55,7 +55,7 @@ export function TemplateEditor({ year, templates, onTemplatesChanged }: { year: 
       </Card>
     );
   }
-  return <Editor key={`${template.id}-${template.updatedAt}`} template={template} loading={loading} onSaved={() => { reload(); onTemplatesChanged(); }} />;
+  return <Editor key={template.id} template={template} loading={loading} onSaved={() => { reload(); onTemplatesChanged(); }} />;
 }
 
 function Editor({ template, loading, onSaved }: { template: TemplateDetail; loading: boolean; onSaved: () => void }) {
@@ -78,6 +78,10 @@ function Editor({ template, loading, onSaved }: { template: TemplateDetail; load
     try {
       const saved = await ledger['assessment.saveTemplate']({ id: template.id, title, preamble: preamble || null, indicators: fromDrafts(rows) });
       showSuccess(saved.warning ? `已保存。${saved.warning}` : '模板已保存');
+      // New lines now have ids: edit on from what was saved, or the next save would add them again.
+      setRows(toDrafts(saved.indicators));
+      setTitle(saved.title);
+      setPreamble(saved.preamble ?? '');
       setDirty(false);
       onSaved();
       return true;
