@@ -1,7 +1,8 @@
-// 导入花名册 end to end, on an empty demo ledger of its own: roster-errors.xlsx through the file
-// input, its errors on their rows and cells in the preview, the 13 valid rows imported (with the
-// two branches created), the result counts, and 导出错误行. Keeps a 1366×768 screenshot of the
-// preview with errors.
+// 导入花名册 end to end: roster-errors.xlsx through the file input, its errors on their rows and
+// cells in the preview, the 13 valid rows imported (with the two branches created), the result
+// counts, and 导出错误行. Keeps a 1366×768 screenshot of the preview with errors. It runs on an
+// empty demo ledger of its own: creating branches and members would change the demo street the
+// other specs share.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURE = resolve(REPO, '..', 'shared', 'fixtures', 'roster-errors.xlsx');
 const PASSWORD = 'dangjian2025';
 
-test.use({ viewport: { width: 1366, height: 768 }, launchOptions: { executablePath: '/usr/bin/chromium' } });
+test.use({ viewport: { width: 1366, height: 768 } });
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 let host: ChildProcess | null = null;
@@ -19,7 +20,7 @@ let url = '';
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  host = spawn(process.execPath, ['--import', 'tsx', 'electron/demo.ts', '--empty', '--password', PASSWORD], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  host = spawn(process.execPath, ['--import', 'tsx', 'electron/demo.ts', '--empty', '--no-build', '--password', PASSWORD], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   url = await new Promise<string>((ok, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error(`demo host did not start:\n${out}`)), 220_000);
