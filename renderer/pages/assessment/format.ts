@@ -8,6 +8,7 @@ export const TABS = [
   { key: 'template', label: '责任书模板' },
   { key: 'contracts', label: '下达与签订' },
   { key: 'summary', label: '考核汇总' },
+  { key: 'appraisal', label: '民主评议党员' },
 ] as const;
 export type TabKey = (typeof TABS)[number]['key'];
 

@@ -4,6 +4,7 @@ import { Select, Space, Tabs, Typography } from 'antd';
 import { ledger } from '../../api';
 import { useLocation } from '../../router';
 import { useLoad } from '../activities/data';
+import { AppraisalPanel } from './AppraisalPanel';
 import { ContractList } from './ContractList';
 import { ScoringPage } from './ScoringPage';
 import { SummaryTable } from './SummaryTable';
@@ -36,6 +37,7 @@ function Overview() {
       {tab === 'template' && <TemplateEditor year={year} templates={templates ?? []} onTemplatesChanged={reload} />}
       {tab === 'contracts' && <ContractList year={year} />}
       {tab === 'summary' && <SummaryTable year={year} />}
+      {tab === 'appraisal' && <AppraisalPanel year={year} />}
     </div>
   );
 }
