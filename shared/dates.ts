@@ -12,8 +12,15 @@ export function today(): string {
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar date written 'YYYY-MM-DD' (cheap: runs for every date of every imported row). */
 export function isIsoDate(s: string): boolean {
-  return ISO_DATE.test(s) && dayjs(s, 'YYYY-MM-DD').format('YYYY-MM-DD') === s;
+  if (!ISO_DATE.test(s)) return false;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return days !== undefined && d >= 1 && d <= days;
 }
 
 /** Whole years between a birth date and a date (both ISO). */

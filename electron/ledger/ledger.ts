@@ -169,8 +169,13 @@ export class Ledger {
     if (this.db.open) this.db.close();
   }
 
-  /** Runs one user action atomically (BEGIN IMMEDIATE): all of it lands, or none of it. */
+  /**
+   * Runs one user action atomically (BEGIN IMMEDIATE): all of it lands, or none of it. Called
+   * inside another action it joins that transaction (no savepoint: an import of 5,000 rows would
+   * otherwise pay for 5,000 of them), so an error anywhere rolls back the whole outer action.
+   */
   tx<T>(fn: () => T): T {
+    if (this.db.inTransaction) return fn();
     return this.db.transaction(fn).immediate();
   }
 

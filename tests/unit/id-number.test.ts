@@ -26,3 +26,14 @@ describe('公民身份号码', () => {
     expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
   });
 });
+
+describe('isIsoDate', async () => {
+  const { isIsoDate } = await import('../../shared/dates');
+  it('accepts real dates only', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2025-13-01')).toBe(false);
+    expect(isIsoDate('2025-1-01')).toBe(false);
+    expect(isIsoDate('0099-12-31')).toBe(true);
+  });
+});
