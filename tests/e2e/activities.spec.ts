@@ -18,6 +18,11 @@ async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
   }, [method, input] as const) as Promise<T>;
 }
 
+// The run shares one demo session: leave it locked, as the next spec expects to find it.
+test.afterEach(async ({ page }) => {
+  await api(page, 'session.lock', {}).catch(() => {});
+});
+
 type Period = { period: string; status: string; reason?: string; end: string };
 type Report = { orgs: { orgId: number; org: string; rules: { ruleId: string; periods: Period[] }[] }[] };
 type Expected = { basis: string; attendees: { memberId: number; name: string }[] };
@@ -70,7 +75,7 @@ test('a 支委会 recorded with two absences fills its cell and lowers the absen
   await cell.click();
   await page.getByRole('button', { name: '补录支部委员会会议' }).click();
 
-  await expect(page.getByRole('heading', { name: '记录活动' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '记录活动' })).toBeVisible({ timeout: 20_000 });
   await page.getByLabel('会议主题').fill('研究第四季度党建工作和发展党员计划');
   await page.getByLabel('地点').fill('党员活动室');
   const list = page.getByTestId('attendance-list');

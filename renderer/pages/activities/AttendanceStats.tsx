@@ -24,6 +24,9 @@ export function AttendanceStats({ year }: { year: number }) {
   const [filter, setFilter] = useState<'all' | 'low'>('all');
   const [bucket, setBucket] = useState<string | null>(null);
   const [search, setSearch] = useState('');
+  const [runFilter, setRunFilter] = useState<'all' | 'notAway'>('all');
+  // Mobile members (流动党员) are absent 外出 month after month; inspectors ask about the others first.
+  const runs = useMemo(() => (data?.runs ?? []).filter((r) => runFilter === 'all' || r.reasons.some((x) => x !== 'away')), [data, runFilter]);
 
   const members = useMemo(() => {
     const q = search.trim();
@@ -118,12 +121,17 @@ export function AttendanceStats({ year }: { year: number }) {
             {data ? `共 ${data.members.length} 名党员有出勤记录；点击柱子筛选左侧名单。统计支部党员大会、支委会、党小组会、党课、主题党日、组织生活会、民主评议。` : ''}
           </Typography.Text>
         </Card>
-        <Card size="small" title={`连续缺席三次及以上（${data?.runs.length ?? 0} 人次）`} className="as-card">
+        <Card
+          size="small"
+          title={`连续缺席三次及以上（${runs.length} 人次）`}
+          className="as-card"
+          extra={<Segmented size="small" value={runFilter} onChange={(v) => setRunFilter(v as 'all' | 'notAway')} options={[{ value: 'all', label: '全部' }, { value: 'notAway', label: '不含全部外出' }]} />}
+        >
           <Table<AbsenceRunRow>
             size="small"
             rowKey={(r) => `${r.memberId}-${r.from}`}
             columns={runColumns}
-            dataSource={data?.runs ?? []}
+            dataSource={runs}
             pagination={{ pageSize: 8, hideOnSinglePage: true, size: 'small', showSizeChanger: false }}
             locale={{ emptyText: '没有连续缺席三次及以上的党员' }}
           />
