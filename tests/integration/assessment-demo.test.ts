@@ -19,7 +19,7 @@ const digest = (s: YearSummary) => s.branches.map((b) => [b.org, b.total, b.grad
 beforeAll(async () => {
   dir = tempDir();
   ({ ledger } = await createDemoStreet(join(dir.dir, 'demo.ledger'), 'demo-mima-2026', { today: TODAY, kdf: TEST_KDF }));
-});
+}, 240_000);
 afterAll(() => { ledger?.close(); dir?.cleanup(); });
 
 describe('the demo street’s contracts and assessments', () => {
@@ -64,7 +64,7 @@ describe('the demo street’s contracts and assessments', () => {
     for (const o of overrides) expect(o.overrideReason).toMatch(/帮扶活动 \d+ 次/);
   });
 
-  it('keeps confirmed results when the ledger changes later, and builds the same ranking every time', async () => {
+  it('keeps confirmed results when the ledger changes later, and builds the same ranking every time', { timeout: 240_000 }, async () => {
     const before = digest(yearSummary(ledger, 2025, { today: TODAY }));
     const org = (ledger.db.prepare("SELECT id FROM orgs WHERE type = 'branch' ORDER BY id LIMIT 1").get() as { id: number }).id;
     ledger.tx(() => {
