@@ -4,7 +4,7 @@
 // (shared/rules), never recounted here.
 import { FACILITIES, type FacilityCode } from '../../shared/domain/org';
 import { ACTIVITY_TYPES } from '../../shared/domain/activity-types';
-import { type MetricCode, type MetricResult, METRIC_CODES, ROSTER_REQUIRED_FIELDS, formatNumber, metricDef } from '../../shared/assessment';
+import { type MetricCode, type MetricResult, METRIC_CODES, formatNumber, metricDef } from '../../shared/assessment';
 import { type AttendanceRecord, CORE_RULE_IDS, type RuleResult, completionRate, memberAttendance, periodsOfYear } from '../../shared/rules';
 import { today as todayIso } from '../../shared/dates';
 import type { Ledger } from './ledger';
@@ -12,6 +12,7 @@ import { type OrgRow, getOrg, listTerms } from './orgs';
 import { type RosterRow, listMembers } from './members';
 import { all, one } from './sql';
 import { complianceForOrg } from './compliance';
+import { missingFields } from './dashboard';
 import { listActivityTypes } from './activities';
 
 export type MetricOptions = {
@@ -242,19 +243,13 @@ const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
   missingFieldRate(ctx) {
     const roster = ctx.roster();
     if (roster.length === 0) return { ...base('missingFieldRate'), value: null, figures: [], explanation: `${asOfWords(ctx)}没有在册党员，不适用` };
-    const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+    // The same required fields as 首页's 信息缺项, so the two never disagree.
     const perField = new Map<string, number>();
     let withGaps = 0;
     for (const m of roster) {
-      let gap = false;
-      for (const f of ROSTER_REQUIRED_FIELDS) {
-        if ('fullOnly' in f && f.fullOnly && m.kind !== 'full') continue;
-        if (blank(m[f.field])) {
-          gap = true;
-          perField.set(f.label, (perField.get(f.label) ?? 0) + 1);
-        }
-      }
-      if (gap) withGaps += 1;
+      const gaps = missingFields(m);
+      if (gaps.length) withGaps += 1;
+      for (const f of gaps) perField.set(f, (perField.get(f) ?? 0) + 1);
     }
     const value = withGaps / roster.length;
     const fields = [...perField].sort((a, b) => b[1] - a[1]);

@@ -26,26 +26,6 @@ export type MetricDef = {
   defaultTarget: number;
 };
 
-/**
- * Roster fields the completeness metric checks (转正日期 only for full members). The ID number,
- * name, kind and org cannot be blank in the ledger, so they are not listed.
- */
-export const ROSTER_REQUIRED_FIELDS = [
-  { field: 'gender', label: '性别' },
-  { field: 'ethnicity', label: '民族' },
-  { field: 'birthDate', label: '出生日期' },
-  { field: 'education', label: '学历' },
-  { field: 'joinedOn', label: '入党日期' },
-  { field: 'confirmedOn', label: '转正日期', fullOnly: true },
-  { field: 'job', label: '工作岗位' },
-  { field: 'phone', label: '联系电话' },
-  { field: 'address', label: '现居住地' },
-] as const satisfies readonly { field: string; label: string; fullOnly?: boolean }[];
-
-function rosterFieldLabels(): string {
-  return ROSTER_REQUIRED_FIELDS.map((f) => f.label).join('、');
-}
-
 export const METRICS: readonly MetricDef[] = [
   { code: 'threeMeetingsOneLesson', label: '三会一课完成率', unit: 'rate', better: 'higher', defaultTarget: 1,
     how: '按活动规则检查支部党员大会（每季度）、支部委员会会议（每月）、党小组会（每月）、党课（每季度），已完成的周期数 ÷ 应完成的周期数' },
@@ -64,7 +44,7 @@ export const METRICS: readonly MetricDef[] = [
   { code: 'committeeInTerm', label: '班子按期换届', unit: 'flag', better: 'higher', defaultTarget: 1,
     how: '年底（或今天）支部委员会在任期内，未超期未换届' },
   { code: 'missingFieldRate', label: '党员信息缺项率', unit: 'rate', better: 'lower', defaultTarget: 0,
-    how: `年底在册党员中，花名册必填项（${rosterFieldLabels()}）有缺项的人数比例` },
+    how: '年底在册党员中，党员基本信息采集表的必填项（性别、民族、出生日期、学历、入党日期、转正日期、工作岗位、联系电话、现居住地，与首页“信息缺项”相同）有缺项的人数比例' },
   { code: 'newMembersAdmitted', label: '发展党员人数', unit: 'people', better: 'higher', defaultTarget: 1,
     how: '全年经支部党员大会接收的预备党员人数' },
   { code: 'mobileKeptUp', label: '流动党员和报到党员管理到位率', unit: 'rate', better: 'higher', defaultTarget: 1,
