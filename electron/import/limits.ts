@@ -33,11 +33,15 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
+const TRUNCATED = '文件不完整（可能下载或复制时中断了）或已损坏。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入。';
+
 /**
- * Walks the zip's central directory and inflates every entry with a shared output budget.
- * Structural damage is left for SheetJS to report as "damaged"; only size is judged here.
+ * Walks the zip's central directory and inflates every entry (zlib, with an output cap) before
+ * SheetJS sees it. Damage is refused here too: SheetJS's own inflate loops forever on some
+ * truncated entries (a 48-byte cut of a real .xlsx hangs it), so it only ever gets zips whose
+ * every entry zlib has read completely.
  */
-function checkZip(bytes: Buffer, fileName: string): void {
+function checkZip(bytes: Buffer, fileName: string, unreadable: (why: string) => Error): void {
   const searchFrom = Math.max(0, bytes.length - 22 - 0xffff);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= searchFrom; i--) {
@@ -46,7 +50,7 @@ function checkZip(bytes: Buffer, fileName: string): void {
       break;
     }
   }
-  if (eocd < 0) return;
+  if (eocd < 0) throw unreadable(TRUNCATED);
   const entries = bytes.readUInt16LE(eocd + 10);
   const cdOffset = bytes.readUInt32LE(eocd + 16);
   if (entries === 0xffff || cdOffset === 0xffffffff) throw tooBig(fileName, '文件是超大压缩格式（ZIP64），不像是一份花名册。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。');
@@ -54,7 +58,8 @@ function checkZip(bytes: Buffer, fileName: string): void {
   let budget = IMPORT_LIMITS.maxUnpackedBytes;
   let p = cdOffset;
   for (let n = 0; n < entries; n++) {
-    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== CENTRAL) return;
+    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== CENTRAL) throw unreadable(TRUNCATED);
+    const flags = bytes.readUInt16LE(p + 8);
     const method = bytes.readUInt16LE(p + 10);
     const compressed = bytes.readUInt32LE(p + 20);
     const nameLen = bytes.readUInt16LE(p + 28);
@@ -62,36 +67,66 @@ function checkZip(bytes: Buffer, fileName: string): void {
     const commentLen = bytes.readUInt16LE(p + 32);
     const local = bytes.readUInt32LE(p + 42);
     if (compressed === 0xffffffff || local === 0xffffffff) throw tooBig(fileName, '文件是超大压缩格式（ZIP64），不像是一份花名册。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。');
+    const name = bytes.subarray(p + 46, Math.min(bytes.length, p + 46 + nameLen)).toString('latin1');
     p += 46 + nameLen + extraLen + commentLen;
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL) continue;
+    if (flags & 1) throw unreadable('文件设置了打开密码或经过加密，无法读取。请在 Excel 或 WPS 中取消密码后另存，再导入。');
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL) throw unreadable(TRUNCATED);
     const dataStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    let size: number;
-    if (method === 0) size = Math.min(compressed, Math.max(0, bytes.length - dataStart));
+    const localCompressed = bytes.readUInt32LE(local + 18);
+    // The local header must agree with the directory (or defer to it: bit 3, sizes after the data).
+    if (!(flags & 8) && localCompressed !== compressed) throw unreadable(TRUNCATED);
+    if (dataStart + compressed > bytes.length) throw unreadable(TRUNCATED);
+    const raw = bytes.subarray(dataStart, dataStart + compressed);
+    let data: Buffer;
+    if (method === 0) data = raw;
     else if (method === 8) {
-      // A deflate stream ends itself: inflate from its start, whatever the headers claim.
       try {
-        size = inflateRawSync(bytes.subarray(dataStart), { maxOutputLength: budget + 1 }).length;
+        data = inflateRawSync(raw, { maxOutputLength: budget + 1 });
       } catch (e) {
-        if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') size = budget + 1;
-        else continue;
+        if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') budget = -1;
+        else throw unreadable(TRUNCATED);
+        data = Buffer.alloc(0);
       }
-    } else continue;
-    budget -= size;
+    } else throw unreadable('文件使用了表格软件不用的压缩方式。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入。');
+    budget -= data.length;
     if (budget < 0) {
       throw tooBig(fileName, `文件解压后超过 ${mb(IMPORT_LIMITS.maxUnpackedBytes)}，远大于任何花名册（可能是“压缩炸弹”或已损坏）。请只保留党员名单所在的工作表后再导入。`);
+    }
+    // SheetJS walks every row of a sheet even past its row limit: count them first.
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name) && countMatches(data.toString('latin1'), /<(?:[A-Za-z_][\w.-]*:)?row[\s/>]/g, IMPORT_LIMITS.maxRows) > IMPORT_LIMITS.maxRows) {
+      throw tooManyRows(fileName);
     }
   }
 }
 
-/** Before any parsing: the file's size, and for .xlsx what it unpacks to. */
-export function guardImportBytes(bytes: Uint8Array, fileName: string): void {
+function countMatches(text: string, re: RegExp, stopAfter: number): number {
+  let n = 0;
+  re.lastIndex = 0;
+  while (re.exec(text) && ++n <= stopAfter);
+  return n;
+}
+
+function tooManyRows(fileName: string): ImportLimitError {
+  return tooBig(fileName, `文件中有超过 ${IMPORT_LIMITS.maxRows} 行的表格，超过了一次导入的上限。请分成几个文件导入（每个文件不超过 ${IMPORT_LIMITS.maxRows} 行）。`);
+}
+
+/**
+ * Before any parsing: the file's size, for .xlsx its zip structure and what it unpacks to, for
+ * text its number of records. `unreadable` makes the reader's own "cannot read" error.
+ */
+export function guardImportBytes(bytes: Uint8Array, fileName: string, unreadable: (why: string) => Error): void {
   if (bytes.length > IMPORT_LIMITS.maxFileBytes) {
     throw tooBig(fileName, `文件有 ${mb(bytes.length)}，超过了 ${mb(IMPORT_LIMITS.maxFileBytes)} 的上限。花名册通常不到 1 MB：请只保留党员名单所在的工作表，或分成几个文件导入。`);
   }
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length >= 4 && buf.readUInt32LE(0) === LOCAL) checkZip(buf, fileName);
-  else if (!isBinary(buf) && csvRecords(buf) > IMPORT_LIMITS.maxRows) {
-    throw tooBig(fileName, `文件超过 ${IMPORT_LIMITS.maxRows} 行，超过了一次导入的上限。请分成几个文件导入（每个文件不超过 ${IMPORT_LIMITS.maxRows} 行）。`);
+  if (buf.length >= 4 && buf.readUInt32LE(0) === LOCAL) checkZip(buf, fileName, unreadable);
+  else if (!isBinary(buf)) {
+    // Text: CSV, or an HTML table saved as .xls.
+    const head = buf.subarray(0, 1024).toString('latin1').trimStart();
+    const rows = head.startsWith('<') || head.startsWith('\u00ef\u00bb\u00bf<')
+      ? countMatches(buf.toString('latin1'), /<tr[\s>]/gi, IMPORT_LIMITS.maxRows)
+      : csvRecords(buf);
+    if (rows > IMPORT_LIMITS.maxRows) throw tooManyRows(fileName);
   }
 }
 

@@ -44,7 +44,7 @@ export const SHEETJS_READ_OPTIONS: XLSX.ParsingOptions = {
 export function readBook(bytes: Uint8Array, fileName: string): RawBook {
   if (bytes.length === 0) throw unreadable(fileName, '文件是空的。');
   // Bounds (limits.ts): a zip bomb or a million rows ends in a message, not a frozen app.
-  guardImportBytes(bytes, fileName);
+  guardImportBytes(bytes, fileName, (why) => unreadable(fileName, why));
   const book = readAnyBook(bytes, fileName);
   guardBook(book, fileName);
   return book;

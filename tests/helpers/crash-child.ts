@@ -29,9 +29,13 @@ export function rosterBatch(k: number, rows: number): Buffer {
 async function main(): Promise<void> {
   const [db, first, perBatch] = process.argv.slice(2);
   const rows = Number(perBatch);
+  const parent = process.ppid;
+  const started = Date.now();
   const ledger = await Ledger.open(db!, process.env.LEDGER_PASSWORD!);
   process.stdout.write('ready\n');
   for (let k = Number(first); k < Number(first) + 1000; k++) {
+    // Orphaned (the test died) or forgotten: never keep writing on our own.
+    if (process.ppid !== parent || Date.now() - started > 120_000) process.exit(3);
     const { analysis } = analyseFile(rosterBatch(k, rows), `batch-${k}.xlsx`, { today: '2026-03-01' });
     const plan = planImport(ledger, analysis, { createOrgs: true, today: '2026-03-01' });
     if (plan.counts.rejected > 0) throw new Error(`batch ${k}: ${plan.counts.rejected} rows rejected`);

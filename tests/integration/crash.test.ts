@@ -1,7 +1,7 @@
 // Crash safety: a child process imports generated rosters through the real import engine and is
 // killed (SIGKILL) at random moments. After every kill the ledger must open, pass `verify`, and
 // hold each import either whole or not at all.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -27,29 +27,43 @@ beforeAll(async () => {
   });
 }, 60_000);
 
+/** Children still running when a test fails or times out: killed, never left writing. */
+const live = new Set<ChildProcess>();
+
 afterAll(() => {
+  for (const p of live) p.kill('SIGKILL');
   if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
 });
 
-type Round = { lines: string[]; exit: string };
+type Aim =
+  /** Kill this long after spawning: during start-up, unlock and the first parse. */
+  | { mode: 'startup'; delay: number }
+  /** Kill this long after "ready": anywhere in parse, plan, commit or between imports. */
+  | { mode: 'anywhere'; delay: number }
+  /** Kill this long after the n-th "commit" line: inside the import's transaction. */
+  | { mode: 'commit'; nth: number; delay: number };
 
-/** Runs the child from `firstBatch` and kills it `delay` ms after it says ready (or after spawn). */
-function runAndKill(db: string, firstBatch: number, delay: number, afterReady: boolean): Promise<Round & { readyAt: number; killedAt: number; doneAt: number[] }> {
+type Round = { lines: string[]; readyAt: number; doneAt: number[]; commitToDone: number[] };
+
+/** Runs the child from `firstBatch` and SIGKILLs it where `aim` says. */
+function runAndKill(db: string, firstBatch: number, aim: Aim): Promise<Round> {
   return new Promise((done, fail) => {
     const p = spawn(process.execPath, [child, db, String(firstBatch), String(ROWS)], {
       cwd: root, env: { ...process.env, LEDGER_PASSWORD: TEST_PASSWORD }, stdio: ['ignore', 'pipe', 'pipe'],
     });
+    live.add(p);
     const lines: string[] = [];
     const doneAt: number[] = [];
+    const commitToDone: number[] = [];
     let readyAt = 0;
-    let killedAt = 0;
+    let commitAt = 0;
+    let commits = 0;
     let stderr = '';
     let buf = '';
-    const kill = () => {
-      killedAt = performance.now();
-      p.kill('SIGKILL');
-    };
-    if (!afterReady) setTimeout(kill, delay);
+    const killIn = (ms: number) => setTimeout(() => p.kill('SIGKILL'), ms);
+    if (aim.mode === 'startup') killIn(aim.delay);
+    // Nothing may take this long: a child that stops making progress fails the test.
+    const stuck = setTimeout(() => { p.kill('SIGKILL'); fail(new Error(`child made no progress: ${lines.join(' | ')}`)); }, 120_000);
     p.stdout.on('data', (d: Buffer) => {
       buf += d.toString('utf8');
       let i: number;
@@ -57,18 +71,26 @@ function runAndKill(db: string, firstBatch: number, delay: number, afterReady: b
         const line = buf.slice(0, i);
         buf = buf.slice(i + 1);
         lines.push(line);
+        const now = performance.now();
         if (line === 'ready') {
-          readyAt = performance.now();
-          if (afterReady) setTimeout(kill, delay);
+          readyAt = now;
+          if (aim.mode === 'anywhere') killIn(aim.delay);
+        } else if (line.startsWith('commit ')) {
+          commitAt = now;
+          if (aim.mode === 'commit' && ++commits === aim.nth) killIn(aim.delay);
+        } else if (line.startsWith('done ')) {
+          doneAt.push(now);
+          commitToDone.push(now - commitAt);
         }
-        if (line.startsWith('done ')) doneAt.push(performance.now());
       }
     });
     p.stderr.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
     p.on('error', fail);
     p.on('exit', (code, signal) => {
+      live.delete(p);
+      clearTimeout(stuck);
       if (signal !== 'SIGKILL') fail(new Error(`child ended by itself (code ${code}): ${stderr}`));
-      else done({ lines, exit: signal, readyAt, killedAt, doneAt });
+      else done({ lines, readyAt, doneAt, commitToDone });
     });
   });
 }
@@ -82,16 +104,17 @@ describe('crash safety', () => {
       created.ledger.close();
 
       let batches = 0; // imports that have landed so far
-      let cycleMs = 300; // time per import in the child, learnt as we go, to aim the kills
-      const outcomes = { beforeReady: 0, parsing: 0, midCommit: 0, rolledBack: 0, landedUnreported: 0 };
+      // Learnt as we go, so the kills stay aimed on a fast CI machine and on a busy laptop alike.
+      let cycleMs = 300; // "ready" → each "done"
+      let commitMs = 100; // "commit" → "done": the transaction itself
+      const outcomes = { startup: 0, anywhere: 0, midCommit: 0, rolledBack: 0, landedUnreported: 0 };
       for (let round = 0; round < KILLS; round++) {
-        const afterReady = round % 8 !== 0; // every 8th kill lands during start-up and unlock
-        const delay = Math.random() * (afterReady ? 2.5 * cycleMs : 400);
-        const r = await runAndKill(db, batches, delay, afterReady);
-        // Aim the next kill: learn how long one import takes; a slow (busy) machine must not
-        // keep every kill before the first commit.
+        const aim: Aim = round % 8 === 0 ? { mode: 'startup', delay: Math.random() * 400 }
+          : round % 2 === 1 ? { mode: 'anywhere', delay: Math.random() * 2.5 * cycleMs }
+          : { mode: 'commit', nth: 1 + (round % 3 === 0 ? 1 : 0), delay: Math.random() * 1.2 * commitMs };
+        const r = await runAndKill(db, batches, aim);
         if (r.doneAt.length > 0) cycleMs = 0.7 * cycleMs + 0.3 * ((r.doneAt.at(-1)! - r.readyAt) / r.doneAt.length);
-        else if (afterReady) cycleMs = Math.min(cycleMs * 1.4, 10_000);
+        for (const ms of r.commitToDone) commitMs = 0.7 * commitMs + 0.3 * ms;
 
         const ledger = await Ledger.open(db, TEST_PASSWORD);
         try {
@@ -111,24 +134,24 @@ describe('crash safety', () => {
             expect(highest).toBe(members - 1);
           }
           const last = r.lines.at(-1) ?? '';
-          if (!r.lines.includes('ready')) outcomes.beforeReady++;
-          else if (last.startsWith('commit ')) {
+          if (last.startsWith('commit ')) {
             outcomes.midCommit++;
             if (landed === reported) outcomes.rolledBack++;
             else outcomes.landedUnreported++;
-          } else outcomes.parsing++;
+          } else if (!r.lines.includes('ready')) outcomes.startup++;
+          else outcomes.anywhere++;
           batches += landed;
         } finally {
           ledger.close();
         }
       }
       // The test only means something if kills really hit open transactions.
-      expect(outcomes.midCommit).toBeGreaterThanOrEqual(5);
-      expect(outcomes.rolledBack).toBeGreaterThanOrEqual(3);
+      expect(outcomes.midCommit).toBeGreaterThanOrEqual(10);
+      expect(outcomes.rolledBack).toBeGreaterThanOrEqual(5);
       expect(batches).toBeGreaterThan(0);
       console.log(`crash test: ${KILLS} kills`, outcomes, `${batches} imports of ${ROWS} rows landed`);
     } finally {
       t.cleanup();
     }
-  }, 300_000);
+  }, 900_000);
 });
