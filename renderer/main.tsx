@@ -4,6 +4,19 @@ import { App } from './App';
 import { showError } from './feedback';
 import './styles.css';
 
+// The CSP allows <style> elements only with this page's nonce. antd's own styles carry it
+// (ConfigProvider csp); a few helpers (rc-util's scrollbar measurement) create bare <style>
+// tags, so every <style> this document creates gets the nonce too. Only our own scripts run.
+const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce;
+if (nonce) {
+  const create = document.createElement.bind(document);
+  document.createElement = ((tag: string, options?: ElementCreationOptions) => {
+    const el = create(tag, options);
+    if (tag.toLowerCase() === 'style') el.setAttribute('nonce', nonce);
+    return el;
+  }) as typeof document.createElement;
+}
+
 // A failed call nobody caught still tells the clerk what happened, in Chinese.
 window.addEventListener('unhandledrejection', (e) => {
   e.preventDefault();

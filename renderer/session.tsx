@@ -53,7 +53,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('ledger:lock', onLockRequest);
   }, [lock]);
 
-  useIdleLock(status?.unlocked ? status.idleLockMinutes : 0, lock);
+  // The minutes live in the ledger (设置 → 自动锁定); read them once it is open.
+  const [idleMinutes, setIdleMinutes] = useState<number | null>(null);
+  useEffect(() => {
+    if (!status?.unlocked) return setIdleMinutes(null);
+    ledger['users.preferences']({}).then((p) => setIdleMinutes(p.idleLockMinutes), showError);
+  }, [status?.unlocked, status?.user?.id, status?.idleLockMinutes]);
+  useIdleLock(status?.unlocked ? (idleMinutes ?? status.idleLockMinutes) : 0, lock);
 
   const value = useMemo(() => ({ status, setStatus, refresh, lock }), [status, refresh, lock]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

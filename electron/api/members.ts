@@ -35,7 +35,7 @@ function list(ledger: Ledger, includeInactive: boolean): MemberListRow[] {
     return {
       id: m.id, name: m.name, initials: py.initials, pinyin: py.full, idNumber: m.idNumber, gender: m.gender, birthDate: m.birthDate,
       education: m.education, kind: m.kind, joinedOn: m.joinedOn, confirmedOn: m.confirmedOn,
-      orgId: m.status === 'active' ? m.orgId : null, orgName: m.orgName, groupName: m.groupName,
+      orgId: m.orgId, orgName: m.orgName, groupName: m.groupName,
       categories: m.categories, standing: m.standing, status: m.status, phone: m.phone, job: m.job,
       mobile: mobile.get(m.id) ?? null, missing: missingFields(m),
     };

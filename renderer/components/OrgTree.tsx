@@ -14,6 +14,7 @@ function label(o: OrgNode): string {
 export function OrgTree() {
   const { orgs, orgId, setOrgId, loading } = useOrgs();
   const [filter, setFilter] = useState('');
+  const [expanded, setExpanded] = useState<string[] | null>(null);
 
   const { treeData, keys } = useMemo(() => {
     const q = filter.trim();
@@ -36,6 +37,9 @@ export function OrgTree() {
     const rootParents = [...new Set(roots)];
     return { treeData: rootParents.flatMap((p) => build(p)), keys };
   }, [orgs, filter]);
+
+  // The street and its communities open; branches (with their groups) closed until asked.
+  const defaultExpanded = useMemo(() => orgs.filter((o) => o.type === 'committee' || o.type === 'partyCommittee' || o.type === 'generalBranch').map((o) => String(o.id)), [orgs]);
 
   if (loading && orgs.length === 0) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   if (orgs.length === 0) {
@@ -74,8 +78,8 @@ export function OrgTree() {
           blockNode
           showLine
           treeData={treeData}
-          expandedKeys={filter ? keys : undefined}
-          defaultExpandAll
+          expandedKeys={filter ? keys : (expanded ?? defaultExpanded)}
+          onExpand={(k) => !filter && setExpanded(k.map(String))}
           selectedKeys={orgId === null ? [] : [String(orgId)]}
           onSelect={(sel) => setOrgId(sel.length ? Number(sel[0]) : null)}
         />

@@ -1,0 +1,273 @@
+// The dated actions on one member, each an ActionSpec for ActionDialog.
+import { Checkbox, DatePicker, Form, Input, Radio, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { MemberDetail } from '../../../shared/api/members';
+import { LEFT_REASONS, LEFT_REASON_LABELS, STANDINGS, STANDING_LABELS, type Standing } from '../../../shared/domain/member';
+import { isBranchType } from '../../../shared/domain/org';
+import { ledger } from '../../api';
+import type { ActionSpec } from '../../components/ActionDialog';
+import { OrgPicker } from '../../components/OrgPicker';
+import { toIso } from '../../format';
+
+type M = MemberDetail['member'];
+const iso = (d: Dayjs) => toIso(d)!;
+const notFuture = (label: string) => ({ validator: (_: unknown, d: Dayjs | null) => (d && d.isAfter(dayjs(), 'day') ? Promise.reject(new Error(`${label}不能晚于今天`)) : Promise.resolve()) });
+const DateItem = ({ label, name = 'date', future = false }: { label: string; name?: string; future?: boolean }) => (
+  <Form.Item label={label} name={name} rules={[{ required: true, message: `请选择${label}` }, ...(future ? [] : [notFuture(label)])]}>
+    <DatePicker style={{ width: '100%' }} />
+  </Form.Item>
+);
+const NoteItem = () => (
+  <Form.Item label="备注" name="note">
+    <Input.TextArea rows={2} maxLength={500} />
+  </Form.Item>
+);
+
+type Dated = { date: Dayjs; note?: string };
+
+export function transferOutSpec(m: M): ActionSpec<Dated & { toOrg: string }> {
+  return {
+    title: `组织关系转出：${m.name}`,
+    okText: '转出',
+    danger: true,
+    initial: { date: dayjs() },
+    confirm: (v) => `确认将“${m.name}”的组织关系转出至“${v.toOrg}”？转出后不再列入本街道花名册（历史记录保留）。`,
+    fields: (
+      <>
+        <Form.Item label="转往的党组织" name="toOrg" rules={[{ required: true, whitespace: true, message: '请填写转往的党组织' }]}>
+          <Input autoFocus maxLength={80} placeholder="如：某区某街道某社区党委" />
+        </Form.Item>
+        <DateItem label="转出日期" />
+        <NoteItem />
+      </>
+    ),
+    run: (v) => ledger['members.transferOut']({ id: m.id, date: iso(v.date), toOrg: v.toOrg, note: v.note ?? null }),
+    success: `已办理“${m.name}”的组织关系转出`,
+  };
+}
+
+export function transferInternalSpec(m: M): ActionSpec<Dated & { toOrgId: number }> {
+  return {
+    title: `街道内调整支部：${m.name}`,
+    okText: '调整',
+    initial: { date: dayjs() },
+    fields: (
+      <>
+        <Form.Item label="调整到" name="toOrgId" rules={[{ required: true, message: '请选择党支部' }]}>
+          <OrgPicker selectable={(o) => isBranchType(o.type) && o.id !== m.orgId} hideTypes={['group']} placeholder="选择党支部" />
+        </Form.Item>
+        <DateItem label="调整日期" />
+        <NoteItem />
+      </>
+    ),
+    run: (v) => ledger['members.transferInternal']({ id: m.id, toOrgId: v.toOrgId, date: iso(v.date), note: v.note ?? null }),
+    success: '已调整支部',
+  };
+}
+
+export function confirmSpec(m: M, endsOn: string | null): ActionSpec<Dated> {
+  const due = endsOn && endsOn <= dayjs().format('YYYY-MM-DD') ? dayjs(endsOn) : dayjs();
+  return {
+    title: `预备党员转正：${m.name}`,
+    okText: '转为正式党员',
+    initial: { date: due },
+    fields: (
+      <>
+        <DateItem label="转正日期（支部大会讨论通过之日）" />
+        <NoteItem />
+      </>
+    ),
+    run: (v) => ledger['members.confirm']({ id: m.id, date: iso(v.date), note: v.note ?? null }),
+    success: `“${m.name}”已转为正式党员`,
+  };
+}
+
+export function extendSpec(m: M): ActionSpec<Dated & { months: number }> {
+  return {
+    title: `延长预备期：${m.name}`,
+    initial: { date: dayjs(), months: 6 },
+    fields: (
+      <>
+        <Form.Item label="延长期限" name="months" rules={[{ required: true, message: '请选择延长期限' }]}>
+          <Radio.Group options={[{ value: 6, label: '半年' }, { value: 12, label: '一年' }]} optionType="button" />
+        </Form.Item>
+        <DateItem label="决定日期" />
+        <NoteItem />
+      </>
+    ),
+    run: (v) => ledger['members.extendProbation']({ id: m.id, date: iso(v.date), months: v.months, note: v.note ?? null }),
+    success: '已记录延长预备期',
+  };
+}
+
+export function standingSpec(m: M): ActionSpec<Dated & { standing: Standing; reason?: string }> {
+  return {
+    title: `变更党籍状态：${m.name}`,
+    okText: '变更',
+    initial: { date: dayjs() },
+    confirm: (v) => (v.standing === 'left' || v.standing === 'deceased' ? `确认将“${m.name}”的党籍状态变更为“${STANDING_LABELS[v.standing]}”？` : null),
+    fields: (
+      <>
+        <Form.Item label="新的党籍状态" name="standing" rules={[{ required: true, message: '请选择党籍状态' }]}>
+          <Select options={STANDINGS.filter((s) => s !== m.standing).map((s) => ({ value: s, label: STANDING_LABELS[s] }))} />
+        </Form.Item>
+        <Form.Item noStyle dependencies={['standing']}>
+          {({ getFieldValue }) =>
+            getFieldValue('standing') === 'left' ? (
+              <Form.Item label="出党方式" name="reason" rules={[{ required: true, message: '请选择出党方式' }]}>
+                <Radio.Group options={LEFT_REASONS.map((r) => ({ value: r, label: LEFT_REASON_LABELS[r] }))} />
+              </Form.Item>
+            ) : null
+          }
+        </Form.Item>
+        <DateItem label="生效日期" />
+        <NoteItem />
+      </>
+    ),
+    run: (v) => ledger['members.changeStanding']({ id: m.id, standing: v.standing, reason: v.reason ?? null, date: iso(v.date), note: v.note ?? null }),
+    success: '已变更党籍状态',
+  };
+}
+
+type MobileValues = { direction: 'out' | 'in'; place: string; unit?: string; cardNumber?: string; contactPhone?: string; homeOrg?: string; fromDate: Dayjs; note?: string };
+export function mobileSpec(m: M): ActionSpec<MobileValues> {
+  return {
+    title: `流动党员登记：${m.name}`,
+    initial: { direction: 'out', fromDate: dayjs() },
+    width: 600,
+    fields: (
+      <>
+        <Form.Item label="流动方向" name="direction" rules={[{ required: true }]}>
+          <Radio.Group options={[{ value: 'out', label: '外出流动（流出）' }, { value: 'in', label: '外地流入' }]} optionType="button" />
+        </Form.Item>
+        <Form.Item noStyle dependencies={['direction']}>
+          {({ getFieldValue }) => (
+            <Form.Item label={getFieldValue('direction') === 'in' ? '从何处流入' : '流往何处'} name="place" rules={[{ required: true, whitespace: true, message: '请填写流动地点' }]}>
+              <Input maxLength={80} placeholder="省、市、区（县）" />
+            </Form.Item>
+          )}
+        </Form.Item>
+        <Form.Item label="工作单位" name="unit">
+          <Input maxLength={80} />
+        </Form.Item>
+        <Form.Item label="流动党员活动证编号" name="cardNumber">
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item label="联系电话" name="contactPhone">
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item noStyle dependencies={['direction']}>
+          {({ getFieldValue }) =>
+            getFieldValue('direction') === 'in' ? (
+              <Form.Item label="组织关系所在党组织" name="homeOrg">
+                <Input maxLength={80} />
+              </Form.Item>
+            ) : null
+          }
+        </Form.Item>
+        <DateItem label="开始日期" name="fromDate" />
+        <NoteItem />
+      </>
+    ),
+    run: (v) =>
+      ledger['members.startMobile']({
+        id: m.id,
+        record: { direction: v.direction, place: v.place, unit: v.unit ?? null, cardNumber: v.cardNumber ?? null, contactPhone: v.contactPhone ?? null, homeOrg: v.homeOrg ?? null, fromDate: iso(v.fromDate), note: v.note ?? null },
+      }),
+    success: '已登记流动党员',
+  };
+}
+
+export function endSpec(title: string, run: (date: string, note: string | null) => Promise<unknown>, success: string): ActionSpec<Dated> {
+  return {
+    title,
+    initial: { date: dayjs() },
+    fields: (
+      <>
+        <DateItem label="结束日期" />
+        <NoteItem />
+      </>
+    ),
+    run: (v) => run(iso(v.date), v.note ?? null),
+    success,
+  };
+}
+
+type ResidentValues = { communityOrgId: number; unitOrg?: string; registeredOn: Dayjs; isCadre?: boolean; serviceIntent?: string; note?: string };
+export function residentSpec(m: M): ActionSpec<ResidentValues> {
+  return {
+    title: `在职党员到社区报到：${m.name}`,
+    initial: { registeredOn: dayjs(), unitOrg: m.employer ?? undefined },
+    width: 600,
+    fields: (
+      <>
+        <Form.Item label="报到社区党组织" name="communityOrgId" rules={[{ required: true, message: '请选择社区党组织' }]}>
+          <OrgPicker selectable={(o) => o.category === 'community' || o.type === 'partyCommittee'} hideTypes={['group']} />
+        </Form.Item>
+        <Form.Item label="所在单位党组织" name="unitOrg">
+          <Input maxLength={80} />
+        </Form.Item>
+        <DateItem label="报到日期" name="registeredOn" />
+        <Form.Item name="isCadre" valuePropName="checked">
+          <Checkbox>副科级以上党员干部</Checkbox>
+        </Form.Item>
+        <Form.Item label="服务意向" name="serviceIntent">
+          <Input maxLength={200} placeholder="如：政策宣传、环境整治、助老服务" />
+        </Form.Item>
+        <NoteItem />
+      </>
+    ),
+    run: (v) =>
+      ledger['members.registerResident']({
+        id: m.id,
+        registration: { communityOrgId: v.communityOrgId, unitOrg: v.unitOrg ?? null, registeredOn: iso(v.registeredOn), isCadre: Boolean(v.isCadre), serviceIntent: v.serviceIntent ?? null, note: v.note ?? null },
+      }),
+    success: '已登记报到',
+  };
+}
+
+export function postSpec(m: M, posts: { id: number; name: string }[]): ActionSpec<{ postId: number; fromDate: Dayjs; pledge?: string; note?: string }> {
+  return {
+    title: `设岗定责：${m.name}`,
+    initial: { fromDate: dayjs() },
+    fields: (
+      <>
+        <Form.Item label="岗位" name="postId" rules={[{ required: true, message: '请选择岗位' }]}>
+          <Select options={posts.map((p) => ({ value: p.id, label: p.name }))} placeholder={posts.length ? '选择岗位' : '还没有岗位'} />
+        </Form.Item>
+        <DateItem label="上岗日期" name="fromDate" />
+        <Form.Item label="承诺" name="pledge">
+          <Input.TextArea rows={2} maxLength={200} />
+        </Form.Item>
+      </>
+    ),
+    run: (v) => ledger['members.assignPost']({ id: m.id, postId: v.postId, fromDate: iso(v.fromDate), pledge: v.pledge ?? null, note: v.note ?? null }),
+    success: '已认领岗位',
+  };
+}
+
+export function householdSpec(m: M): ActionSpec<{ household: string; address?: string; phone?: string; since?: Dayjs; note?: string }> {
+  return {
+    title: `党员联系户：${m.name}`,
+    initial: { since: dayjs() },
+    fields: (
+      <>
+        <Form.Item label="户主姓名" name="household" rules={[{ required: true, whitespace: true, message: '请填写户主姓名' }]}>
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item label="住址" name="address">
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item label="联系电话" name="phone">
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item label="开始联系日期" name="since">
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <NoteItem />
+      </>
+    ),
+    run: (v) => ledger['members.addHousehold']({ id: m.id, household: v.household, address: v.address ?? null, phone: v.phone ?? null, since: toIso(v.since), note: v.note ?? null }),
+    success: '已添加联系户',
+  };
+}

@@ -1,0 +1,300 @@
+// Add, edit, or take in (组织关系转入) a member: every field of the roster, checked as the clerk
+// types (ID checksum, dates in order) with the message on the field itself.
+import { Button, Checkbox, Col, DatePicker, Drawer, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import type { MemberDetail } from '../../../shared/api/members';
+import { idBirthDate, idGender, idNumberProblem } from '../../../shared/domain/id-number';
+import { memberProblems } from '../../../shared/domain/member-rules';
+import type { MemberCategory, MemberKind } from '../../../shared/domain/member';
+import { isBranchType } from '../../../shared/domain/org';
+import { ApiError, ledger } from '../../api';
+import { OrgPicker } from '../../components/OrgPicker';
+import { showError, showSuccess } from '../../feedback';
+import { fromIso, toIso, todayIso } from '../../format';
+import { useOrgs } from '../../org-context';
+import { categoryOptions, educationOptions, ETHNICITIES, jobOptions, kindOptions } from './labels';
+
+export type MemberFormMode = { kind: 'add' } | { kind: 'edit'; member: MemberDetail['member'] } | { kind: 'transferIn' };
+
+type Values = {
+  name: string; idNumber: string; gender?: '男' | '女' | null; ethnicity?: string | null; birthDate?: Dayjs | null; nativePlace?: string | null;
+  education?: string | null; kind: MemberKind; joinedOn?: Dayjs | null; confirmedOn?: Dayjs | null; orgId?: number | null; groupId?: number | null;
+  employer?: string | null; job?: string | null; phone?: string | null; address?: string | null; categories: MemberCategory[];
+  skills?: string | null; lostContactSince?: Dayjs | null; note?: string | null;
+  fromOrg?: string; transferDate?: Dayjs | null; changeDate?: Dayjs | null;
+};
+
+/** The form's fields → the member fields of the API (whole form: a partial would reset defaults). */
+function toFields(v: Values) {
+  return {
+    name: v.name, idNumber: (v.idNumber ?? '').trim().toUpperCase(), gender: v.gender ?? null, ethnicity: v.ethnicity ?? null, birthDate: toIso(v.birthDate),
+    nativePlace: v.nativePlace ?? null, education: v.education ?? null, kind: v.kind, joinedOn: toIso(v.joinedOn),
+    confirmedOn: v.kind === 'full' ? toIso(v.confirmedOn) : null, groupId: v.groupId ?? null, employer: v.employer ?? null, job: v.job ?? null,
+    phone: v.phone ?? null, address: v.address ?? null, categories: v.categories ?? [], skills: v.skills ?? null,
+    lostContactSince: v.lostContactSince ? v.lostContactSince.format('YYYY-MM') : null, note: v.note ?? null,
+  };
+}
+
+const FIELD_NAMES = new Set(['name', 'idNumber', 'gender', 'ethnicity', 'birthDate', 'nativePlace', 'education', 'kind', 'joinedOn', 'confirmedOn', 'orgId', 'groupId', 'employer', 'job', 'phone', 'address', 'categories', 'skills', 'lostContactSince', 'note', 'fromOrg']);
+
+export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | null; onClose: () => void; onSaved: (id: number) => void }) {
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const { orgs, orgId: selectedOrg, byId } = useOrgs();
+  const orgId = Form.useWatch('orgId', form);
+  const kind = Form.useWatch('kind', form);
+  const groups = useMemo(() => orgs.filter((o) => o.type === 'group' && o.parentId === orgId), [orgs, orgId]);
+
+  useEffect(() => {
+    if (!mode) return;
+    form.resetFields();
+    if (mode.kind === 'edit') {
+      const m = mode.member;
+      form.setFieldsValue({
+        ...m, birthDate: fromIso(m.birthDate), joinedOn: fromIso(m.joinedOn), confirmedOn: fromIso(m.confirmedOn),
+        lostContactSince: m.lostContactSince ? dayjs(`${m.lostContactSince}-01`) : null, changeDate: dayjs(),
+      });
+    } else {
+      const sel = selectedOrg !== null ? byId.get(selectedOrg) : undefined;
+      form.setFieldsValue({ kind: 'full', categories: [], orgId: sel && isBranchType(sel.type) ? sel.id : undefined, transferDate: dayjs() });
+    }
+  }, [mode, form, selectedOrg, byId]);
+
+  /** Fills 出生日期 and 性别 from a sound ID number when they are still empty. */
+  const onIdBlur = () => {
+    const id = (form.getFieldValue('idNumber') as string | undefined)?.trim().toUpperCase();
+    if (!id || idNumberProblem(id)) return;
+    if (!form.getFieldValue('birthDate')) form.setFieldValue('birthDate', dayjs(idBirthDate(id)!));
+    if (!form.getFieldValue('gender')) form.setFieldValue('gender', idGender(id));
+  };
+
+  const submit = async () => {
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    const fields = toFields(v);
+    // 流动 is set by the mobile-member record, not by this form; keep it as it is.
+    if (mode?.kind === 'edit' && mode.member.categories.includes('mobile') && !fields.categories.includes('mobile')) fields.categories.push('mobile');
+    // The shared rules first: the same checks the service runs, shown on their fields at once.
+    const problems = memberProblems(fields, todayIso());
+    if (problems.length) {
+      form.setFields(problems.map((p) => ({ name: p.field as keyof Values, errors: [p.message] })));
+      form.scrollToField(problems[0]!.field as keyof Values);
+      return;
+    }
+    setSaving(true);
+    try {
+      let id: number;
+      if (mode?.kind === 'edit') {
+        await ledger['members.update']({ id: mode.member.id, patch: fields, date: toIso(v.changeDate) ?? undefined, note: null });
+        id = mode.member.id;
+        showSuccess('已保存');
+      } else if (mode?.kind === 'transferIn') {
+        id = (await ledger['members.transferIn']({ member: { ...fields, orgId: v.orgId! }, date: toIso(v.transferDate)!, fromOrg: v.fromOrg ?? '', note: null })).id;
+        showSuccess(`已办理“${fields.name}”的组织关系转入`);
+      } else {
+        id = (await ledger['members.create']({ ...fields, orgId: v.orgId! })).id;
+        showSuccess(`已新增党员“${fields.name}”`);
+      }
+      onSaved(id);
+    } catch (e) {
+      const fieldErrors = e instanceof ApiError ? Object.entries(e.fieldErrors).map(([k, msg]) => [k.replace(/^member\./, ''), msg] as const).filter(([k]) => FIELD_NAMES.has(k)) : [];
+      if (e instanceof ApiError && e.code === 'MEMBER_EXISTS') fieldErrors.push(['idNumber', e.message]);
+      if (e instanceof ApiError && (e.code === 'NOT_A_BRANCH' || e.code === 'ORG_DISSOLVED')) fieldErrors.push(['orgId', e.message]);
+      if (fieldErrors.length) {
+        form.setFields(fieldErrors.map(([k, msg]) => ({ name: k as keyof Values, errors: [msg] })));
+        form.scrollToField(fieldErrors[0]![0] as keyof Values);
+      } else showError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const title = mode?.kind === 'edit' ? `修改党员信息：${mode.member.name}` : mode?.kind === 'transferIn' ? '组织关系转入' : '新增党员';
+  const dateRule = (label: string) => ({ validator: (_: unknown, d: Dayjs | null) => (d && d.isAfter(dayjs(), 'day') ? Promise.reject(new Error(`${label}不能晚于今天`)) : Promise.resolve()) });
+
+  return (
+    <Drawer
+      title={title}
+      open={mode !== null}
+      onClose={onClose}
+      size={760}
+      destroyOnHidden
+      maskClosable={false}
+      footer={
+        <Space style={{ float: 'right' }}>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" loading={saving} onClick={() => void submit()}>
+            保存
+          </Button>
+        </Space>
+      }
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        className="dense-form"
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+        }}
+        onFinish={() => void submit()}
+      >
+        {mode?.kind === 'transferIn' && (
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item label="转出党组织" name="fromOrg" rules={[{ required: true, whitespace: true, message: '请填写转出党组织' }]}>
+                <Input autoFocus placeholder="如：某区某街道某社区党支部" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="转入日期" name="transferDate" rules={[{ required: true, message: '请选择转入日期' }, dateRule('转入日期')]}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+              <Input autoFocus={mode?.kind !== 'transferIn'} maxLength={30} />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item
+              label="公民身份号码"
+              name="idNumber"
+              validateTrigger="onBlur"
+              rules={[
+                { required: true, whitespace: true, message: '请填写身份证号' },
+                {
+                  validator: (_r, v: string | undefined) => {
+                    const p = v ? idNumberProblem(v.trim().toUpperCase()) : null;
+                    if (p === 'ID_FORMAT') return Promise.reject(new Error('身份证号应为 18 位：17 位数字加 1 位数字或 X'));
+                    if (p === 'ID_CHECKSUM') return Promise.reject(new Error('身份证号校验位不正确，请核对每一位'));
+                    return Promise.resolve();
+                  },
+                },
+              ]}
+            >
+              <Input maxLength={18} className="mono" onBlur={onIdBlur} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item label="性别" name="gender">
+              <Radio.Group options={['男', '女']} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item label="民族" name="ethnicity">
+              <Select showSearch allowClear options={ETHNICITIES.map((e) => ({ value: e, label: e }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="出生日期" name="birthDate">
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="籍贯" name="nativePlace">
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item label="学历" name="education">
+              <Select allowClear options={educationOptions} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="人员类别" name="kind" rules={[{ required: true, message: '请选择人员类别' }]}>
+              <Radio.Group options={kindOptions} optionType="button" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="工作岗位" name="job">
+              <Select allowClear options={jobOptions} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item label="入党日期" name="joinedOn" rules={[dateRule('入党日期')]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="转正日期" name="confirmedOn" rules={[dateRule('转正日期')]} extra={kind === 'probationary' ? '预备党员转正请在党员页面办理' : undefined}>
+              <DatePicker style={{ width: '100%' }} disabled={kind === 'probationary'} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="联系电话" name="phone">
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={16}>
+            <Form.Item
+              label="所在党支部"
+              name="orgId"
+              rules={mode?.kind === 'edit' ? [] : [{ required: true, message: '请选择所在党支部' }]}
+              extra={mode?.kind === 'edit' ? '调整支部请在党员页面用“街道内调整支部”办理' : undefined}
+            >
+              <OrgPicker disabled={mode?.kind === 'edit'} selectable={(o) => isBranchType(o.type)} hideTypes={['group']} placeholder="选择党支部" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="党小组" name="groupId">
+              <Select allowClear disabled={groups.length === 0} placeholder={groups.length ? '选择党小组' : '该支部未设党小组'} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item label="工作单位及职务" name="employer">
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="现居住地" name="address">
+              <Input maxLength={120} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label="分类（可多选）" name="categories">
+          <Checkbox.Group options={categoryOptions.filter((c) => c.value !== 'mobile')} />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col span={16}>
+            <Form.Item label="特长" name="skills">
+              <Input maxLength={200} placeholder="下岗失业党员请填写，便于再就业帮扶" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="失联时间（失联党员）" name="lostContactSince">
+              <DatePicker picker="month" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label="备注" name="note">
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        {mode?.kind === 'edit' && (
+          <Form.Item label="变更日期" name="changeDate" extra="记入党员的历史记录。">
+            <DatePicker />
+          </Form.Item>
+        )}
+        <Typography.Text type="secondary">按 Ctrl+Enter 保存。</Typography.Text>
+        <button type="submit" hidden />
+      </Form>
+    </Drawer>
+  );
+}
