@@ -18,6 +18,8 @@ export const IMPORT_LIMITS = {
   maxRows: 20_000,
   /** Excel's own limit for one cell: a longer one was not made by Excel or WPS. */
   maxCellChars: 32_767,
+  /** Columns in a row (Excel 2003 stopped at 256; a roster has under 50). */
+  maxColumns: 1_000,
   maxSheets: 255,
 } as const;
 
@@ -28,6 +30,19 @@ function tooBig(fileName: string, why: string): ImportLimitError {
 }
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
+/** Files people pick by mistake, by their first bytes: named, so the message says what it is. */
+const NOT_SPREADSHEETS: [Buffer, string][] = [
+  [Buffer.from('%PDF'), '一个 PDF 文档'],
+  [Buffer.from('MZ'), '一个程序文件'],
+  [Buffer.from([0x89, 0x50, 0x4e, 0x47]), '一张图片'],
+  [Buffer.from([0xff, 0xd8, 0xff]), '一张图片'],
+  [Buffer.from('GIF8'), '一张图片'],
+  [Buffer.from([0x1f, 0x8b]), '一个压缩包'],
+  [Buffer.from('Rar!'), '一个压缩包'],
+  [Buffer.from([0x37, 0x7a, 0xbc, 0xaf]), '一个压缩包'],
+  [Buffer.from('{\\rtf'), '一个 RTF 文档'],
+];
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -119,6 +134,8 @@ export function guardImportBytes(bytes: Uint8Array, fileName: string, unreadable
     throw tooBig(fileName, `文件有 ${mb(bytes.length)}，超过了 ${mb(IMPORT_LIMITS.maxFileBytes)} 的上限。花名册通常不到 1 MB：请只保留党员名单所在的工作表，或分成几个文件导入。`);
   }
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const other = NOT_SPREADSHEETS.find(([sig]) => buf.subarray(0, sig.length).equals(sig));
+  if (other) throw unreadable(`这是${other[1]}，不是表格文件。请选择 Excel、WPS 表格（.xlsx / .xls）或 CSV 格式的花名册。`);
   if (buf.length >= 4 && buf.readUInt32LE(0) === LOCAL) checkZip(buf, fileName, unreadable);
   else if (!isBinary(buf)) {
     // Text: CSV, or an HTML table saved as .xls.
@@ -160,12 +177,20 @@ function where(sheet: string | null, row: number): string {
   return sheet === null ? `第 ${row} 行` : `工作表“${sheet.length > 40 ? `${sheet.slice(0, 40)}…` : sheet}”第 ${row} 行`;
 }
 
-type GuardedBook = { sheets: { name: string | null; rows: ({ v?: unknown } | undefined)[][] }[] };
+type Merge = { s: { r: number; c: number }; e: { r: number; c: number } };
+type GuardedBook = { sheets: { name: string | null; rows: ({ v?: unknown } | undefined)[][]; merges: Merge[] }[] };
 
-/** After reading: sheets, rows and cell lengths within bounds. */
+const sane = (m: Merge) => [m.s.r, m.s.c, m.e.r, m.e.c].every((n) => Number.isInteger(n) && n >= 0) && m.e.r >= m.s.r && m.e.c >= m.s.c;
+
+/**
+ * After reading: sheets, rows and cell lengths within bounds. Merged ranges that cannot exist
+ * (a crafted "A0:B0" gives row -1, "B2:A1" runs backwards) are dropped: Excel would not open
+ * such a file either, and the table finder indexes rows by them.
+ */
 export function guardBook(book: GuardedBook, fileName: string): void {
   if (book.sheets.length > IMPORT_LIMITS.maxSheets) throw tooBig(fileName, `文件有 ${book.sheets.length} 个工作表，超过了 ${IMPORT_LIMITS.maxSheets} 个的上限。`);
   for (const sheet of book.sheets) {
+    if (sheet.merges.some((m) => !sane(m))) sheet.merges = sheet.merges.filter(sane);
     if (sheet.rows.length > IMPORT_LIMITS.maxRows) {
       const what = sheet.name === null ? '文件' : `工作表“${sheet.name.slice(0, 40)}”`;
       throw tooBig(fileName, `${what}超过 ${IMPORT_LIMITS.maxRows} 行，超过了一次导入的上限。请分成几个文件导入（每个文件不超过 ${IMPORT_LIMITS.maxRows} 行）。`);
@@ -173,6 +198,9 @@ export function guardBook(book: GuardedBook, fileName: string): void {
     for (let r = 0; r < sheet.rows.length; r++) {
       const row = sheet.rows[r];
       if (!row) continue;
+      if (row.length > IMPORT_LIMITS.maxColumns) {
+        throw tooBig(fileName, `${where(sheet.name, r + 1)}第 ${row.length} 列还有内容，远在花名册之外（超过 ${IMPORT_LIMITS.maxColumns} 列）。请删除表格右侧多余的内容，或把花名册复制到新文件后再导入。`);
+      }
       for (const cell of row) {
         if (cell && typeof cell.v === 'string' && cell.v.length > IMPORT_LIMITS.maxCellChars) {
           throw tooBig(fileName, `${where(sheet.name, r + 1)}有一个单元格长达 ${cell.v.length} 个字符，超过了 Excel 的上限（${IMPORT_LIMITS.maxCellChars}），文件可能已损坏。`);
