@@ -71,11 +71,27 @@ export class GlyphChecker {
         push(MISSING_GLYPH_PLACEHOLDER, 0);
       }
     }
-    if (missing.length > 0) {
-      const chars = [...new Set(missing)].map((c) => `「${c}」（U+${c.codePointAt(0)!.toString(16).toUpperCase()}）`).join('、');
-      this.problems.set(text, `「${text}」中的${chars}字体中没有，PDF 中已留出空位「${MISSING_GLYPH_PLACEHOLDER}」，请打印后手工补写。`);
-    }
+    if (missing.length > 0) this.warn(text, missing);
     return runs;
+  }
+
+  /**
+   * The text as it will print: characters no font has replaced by the blank (and the warning
+   * recorded). Table cells go through this before they are measured, so the blank gets its room.
+   */
+  printable(text: string): string {
+    if (this.covers(text)) return text;
+    const missing = this.missingIn(text);
+    if (missing.length === 0) return text;
+    this.warn(text, missing);
+    let out = '';
+    for (const ch of text) out += missing.includes(ch) ? MISSING_GLYPH_PLACEHOLDER : ch;
+    return out;
+  }
+
+  private warn(text: string, missing: string[]): void {
+    const chars = [...new Set(missing)].map((c) => `「${c}」（U+${c.codePointAt(0)!.toString(16).toUpperCase()}）`).join('、');
+    this.problems.set(text, `「${text}」中的${chars}字体中没有，PDF 中已留出空位「${MISSING_GLYPH_PLACEHOLDER}」，请打印后手工补写。`);
   }
 
   /** One Chinese sentence per string that printed with a blank. */

@@ -40,6 +40,8 @@ const asObject = (c: TableCell): Record<string, unknown> => (typeof c === 'objec
 
 class PdfBuilder {
   private readonly charWidth: CharWidth;
+  /** Whether each column of the table being built wraps. */
+  private wrapCols: boolean[] = [];
 
   constructor(private readonly opts: PdfOptions) {
     this.charWidth = opts.charWidth ?? estimateCharWidth;
@@ -77,20 +79,29 @@ class PdfBuilder {
    * line, a stack of lines otherwise (the table is noWrap, so pdfmake does not break them again).
    * Text needing a fallback font keeps pdfmake's own wrapping.
    */
-  fit(v: unknown, widthPt: number, fontSize: number, alignment?: 'left' | 'center' | 'right'): TableCell {
+  fit(v: unknown, widthPt: number, fontSize: number, alignment?: 'left' | 'center' | 'right', wrap = true): TableCell {
     if (v === null || v === undefined || v === '') return '';
     const s = String(v);
     const runs = this.t(s);
-    if (typeof runs !== 'string') return { text: runs, noWrap: false, ...(alignment ? { alignment } : {}) };
+    // Characters from a fallback font: pdfmake measures and (in wrapping columns) breaks those.
+    if (typeof runs !== 'string') return { text: runs, ...(wrap ? { noWrap: false } : {}), ...(alignment ? { alignment } : {}) };
     const maxEm = (widthPt - 0.5) / fontSize;
     const lines = !s.includes('\n') && this.em(s) <= maxEm ? null : wrapText(s, maxEm, this.charWidth);
     if (!lines || lines.length === 1) return alignment ? { text: lines?.[0] ?? s, alignment } : (lines?.[0] ?? s);
     return alignment ? { stack: lines, alignment } : { stack: lines };
   }
 
-  table(b: TableBlock, orientation: Orientation): Content {
+  /** Cells as they will print (blanks for characters no font has), so they are measured as such. */
+  printableRows(rows: Cell[][]): Cell[][] {
+    const g = this.opts.glyphs;
+    return rows.map((r) => r.map((v) => (typeof v === 'string' ? g.printable(v) : v)));
+  }
+
+  table(block: TableBlock, orientation: Orientation): Content {
+    const b: TableBlock = { ...block, rows: this.printableRows(block.rows), ...(block.totals ? { totals: this.printableRows([block.totals])[0] } : {}) };
     const n = b.columns.length;
     const fits = measureColumns(b.columns, b.totals ? [...b.rows, b.totals] : b.rows, 1.2, (s) => this.em(s) * 2);
+    this.wrapCols = fits.map((f) => f.wrap);
     const wrapCols = fits.map((f, i) => (f.wrap ? i : -1)).filter((i) => i >= 0);
     const ems = b.rows.map((r) => wrapCols.map((i) => (r[i] === null || r[i] === undefined ? 0 : this.em(String(r[i])))));
     // Estimated height: each row as tall as its most wrapped cell.
@@ -193,7 +204,7 @@ class PdfBuilder {
 
   row(r: readonly unknown[], widths: number[], fontSize: number, align: ('right' | 'center' | undefined)[]): TableCell[] {
     const out: TableCell[] = new Array(r.length);
-    for (let i = 0; i < r.length; i++) out[i] = this.fit(r[i], widths[i]!, fontSize, align[i]);
+    for (let i = 0; i < r.length; i++) out[i] = this.fit(r[i], widths[i]!, fontSize, align[i], this.wrapCols[i] ?? true);
     return out;
   }
 
@@ -217,7 +228,7 @@ class PdfBuilder {
         for (let dr = 1; dr < rowSpan; dr++) for (let dc = 0; dc < span; dc++) if (covered[ri + dr]) covered[ri + dr]![col + dc] = true;
         const w = widths.slice(col, col + span).reduce((x, y) => x + y, 0) + (span - 1) * (PAD * 2 + LINE);
         out.push({
-          ...asObject(this.fit(cell.text, w, FONT_SIZE.body)),
+          ...asObject(this.fit(this.opts.glyphs.printable(cell.text), w, FONT_SIZE.body)),
           ...(span > 1 ? { colSpan: span } : {}),
           ...(rowSpan > 1 ? { rowSpan } : {}),
           alignment: cell.align ?? (cell.label ? 'center' : 'left'),
