@@ -2,29 +2,22 @@
 // killed (SIGKILL) at random moments. After every kill the ledger must open, pass `verify`, and
 // hold each import either whole or not at all.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../../electron/ledger/ledger';
 import { verifyLedger } from '../../electron/ledger/verify';
 import { TEST_KDF, TEST_PASSWORD, tempDir } from '../helpers/temp-ledger';
+import { bundleEntry } from '../helpers/bundle';
 
 const root = resolve(__dirname, '../..');
 const ROWS = 200;
 const KILLS = 52;
 
-let bundleDir = '';
 let child = '';
+let cleanupBundle = () => {};
 
 beforeAll(async () => {
-  // Bundled once so each of the 50+ children starts in a fraction of tsx's start-up time.
-  bundleDir = mkdtempSync(join(root, 'tmp', 'crash-test-'));
-  child = join(bundleDir, 'crash-child.mjs');
-  await build({
-    entryPoints: [join(root, 'tests/helpers/crash-child.ts')],
-    bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: child, logLevel: 'warning',
-  });
+  ({ file: child, cleanup: cleanupBundle } = await bundleEntry('tests/helpers/crash-child.ts'));
 }, 60_000);
 
 /** Children still running when a test fails or times out: killed, never left writing. */
@@ -32,7 +25,7 @@ const live = new Set<ChildProcess>();
 
 afterAll(() => {
   for (const p of live) p.kill('SIGKILL');
-  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
+  cleanupBundle();
 });
 
 type Aim =

@@ -3,10 +3,8 @@
 // truncated zips, zip bombs, a million rows, 100,000-character cells, formulas, absurd sheet
 // names). Each must end in a Chinese message or a plan, never a crash, a hang or an exhausted
 // heap, and nothing may be written to the ledger. Seeded: FUZZ_SEED=<n> repeats a run.
-import { rmSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../../electron/ledger/ledger';
 import { ledgerStats } from '../../electron/ledger/stats';
@@ -14,8 +12,8 @@ import { verifyLedger } from '../../electron/ledger/verify';
 import { craftedCases, loadFixtures, rng, type FuzzSpec } from '../helpers/fuzz-cases';
 import type { FuzzResult } from '../helpers/fuzz-worker';
 import { TEST_KDF, TEST_PASSWORD, tempDir } from '../helpers/temp-ledger';
+import { bundleEntry } from '../helpers/bundle';
 
-const root = resolve(__dirname, '../..');
 const fixturesDir = resolve(__dirname, '../../../shared/fixtures');
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 /** A case still running after this long is a hang (generous: CI machines are shared). */
@@ -23,21 +21,14 @@ const HANG_MS = 30_000;
 /** The worker's heap: a case that needs more has no bound on memory. */
 const HEAP_MB = 1024;
 
-let bundleDir = '';
 let workerFile = '';
+let cleanupBundle = () => {};
 
 beforeAll(async () => {
-  bundleDir = mkdtempSync(join(root, 'tmp', 'fuzz-test-'));
-  workerFile = join(bundleDir, 'fuzz-worker.mjs');
-  await build({
-    entryPoints: [join(root, 'tests/helpers/fuzz-worker.ts')],
-    bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: workerFile, logLevel: 'warning',
-  });
+  ({ file: workerFile, cleanup: cleanupBundle } = await bundleEntry('tests/helpers/fuzz-worker.ts'));
 }, 60_000);
 
-afterAll(() => {
-  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
-});
+afterAll(() => cleanupBundle());
 
 function specs(): FuzzSpec[] {
   const r = rng(SEED);
