@@ -5,7 +5,7 @@
 // NODE_MODULE_VERSION from the refusal), so it is right even after electron-builder or
 // `npm ci` rebuilt it behind our back. It rebuilds only when the ABI is wrong.
 //
-//   node scripts/native.mjs node|electron [--root PROJECT_DIR] [--check] [--json]
+//   node scripts/native.mjs node|electron [--root PROJECT_DIR] [--check] [--json] [--verbose]
 //
 // --root: another project holding node_modules/better-sqlite3-multiple-ciphers (used to try the
 // rebuild on a copy); Electron's version is always this app's.
@@ -26,6 +26,7 @@ const args = process.argv.slice(2);
 const target = args.find((a) => a === 'node' || a === 'electron');
 const check = args.includes('--check');
 const json = args.includes('--json');
+const verbose = args.includes('--verbose');
 const rootArg = args.indexOf('--root');
 const root = rootArg >= 0 ? resolve(args[rootArg + 1]) : appRoot;
 const moduleDir = join(root, 'node_modules', MODULE);
@@ -116,7 +117,8 @@ async function main() {
     return report(false, false);
   }
   if (fits) {
-    say(`${MODULE} 已是 ${target === 'node' ? `Node（ABI ${wantAbi}）` : `Electron ${e.version}（ABI ${wantAbi}）`} 版本，无需重新编译。`);
+    // Silent when nothing is to be done: this runs before every `npm test`, `npm run ledger` …
+    if (verbose) say(`${MODULE} 已是 ${target === 'node' ? `Node（ABI ${wantAbi}）` : `Electron ${e.version}（ABI ${wantAbi}）`} 版本，无需重新编译。`);
     return report(true, false);
   }
   say(`${MODULE} 当前为 ${now.runtime}${now.abi ? `（ABI ${now.abi}）` : ''}，需要 ${target}（ABI ${wantAbi}）。`);
