@@ -15,9 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SessionState } from './api/session-state';
 import { startHttpHost } from './http-host';
-import { createDemoLedger } from './demo-ledger';
-
-export const DEMO_PASSWORD = 'dangjian2025';
+import { createDemoLedger, DEMO_PASSWORD } from './demo-ledger';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const distRenderer = join(repo, 'dist', 'renderer');
