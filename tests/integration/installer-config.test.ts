@@ -2,7 +2,7 @@
 // configuration is checked the way electron-builder itself reads it: loaded by electron-builder's
 // own config loader, validated against its JSON schema, and then held to what the issue asks.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,7 @@ describe('the Windows installer configuration (electron-builder.yml)', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(included(pkg.main, c.files)).toBe(true);
     expect(included('dist/renderer/index.html', c.files)).toBe(true);
+    expect(included('dist/electron/import-worker.cjs', c.files)).toBe(true);
     expect(included(NATIVE, c.files)).toBe(true);
     expect(included('node_modules/antd/lib/index.js', c.files)).toBe(false);
     expect(included('node_modules/better-sqlite3-multiple-ciphers/deps/sqlite3/sqlite3.c', c.files)).toBe(false);
@@ -72,6 +73,22 @@ describe('the Windows installer configuration (electron-builder.yml)', () => {
     // …and that file really is where the pattern says (the name the module loads).
     expect(existsSync(join(root, NATIVE))).toBe(true);
     expect(readFileSync(join(root, 'node_modules/better-sqlite3-multiple-ciphers/lib/database.js'), 'utf8')).toContain('better_sqlite3.node');
+  });
+
+  it('leaves out only packages the main process never imports', async () => {
+    const c = await config();
+    const files = (dir: string): string[] => readdirSync(join(root, dir), { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []);
+    const used = new Set<string>();
+    for (const f of [...files('electron'), ...files('shared')]) {
+      for (const m of readFileSync(join(root, f), 'utf8').matchAll(/(?:from|import|require\()\s*['"]([^'".][^'"]*)['"]/g)) {
+        const spec = m[1]!;
+        if (spec.startsWith('node:') || spec === 'electron') continue;
+        used.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+      }
+    }
+    expect(used.has('better-sqlite3-multiple-ciphers')).toBe(true);
+    expect([...used].filter((pkg) => !included(`node_modules/${pkg}/package.json`, c.files))).toEqual([]);
   });
 
   it('ships the PDF font and its licence as extra resources', async () => {
@@ -91,9 +108,10 @@ describe('the Windows installer configuration (electron-builder.yml)', () => {
       enableCookieEncryption: true,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     });
     // Each maps onto a fuse that @electron/fuses (what electron-builder flips them with) knows.
-    for (const name of ['RunAsNode', 'EnableNodeOptionsEnvironmentVariable', 'EnableNodeCliInspectArguments', 'EnableCookieEncryption', 'EnableEmbeddedAsarIntegrityValidation', 'OnlyLoadAppFromAsar']) {
+    for (const name of ['RunAsNode', 'EnableNodeOptionsEnvironmentVariable', 'EnableNodeCliInspectArguments', 'EnableCookieEncryption', 'EnableEmbeddedAsarIntegrityValidation', 'OnlyLoadAppFromAsar', 'GrantFileProtocolExtraPrivileges']) {
       expect(typeof FuseV1Options[name]).toBe('number');
     }
   });
