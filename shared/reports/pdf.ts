@@ -110,7 +110,7 @@ class PdfBuilder {
       for (const row of ems) {
         let lines = 1;
         row.forEach((em, k) => (lines = Math.max(lines, Math.ceil((em * size) / (w[wrapCols[k]!]! - 0.5)))));
-        h += lines * size * 1.1 * 1.15 + 4;
+        h += lines * size * 1.25 + 4;
       }
       return h;
     };
@@ -174,7 +174,7 @@ class PdfBuilder {
         table: { headerRows: header.length, dontBreakRows: true, widths, body },
         layout: { ...gridLayout, fillColor: (i: number) => (i < header.length || (!!b.totals && i === last) ? HEADER_FILL : captionRows.has(i) ? CAPTION_FILL : null) },
         fontSize,
-        lineHeight: 1.1,
+        lineHeight: 1,
         noWrap: true,
       } as Content;
     }
@@ -197,7 +197,7 @@ class PdfBuilder {
         return node;
       }),
       fontSize,
-      lineHeight: 1.1,
+      lineHeight: 1,
       noWrap: true,
     } as Content;
   }
