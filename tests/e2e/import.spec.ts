@@ -3,43 +3,27 @@
 // counts, and 导出错误行. Keeps a 1366×768 screenshot of the preview with errors. It runs on an
 // empty demo ledger of its own: creating branches and members would change the demo street the
 // other specs share.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { type DemoHost, REPO, startDemoHost } from './support/demo-host';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURE = resolve(REPO, '..', 'shared', 'fixtures', 'roster-errors.xlsx');
 const PASSWORD = 'dangjian2025';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-let host: ChildProcess | null = null;
+let host: DemoHost | null = null;
 let url = '';
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  host = spawn(process.execPath, ['--import', 'tsx', 'electron/demo.ts', '--empty', '--no-build', '--password', PASSWORD], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  url = await new Promise<string>((ok, fail) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`demo host did not start:\n${out}`)), 220_000);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        ok(m[0]);
-      }
-    };
-    host!.stdout!.on('data', onData);
-    host!.stderr!.on('data', onData);
-    host!.on('exit', (code) => fail(new Error(`demo host exited (${code}):\n${out}`)));
-  });
+  host = await startDemoHost(['--empty', '--no-build', '--password', PASSWORD]);
+  url = host.url;
 });
 
-test.afterAll(() => {
-  host?.kill('SIGTERM');
+test.afterAll(async () => {
+  await host?.stop();
 });
 
 test('a roster with errors: preview shows each on its row and cell, the valid rows are imported', async ({ page }, testInfo) => {
