@@ -8,6 +8,7 @@ import { renderPdf, renderXlsx } from './render';
 
 export type RenderJob = { id: number; doc: RegisterDoc; format: ReportFormat; maxPages?: number };
 export type WorkerMessage =
+  | { id: 0; type: 'ready' }
   | { id: number; type: 'progress'; fraction: number }
   | { id: number; type: 'done'; bytes: Uint8Array; pages: number | null; warnings: string[] }
   | { id: number; type: 'failed'; message: string; code?: string };
@@ -15,6 +16,7 @@ export type WorkerMessage =
 const data = workerData as { fontsDir?: string } | null;
 if (data?.fontsDir) process.env.LEDGER_FONTS_DIR = data.fontsDir;
 
+parentPort?.postMessage({ id: 0, type: 'ready' } satisfies WorkerMessage);
 parentPort?.on('message', (job: RenderJob) => {
   void (async () => {
     try {

@@ -9,10 +9,12 @@ import { LedgerError } from '../../shared/errors';
 import type { ReportFormat } from '../../shared/reports/catalog';
 import type { RegisterDoc } from '../../shared/reports/model';
 import { fontsDir } from './fonts';
+import { renderDoc } from './export';
 import type { Rendered } from './render';
 import type { RenderJob, WorkerMessage } from './render-worker';
 
 const IDLE_MS = 60_000;
+
 
 /** Table cells and form cells: what the layout time grows with. */
 function cellCount(doc: RegisterDoc): number {
@@ -43,6 +45,8 @@ class RenderWorker {
   private current: Pending | null = null;
   private nextId = 1;
   private idle: NodeJS.Timeout | null = null;
+  /** Set when the worker cannot load at all: jobs then render in this thread. */
+  private inThread = false;
 
   render(doc: RegisterDoc, format: ReportFormat, opts: { onProgress?: (f: number) => void; maxPages?: number } = {}): Promise<Rendered> {
     const report = opts.onProgress;
@@ -67,7 +71,12 @@ class RenderWorker {
   private start(): Worker {
     const entry = workerEntry();
     const w = new Worker(entry.file, { eval: entry.eval, workerData: { fontsDir: fontsDir() } });
+    let ready = false;
     w.on('message', (m: WorkerMessage) => {
+      if (m.type === 'ready') {
+        ready = true;
+        return;
+      }
       const p = this.current;
       if (!p || p.job.id !== m.id) return;
       if (m.type === 'progress') p.onProgress?.(m.fraction);
@@ -82,7 +91,13 @@ class RenderWorker {
       this.worker = null;
       const p = this.current;
       this.current = null;
-      p?.reject(new LedgerError('RENDER_FAILED', `生成文件时出错（${e.message}）。请重试；如果问题持续，请缩小范围或期间后再导出。`));
+      if (!ready) {
+        // The worker could not even load (a build without report-worker.cjs): render here instead
+        // of failing every export; the window only waits longer.
+        console.warn('[reports] render worker unavailable, rendering in the main thread:', e.message);
+        this.inThread = true;
+        if (p) this.queue.unshift(p);
+      } else p?.reject(new LedgerError('RENDER_FAILED', `生成文件时出错（${e.message}）。请重试；如果问题持续，请缩小范围或期间后再导出。`));
       this.pump();
     };
     w.on('error', fail);
@@ -105,6 +120,16 @@ class RenderWorker {
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
     this.current = this.queue.shift()!;
+    if (this.inThread) {
+      const p = this.current;
+      renderDoc(p.job.doc, p.job.format, { maxPages: p.job.maxPages, onProgress: p.onProgress })
+        .then(p.resolve, p.reject)
+        .finally(() => {
+          this.current = null;
+          this.pump();
+        });
+      return;
+    }
     this.worker ??= this.start();
     // Keep the process alive while a job runs (a CLI or test has nothing else pending).
     this.worker.ref();

@@ -32,6 +32,7 @@ const S = {
 
 const KIND_STYLE = { text: S.text, code: S.code, date: S.center, center: S.center, number: S.number } as const;
 const LINE_PT = 14.5;
+const NUMERIC = /^-?\d+(\.\d+)?$/;
 
 function sheetName(name: string, used: Set<string>): string {
   const base = name.replace(/[[\]:*?/\\]/g, '').slice(0, 28) || '表';
@@ -160,7 +161,10 @@ class SheetWriter {
         const v = values[i];
         const cell = r.getCell(i + 1);
         const kind = b.columns[i]?.kind ?? 'text';
-        cell.value = v === null || v === undefined ? null : kind === 'number' && typeof v === 'number' ? v : String(v);
+        // Figures are numbers Excel can sum (a score arrives as '19.5'); everything else is text.
+        cell.value = v === null || v === undefined ? null
+          : kind === 'number' && typeof v === 'number' ? v
+          : kind === 'number' && NUMERIC.test(v as string) ? Number(v) : String(v);
         cell.style = fill ? { ...styles[i], fill } : styles[i]!;
       }
       let lines = 1;
