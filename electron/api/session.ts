@@ -20,7 +20,7 @@ export const sessionHandlers: HandlerMap<'session.status' | 'session.unlock' | '
   'session.status': (state) => status(state),
   'session.unlock': async (state, { password }) => {
     state.lock();
-    state.ledger = await Ledger.open(state.ledgerPath, password);
+    state.attach(await Ledger.open(state.ledgerPath, password));
     return status(state);
   },
   'session.lock': (state) => {
@@ -29,13 +29,12 @@ export const sessionHandlers: HandlerMap<'session.status' | 'session.unlock' | '
   },
   'session.create': async (state, { password, userName }) => {
     const { ledger, recoveryKey } = await Ledger.create(state.ledgerPath, password, { userName });
-    state.lock();
-    state.ledger = ledger;
+    state.attach(ledger);
     return { status: status(state), recoveryKey };
   },
   'session.resetWithRecoveryKey': async (state, { recoveryKey, newPassword }) => {
     state.lock();
-    state.ledger = await resetPasswordWithRecoveryKey(state.ledgerPath, recoveryKey, newPassword);
+    state.attach(await resetPasswordWithRecoveryKey(state.ledgerPath, recoveryKey, newPassword));
     return status(state);
   },
 };

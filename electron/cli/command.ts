@@ -70,6 +70,11 @@ export function reportError(e: unknown): number {
     if (['WRONG_PASSWORD', 'WRONG_RECOVERY_KEY', 'TOO_MANY_ATTEMPTS', 'USER_DISABLED'].includes(e.code)) return EXIT.auth;
     return EXIT.usage;
   }
+  const sqlite = (e as { code?: unknown })?.code;
+  if (typeof sqlite === 'string' && (sqlite.startsWith('SQLITE_CORRUPT') || sqlite === 'SQLITE_NOTADB')) {
+    process.stderr.write('错误：台帐文件已损坏，无法继续。请用 backups 查看备份，用 restore 从最近的完好备份恢复。\n');
+    return EXIT.usage;
+  }
   process.stderr.write(`程序内部错误：${(e as Error)?.stack ?? String(e)}\n`);
   return EXIT.usage;
 }

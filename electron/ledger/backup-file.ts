@@ -249,22 +249,34 @@ export function describeBackup(entry: BackupEntry): string {
   return `${formatLocal(new Date(entry.header.createdAt))} 的备份「${entry.path}」`;
 }
 
+/** SQLite's own words for a damaged file, when they surface in the middle of work. */
+const SQLITE_DAMAGE = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_INDEX']);
+
 /**
- * Rethrows a damaged-ledger error with the newest good backup named in it, so the person
- * reading it knows exactly which file will bring the ledger back.
+ * A damaged-ledger error with the newest good backup named in it, so the person reading it knows
+ * exactly which file will bring the ledger back. Raw SQLite corruption errors become one too;
+ * any other error is returned unchanged.
  */
+export function withBackupHintError(dbPath: string, e: unknown): unknown {
+  const code = (e as { code?: unknown })?.code;
+  const damaged = e instanceof LedgerError ? ['LEDGER_CORRUPT', 'KEYS_CORRUPT'].includes(e.code) : typeof code === 'string' && SQLITE_DAMAGE.has(code);
+  if (!damaged) return e;
+  const keys = e instanceof LedgerError && e.code === 'KEYS_CORRUPT';
+  const newest = newestGoodBackup(dbPath);
+  const what = keys ? '台帐的密钥文件已损坏' : '台帐文件已损坏或不完整';
+  const message = newest
+    ? `${what}，无法打开。最近的完好备份是 ${describeBackup(newest)}。请选择“从备份恢复”（命令行：restore --db 台帐文件 --from 备份文件），恢复前会先保留现在的文件。`
+    : `${what}，无法打开，而且在「${defaultBackupDir(dbPath)}」里没有找到完好的备份。如果您在其他位置（如U盘）有备份，请选择“从备份恢复”并选中那个备份文件。`;
+  const prior = e instanceof LedgerError ? (e.details as object | undefined) : { sqlite: code };
+  const details = { ...prior, path: dbPath, newestBackup: newest ? { path: newest.path, createdAt: newest.header.createdAt } : null };
+  return new LedgerError(keys ? 'KEYS_CORRUPT' : 'LEDGER_CORRUPT', message, details);
+}
+
 export async function withBackupHint<T>(dbPath: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (!(e instanceof LedgerError) || !['LEDGER_CORRUPT', 'KEYS_CORRUPT'].includes(e.code)) throw e;
-    const newest = newestGoodBackup(dbPath);
-    const what = e.code === 'KEYS_CORRUPT' ? '台帐的密钥文件已损坏' : '台帐文件已损坏或不完整';
-    const message = newest
-      ? `${what}，无法打开。最近的完好备份是 ${describeBackup(newest)}。请选择“从备份恢复”（命令行：restore --db 台帐文件 --from 备份文件），恢复前会先保留现在的文件。`
-      : `${what}，无法打开，而且在「${defaultBackupDir(dbPath)}」里没有找到完好的备份。如果您在其他位置（如U盘）有备份，请选择“从备份恢复”并选中那个备份文件。`;
-    const details = { ...(e.details as object | undefined), path: dbPath, newestBackup: newest ? { path: newest.path, createdAt: newest.header.createdAt } : null };
-    throw new LedgerError(e.code, message, details);
+    throw withBackupHintError(dbPath, e);
   }
 }
 

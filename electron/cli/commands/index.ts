@@ -1,16 +1,23 @@
 import type { CliCommand } from '../command';
-import { init } from './init';
-import { demo } from './demo';
-import { stats } from './stats';
-import { verify } from './verify';
-import { changePasswordCommand, resetPasswordCommand } from './passwords';
-import { compliance } from './compliance';
-import { importMembers } from './import-members';
-import { backup } from './backup';
-import { restore } from './restore';
-import { backups } from './backups';
-import { assessment } from './assessment';
-import { exportCommand } from './export';
 
-/** Every CLI command, in the order `help` lists them. */
-export const COMMANDS: CliCommand[] = [init, demo, stats, verify, changePasswordCommand, resetPasswordCommand, compliance, importMembers, backup, restore, backups, assessment, exportCommand];
+type Entry = { name: string; load: () => Promise<CliCommand> };
+
+/**
+ * Every CLI command, in the order `help` lists them. Loaded on demand: importing all of them
+ * (pdfmake, exceljs, SheetJS, the demo tables …) cost seconds on every run of every command.
+ */
+export const COMMANDS: Entry[] = [
+  { name: 'init', load: async () => (await import('./init')).init },
+  { name: 'demo', load: async () => (await import('./demo')).demo },
+  { name: 'stats', load: async () => (await import('./stats')).stats },
+  { name: 'verify', load: async () => (await import('./verify')).verify },
+  { name: 'change-password', load: async () => (await import('./passwords')).changePasswordCommand },
+  { name: 'reset-password', load: async () => (await import('./passwords')).resetPasswordCommand },
+  { name: 'compliance', load: async () => (await import('./compliance')).compliance },
+  { name: 'import-members', load: async () => (await import('./import-members')).importMembers },
+  { name: 'backup', load: async () => (await import('./backup')).backup },
+  { name: 'restore', load: async () => (await import('./restore')).restore },
+  { name: 'backups', load: async () => (await import('./backups')).backups },
+  { name: 'assessment', load: async () => (await import('./assessment')).assessment },
+  { name: 'export', load: async () => (await import('./export')).exportCommand },
+];
