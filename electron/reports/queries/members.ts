@@ -1,6 +1,6 @@
 // The org and member registers' data: 党组织基本情况, 采集表, 流动党员, 在职党员报到, 设岗定责.
 // Read models: plain SQL over the ledger plus the org/member services' own readers.
-import { COMMITTEE_ROLE_LABELS, FACILITIES, ORG_CATEGORY_LABELS, ORG_TYPE_LABELS } from '../../../shared/domain/org';
+import { COMMITTEE_ROLE_LABELS, type CommitteeRole, FACILITIES, ORG_CATEGORY_LABELS, ORG_TYPE_LABELS } from '../../../shared/domain/org';
 import { MEMBER_KIND_LABELS, STANDING_LABELS } from '../../../shared/domain/member';
 import type { MemberFormData } from '../../../shared/reports/registers/member-form';
 import type { MobileData, MobileLine } from '../../../shared/reports/registers/mobile';
@@ -8,7 +8,8 @@ import type { OrgLine, OrgsData } from '../../../shared/reports/registers/orgs';
 import type { PostGroup, PostsData } from '../../../shared/reports/registers/posts';
 import type { ResidentData, ResidentLine } from '../../../shared/reports/registers/resident';
 import type { Ledger } from '../../ledger/ledger';
-import { currentTerm, listPartners, listRoles } from '../../ledger/orgs';
+import { committeeSeats } from '../../ledger/activities';
+import { listPartners, listTerms } from '../../ledger/orgs';
 import { all } from '../../ledger/sql';
 import { type Scope, headerFor } from '../scope';
 import type { QueryOptions } from './options';
@@ -29,10 +30,13 @@ export function orgsData(ledger: Ledger, scope: Scope, opts: QueryOptions): Orgs
     }
   }
   const lines: OrgLine[] = scope.orgs.filter((o) => o.type !== 'group').map((o) => {
-    const roles = listRoles(ledger, o.id);
-    const secretary = roles.filter((r) => r.role === 'secretary').map((r) => r.personName).join('、') || null;
-    const others = roles.filter((r) => r.role !== 'secretary').map((r) => `${r.role === 'other' ? (r.roleLabel ?? '委员') : COMMITTEE_ROLE_LABELS[r.role]} ${r.personName}`);
-    const term = currentTerm(ledger, o.id);
+    // The committee and term in office on the snapshot date, not necessarily today's.
+    const on = scope.asOf;
+    const roles = committeeSeats(ledger, o.id).filter((r) => (r.from === null || r.from <= on) && (r.to === null || r.to > on));
+    const label = (role: string) => (role in COMMITTEE_ROLE_LABELS && role !== 'other' ? COMMITTEE_ROLE_LABELS[role as CommitteeRole] : '委员');
+    const secretary = roles.filter((r) => r.role === 'secretary').map((r) => r.name).join('、') || null;
+    const others = roles.filter((r) => r.role !== 'secretary').map((r) => `${label(r.role)} ${r.name}`);
+    const term = listTerms(ledger, o.id).find((t) => t.electedOn <= on && (t.endedOn === null || t.endedOn > on)) ?? null;
     const present = new Set(o.facilities);
     const missing = FACILITIES.filter((f) => !present.has(f.code)).map((f) => f.label);
     const hasChecklist = o.type !== 'committee';
@@ -46,8 +50,8 @@ export function orgsData(ledger: Ledger, scope: Scope, opts: QueryOptions): Orgs
       probationaryMembers: c.prob,
       groups: scope.orgs.filter((g) => g.parentId === o.id && g.type === 'group').length,
       secretary,
-      committee: others.join('，'),
-      term: term ? `${term.electedOn} 至 ${term.expiresOn}${term.expiresOn < scope.asOf ? '（已届满）' : ''}` : '',
+      committee: others.join('\n'),
+      term: term ? `${term.electedOn}\n至 ${term.expiresOn}${term.expiresOn < scope.asOf ? '\n（已届满）' : ''}` : '',
       instructor: o.instructor ? `${o.instructor}${o.instructorPhone ? ` ${o.instructorPhone}` : ''}` : null,
       partners: listPartners(ledger, o.id).map((p) => p.name).join('、'),
       facilities: !hasChecklist ? '' : missing.length === 0 ? `${FACILITIES.length}/${FACILITIES.length} 全部落实` : `${present.size}/${FACILITIES.length}，缺：${missing.join('、')}`,
