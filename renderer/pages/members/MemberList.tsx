@@ -1,10 +1,10 @@
 // 党员 list: thousands of rows, virtualised; search as you type by name, pinyin initials or ID
 // number; filters; sortable columns. The org comes from the tree on the left.
 import { ExportOutlined, ImportOutlined, PlusOutlined, SearchOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Empty, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Checkbox, Empty, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { MEMBER_CATEGORY_LABELS, STANDING_LABELS } from '../../../shared/domain/member';
 import { ledger } from '../../api';
 import { useLoad } from '../../hooks';
@@ -37,11 +37,120 @@ function useHeight(ref: React.RefObject<HTMLDivElement | null>): number {
 
 const cmp = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '', 'zh-CN');
 
+const columns: ColumnsType<Indexed> = [
+  {
+    title: '姓名', dataIndex: 'name', width: 84, sorter: (a, b) => cmp(a.name, b.name),
+    render: (v: string, r) => <a href={`#/members/${r.id}`}>{v}</a>,
+  },
+  { title: '性别', dataIndex: 'gender', width: 64, sorter: (a, b) => cmp(a.gender, b.gender) },
+  { title: '年龄', dataIndex: 'age', width: 64, sorter: (a, b) => (a.age ?? -1) - (b.age ?? -1), render: (v: number | null) => v ?? '—' },
+  { title: '公民身份号码', dataIndex: 'idNumber', width: 166, sorter: (a, b) => cmp(a.idNumber, b.idNumber), render: (v: string) => <span className="mono">{v}</span> },
+  {
+    title: '人员类别', dataIndex: 'kind', width: 96, sorter: (a, b) => cmp(a.kind, b.kind),
+    render: (v: string) => (v === 'probationary' ? <span className="badge badge-orange">预备党员</span> : '正式党员'),
+  },
+  { title: '所在党组织', dataIndex: 'orgName', ellipsis: { showTitle: true }, sorter: (a, b) => cmp(a.orgName, b.orgName), render: (v: string | null) => v ?? '—' },
+  { title: '入党日期', dataIndex: 'joinedOn', width: 100, sorter: (a, b) => cmp(a.joinedOn, b.joinedOn), render: (v: string | null) => v ?? '—' },
+  {
+    title: '分类', dataIndex: 'categories', width: 112,
+    render: (v: Indexed['categories'], r) => (
+      <span className="tag-line">
+        {r.mobile && <span className="badge badge-blue">{r.mobile === 'out' ? '流出' : '流入'}</span>}
+        {v.filter((c) => c !== 'mobile').map((c) => (
+          <span key={c} className="badge">{MEMBER_CATEGORY_LABELS[c]}</span>
+        ))}
+      </span>
+    ),
+  },
+  { title: '联系电话', dataIndex: 'phone', width: 112, render: (v: string | null) => v ?? '—' },
+  {
+    title: '状态', dataIndex: 'standing', width: 88, sorter: (a, b) => cmp(a.standing, b.standing),
+    render: (v: Indexed['standing'], r) =>
+      r.status === 'transferredOut' ? (
+        <span className="badge">已转出</span>
+      ) : v !== 'normal' ? (
+        <span className="badge badge-red">{STANDING_LABELS[v]}</span>
+      ) : r.missing.length ? (
+        <span className="badge badge-gold" title={`未填：${r.missing.join('、')}`}>信息不全</span>
+      ) : (
+        <span className="badge badge-green">正常</span>
+      ),
+  },
+];
+
+/**
+ * The table, memoised: typing in the search box re-renders only the box at once; the table
+ * follows with the deferred query (useDeferredValue), so a keystroke never waits for it.
+ */
+const MemberTable = memo(function MemberTable({ rows, loading, empty, height, onAdd }: { rows: Indexed[]; loading: boolean; empty: 'loading' | 'none' | 'filtered'; height: number; onAdd: () => void }) {
+  return (
+    <Table<Indexed>
+      virtual
+      size="small"
+      rowKey="id"
+      loading={loading}
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      scroll={{ x: 1040, y: height }}
+      onRow={onRow}
+      locale={{
+        emptyText:
+          empty === 'loading' ? (
+            ' '
+          ) : empty === 'none' ? (
+            <Empty description="台帐里还没有党员">
+              <Space>
+                <Button type="primary" icon={<PlusOutlined />} onClick={onAdd}>新增党员</Button>
+                <Button onClick={() => navigate('/import')}>从花名册批量导入</Button>
+              </Space>
+            </Empty>
+          ) : (
+            <Empty description="没有符合条件的党员：换个关键字，或清除筛选、在左侧选择“全街道”。" />
+          ),
+      }}
+    />
+  );
+});
+
+const onRow = (r: Indexed) => ({ onDoubleClick: () => navigate(`/members/${r.id}`) });
+
+type Filter = Omit<MemberFilter, 'orgIds'>;
+
+/** The selects beside the search box, memoised so a keystroke does not re-render them. */
+const Filters = memo(function Filters({ filter, onChange }: { filter: Filter; onChange: (f: Filter) => void }) {
+  const set = <K extends keyof Filter>(k: K, v: Filter[K] | undefined) => onChange({ ...filter, [k]: v ?? null });
+  const anyFilter = filter.kind || filter.category || filter.standing || filter.mobile || filter.ageBand || filter.missingOnly;
+  return (
+    <>
+      <Select allowClear placeholder="人员类别" aria-label="人员类别" options={kindOptions} value={filter.kind} onChange={(v) => set('kind', v)} style={{ width: 108 }} />
+      <Select allowClear placeholder="分类" aria-label="分类" options={categoryOptions} value={filter.category} onChange={(v) => set('category', v)} style={{ width: 130 }} />
+      <Select allowClear placeholder="在册党员" aria-label="党籍状态" options={STANDING_FILTER_OPTIONS} value={filter.standing} onChange={(v) => set('standing', v)} style={{ width: 116 }} />
+      <Select allowClear placeholder="流动" aria-label="流动" options={mobileOptions} value={filter.mobile} onChange={(v) => set('mobile', v)} style={{ width: 116 }} />
+      <Select allowClear placeholder="年龄段" aria-label="年龄段" options={ageBandOptions} value={filter.ageBand} onChange={(v) => set('ageBand', v)} style={{ width: 112 }} />
+      <Checkbox checked={filter.missingOnly} onChange={(e) => set('missingOnly', e.target.checked)}>
+        信息不全
+      </Checkbox>
+      {anyFilter && (
+        <Button type="link" onClick={() => onChange(EMPTY_FILTER)}>
+          清除筛选
+        </Button>
+      )}
+    </>
+  );
+});
+
+const STANDING_FILTER_OPTIONS = [...standingOptions, { value: 'transferredOut' as const, label: '已转出' }];
+
 export function MemberList({ onAdd, onTransferIn }: { onAdd: () => void; onTransferIn: () => void }) {
   const { orgId, subtree, byId } = useOrgs();
   const { query: params } = useLocation();
   // '#/members?missing=1' (from 首页) opens the list on the members with empty required fields.
-  const [filter, setFilter] = useState<Omit<MemberFilter, 'orgIds'>>(() => (params.get('missing') === '1' ? { ...EMPTY_FILTER, missingOnly: true } : loadFilter()));
+  const [filter, setFilterState] = useState<Omit<MemberFilter, 'orgIds'>>(() => (params.get('missing') === '1' ? { ...EMPTY_FILTER, missingOnly: true } : loadFilter()));
+  const setFilter = useCallback((next: Omit<MemberFilter, 'orgIds'>) => {
+    setFilterState(next);
+    sessionStorage.setItem(FILTER_KEY, JSON.stringify({ ...next, q: '' }));
+  }, []);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const needInactive = filter.standing === 'left' || filter.standing === 'deceased' || filter.standing === 'transferredOut';
@@ -51,46 +160,6 @@ export function MemberList({ onAdd, onTransferIn }: { onAdd: () => void; onTrans
   const shown = useMemo(() => applyFilter(rows, { ...filter, q: deferredQuery, orgIds }), [rows, filter, deferredQuery, orgIds]);
   const box = useRef<HTMLDivElement>(null);
   const height = useHeight(box);
-
-  const set = <K extends keyof typeof filter>(k: K, v: (typeof filter)[K]) => {
-    const next = { ...filter, [k]: v ?? null };
-    setFilter(next);
-    sessionStorage.setItem(FILTER_KEY, JSON.stringify({ ...next, q: '' }));
-  };
-  const anyFilter = filter.kind || filter.category || filter.standing || filter.mobile || filter.ageBand || filter.missingOnly;
-
-  const columns: ColumnsType<Indexed> = [
-    {
-      title: '姓名', dataIndex: 'name', width: 84, fixed: 'left', sorter: (a, b) => cmp(a.name, b.name),
-      render: (v: string, r) => <a href={`#/members/${r.id}`}>{v}</a>,
-    },
-    { title: '性别', dataIndex: 'gender', width: 64, sorter: (a, b) => cmp(a.gender, b.gender) },
-    { title: '年龄', dataIndex: 'age', width: 64, sorter: (a, b) => (a.age ?? -1) - (b.age ?? -1), render: (v: number | null) => v ?? '—' },
-    { title: '公民身份号码', dataIndex: 'idNumber', width: 166, sorter: (a, b) => cmp(a.idNumber, b.idNumber), render: (v: string) => <span className="mono">{v}</span> },
-    {
-      title: '人员类别', dataIndex: 'kind', width: 96, sorter: (a, b) => cmp(a.kind, b.kind),
-      render: (v: string) => (v === 'probationary' ? <Tag color="orange">预备党员</Tag> : '正式党员'),
-    },
-    { title: '所在党组织', dataIndex: 'orgName', ellipsis: { showTitle: true }, sorter: (a, b) => cmp(a.orgName, b.orgName), render: (v: string | null) => v ?? '—' },
-    { title: '入党日期', dataIndex: 'joinedOn', width: 100, sorter: (a, b) => cmp(a.joinedOn, b.joinedOn), render: (v: string | null) => v ?? '—' },
-    {
-      title: '分类', dataIndex: 'categories', width: 112,
-      render: (v: Indexed['categories'], r) => (
-        <span className="tag-line">
-          {r.mobile && <Tag color="blue">{r.mobile === 'out' ? '流出' : '流入'}</Tag>}
-          {v.filter((c) => c !== 'mobile').map((c) => (
-            <Tag key={c}>{MEMBER_CATEGORY_LABELS[c]}</Tag>
-          ))}
-        </span>
-      ),
-    },
-    { title: '联系电话', dataIndex: 'phone', width: 112, render: (v: string | null) => v ?? '—' },
-    {
-      title: '状态', dataIndex: 'standing', width: 88, sorter: (a, b) => cmp(a.standing, b.standing),
-      render: (v: Indexed['standing'], r) =>
-        r.status === 'transferredOut' ? <Tag>已转出</Tag> : v === 'normal' ? (r.missing.length ? <Tooltip title={`未填：${r.missing.join('、')}`}><Tag color="gold">信息不全</Tag></Tooltip> : <Tag color="green">正常</Tag>) : <Tag color="red">{STANDING_LABELS[v]}</Tag>,
-    },
-  ];
 
   return (
     <div className="page-fill">
@@ -124,52 +193,10 @@ export function MemberList({ onAdd, onTransferIn }: { onAdd: () => void; onTrans
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <Select allowClear placeholder="人员类别" aria-label="人员类别" options={kindOptions} value={filter.kind} onChange={(v) => set('kind', v)} style={{ width: 108 }} />
-        <Select allowClear placeholder="分类" aria-label="分类" options={categoryOptions} value={filter.category} onChange={(v) => set('category', v)} style={{ width: 130 }} />
-        <Select
-          allowClear
-          placeholder="在册党员"
-          aria-label="党籍状态"
-          options={[...standingOptions, { value: 'transferredOut', label: '已转出' }]}
-          value={filter.standing}
-          onChange={(v) => set('standing', v)}
-          style={{ width: 116 }}
-        />
-        <Select allowClear placeholder="流动" aria-label="流动" options={mobileOptions} value={filter.mobile} onChange={(v) => set('mobile', v)} style={{ width: 116 }} />
-        <Select allowClear placeholder="年龄段" aria-label="年龄段" options={ageBandOptions} value={filter.ageBand} onChange={(v) => set('ageBand', v)} style={{ width: 112 }} />
-        <Checkbox checked={filter.missingOnly} onChange={(e) => set('missingOnly', e.target.checked)}>
-          信息不全
-        </Checkbox>
-        {anyFilter && (
-          <Button type="link" onClick={() => { setFilter(EMPTY_FILTER); sessionStorage.removeItem(FILTER_KEY); }}>
-            清除筛选
-          </Button>
-        )}
+        <Filters filter={filter} onChange={setFilter} />
       </div>
       <div className="table-box" ref={box}>
-        <Table<Indexed>
-          virtual
-          size="small"
-          rowKey="id"
-          loading={loading && !data}
-          columns={columns}
-          dataSource={shown}
-          pagination={false}
-          scroll={{ x: 1040, y: height }}
-          onRow={(r) => ({ onDoubleClick: () => navigate(`/members/${r.id}`) })}
-          locale={{
-            emptyText: loading ? ' ' : rows.length === 0 ? (
-              <Empty description="台帐里还没有党员">
-                <Space>
-                  <Button type="primary" icon={<PlusOutlined />} onClick={onAdd}>新增党员</Button>
-                  <Button onClick={() => navigate('/import')}>从花名册批量导入</Button>
-                </Space>
-              </Empty>
-            ) : (
-              <Empty description="没有符合条件的党员：换个关键字，或清除筛选、在左侧选择“全街道”。" />
-            ),
-          }}
-        />
+        <MemberTable rows={shown} loading={loading && !data} empty={loading ? 'loading' : rows.length === 0 ? 'none' : 'filtered'} height={height} onAdd={onAdd} />
       </div>
     </div>
   );
