@@ -50,7 +50,12 @@ export function buildRegister(ledger: Ledger, req: ReportRequest): { doc: Regist
     const parts = binderRegisters(scope.branches.length).map((r) => SOURCES[r](ledger, scope, opts));
     return { doc: buildBinder({ ...headerFor(scope, opts), year: scope.year }, parts), scope };
   }
-  return { doc: SOURCES[req.register](ledger, scope, opts), scope };
+  const doc = SOURCES[req.register](ledger, scope, opts);
+  // One page per member or meeting: pdfmake holds every page in memory until it writes the file.
+  if (doc.sections.length > 800 && req.format === 'pdf') {
+    doc.warnings.push(`这份台帐有 ${doc.sections.length} 页以上，生成较慢、占用内存较多；如需更快，可按党支部分别导出。`);
+  }
+  return { doc, scope };
 }
 
 export async function renderDoc(doc: RegisterDoc, format: ReportFormat, opts: { onProgress?: (fraction: number) => void; maxPages?: number } = {}): Promise<Rendered> {

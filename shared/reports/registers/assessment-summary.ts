@@ -28,7 +28,7 @@ export function buildAssessmentSummary(data: SummaryData): RegisterDoc {
   return registerDoc('assessment-summary', data, [
     tableSection('assessment-summary', data, columns.length > 8 ? 'landscape' : 'portrait', [
       { type: 'table', columns, rows, emptyText: '（所选范围和年度没有考核结果）' },
-      { type: 'text', style: 'note', text: `共 ${data.lines.length} 个党组织${tally ? `：${tally}` : ''}。等次标准：${data.bands}。名次并列时按同分同名次。` },
+      { type: 'text', style: 'note', text: `共 ${data.lines.length} 个党组织${tally ? `：${tally}` : ''}。等次标准：${data.bands}。名次为在全街道参加考核的党组织中的名次，同分同名次。` },
     ]),
   ], data.lines.some((l) => !l.confirmed) ? ['部分党组织的考核结果尚未确认，汇总表中的得分和名次可能还会变化。'] : []);
 }
