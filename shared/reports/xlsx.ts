@@ -52,7 +52,8 @@ function linesFor(v: string, width: number): number {
 
 function footerText(doc: RegisterDoc): string {
   const esc = (s: string) => s.replace(/&/g, '&&');
-  return `&L&"${FONT}"&8${esc(doc.title)}&C&"${FONT}"&8${pageFooter(0, 0).replace('0', '&P').replace('0', '&N')}&R&"${FONT}"&8${esc(printDateText(doc.printedOn))}`;
+  // Only the size code: a font code must name a style too, which differs between Excel and WPS.
+  return `&L&8${esc(doc.title)}&C&8${pageFooter(0, 0).replace('0', '&P').replace('0', '&N')}&R&8${esc(printDateText(doc.printedOn))}`;
 }
 
 class SheetWriter {
