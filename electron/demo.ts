@@ -5,6 +5,7 @@
 //   --db FILE       use (or create) this ledger file instead of a temp one; kept on exit
 //   --password P    the password for --db / the new ledger (default: the demo password)
 //   --empty         an empty ledger instead of the demo street
+//   --first-run     no ledger at all: the app opens on its first-run screen (create a ledger)
 //   --no-build      never rebuild the renderer
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
       db: { type: 'string' },
       password: { type: 'string' },
       empty: { type: 'boolean', default: false },
+      'first-run': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
     },
   });
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };
 
-  const state = new SessionState(ledgerPath, { demoPassword: password });
+  const state = new SessionState(ledgerPath, values['first-run'] ? {} : { demoPassword: password });
   let closing = false;
   const shutdown = (code: number) => {
     if (closing) return;
@@ -76,14 +78,14 @@ async function main(): Promise<void> {
   });
 
   try {
-    if (!existsSync(ledgerPath)) {
+    if (!existsSync(ledgerPath) && !values['first-run']) {
       console.log(values.empty ? '正在创建空台帐…' : '正在生成演示街道…');
       await createDemoLedger(ledgerPath, password, { empty: values.empty });
     }
     const host = await startHttpHost({ state, staticRoot: distRenderer, token: randomBytes(24).toString('base64url'), port });
     console.log('');
     console.log(`党建台帐 演示已启动：${host.url}`);
-    console.log(`演示密码：${password}`);
+    if (!values['first-run']) console.log(`演示密码：${password}`);
     console.log(tempDir ? `台帐在临时文件夹 ${tempDir}，退出时删除。按 Ctrl+C 退出。` : `台帐文件：${ledgerPath}（退出时保留）。按 Ctrl+C 退出。`);
   } catch (e) {
     console.error(`演示启动失败：${(e as Error).message}`);

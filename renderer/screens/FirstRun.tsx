@@ -98,6 +98,18 @@ export function FirstRunScreen() {
   );
 }
 
+/** Two lines of four groups: easy to read aloud and to copy onto paper. */
+export function RecoveryKeyBox({ value }: { value: string }) {
+  const groups = value.split('-');
+  const half = Math.ceil(groups.length / 2);
+  return (
+    <div className="recovery-key" data-testid="recovery-key" aria-label={`恢复密钥 ${value}`}>
+      <div>{groups.slice(0, half).join('-')}</div>
+      <div>{groups.slice(half).join('-')}</div>
+    </div>
+  );
+}
+
 function RecoveryKeyStep({ created, onDone }: { created: Created; onDone: () => void }) {
   const [kept, setKept] = useState(false);
   const save = () => {
@@ -120,9 +132,7 @@ function RecoveryKeyStep({ created, onDone }: { created: Created; onDone: () => 
           title="忘记密码时，只有这个恢复密钥能打开台帐。它只显示这一次。"
           description="请打印出来，或保存到 U 盘，放在安全的地方。"
         />
-        <div className="recovery-key" data-testid="recovery-key">
-          {created.recoveryKey}
-        </div>
+        <RecoveryKeyBox value={created.recoveryKey} />
         <Typography.Paragraph type="secondary" className="print-only">
           台帐文件：{created.status.ledgerPath}　生成时间：{new Date().toLocaleString('zh-CN')}
         </Typography.Paragraph>

@@ -42,9 +42,9 @@ function describe(e: Ev): string {
     case 'mobileOut': return `外出流动至${e.otherOrg ?? ''}`;
     case 'mobileIn': return `由${e.otherOrg ?? ''}流入`;
     case 'residentRegistered': return `到${e.toOrgName ?? '社区'}报到`;
-    case 'postTaken': return `认领“${String(d.post ?? '')}”`;
-    case 'postLeft': return `离开“${String(d.post ?? '')}”`;
-    case 'appraisal': return `民主评议：${APPRAISAL_GRADE_LABELS[d.grade as keyof typeof APPRAISAL_GRADE_LABELS] ?? '参加评议'}`;
+    case 'postTaken': return `“${String(d.post ?? '')}”${d.pledge ? `，承诺：${String(d.pledge)}` : ''}`;
+    case 'postLeft': return `“${String(d.post ?? '')}”`;
+    case 'appraisal': return `评议结果：${APPRAISAL_GRADE_LABELS[d.grade as keyof typeof APPRAISAL_GRADE_LABELS] ?? '参加评议，不定等次'}`;
     default: return MEMBER_EVENT_LABELS[e.type] ?? e.type;
   }
 }

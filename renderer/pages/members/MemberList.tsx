@@ -42,9 +42,9 @@ const columns: ColumnsType<Indexed> = [
     title: '姓名', dataIndex: 'name', width: 84, sorter: (a, b) => cmp(a.name, b.name),
     render: (v: string, r) => <a href={`#/members/${r.id}`}>{v}</a>,
   },
-  { title: '性别', dataIndex: 'gender', width: 64, sorter: (a, b) => cmp(a.gender, b.gender) },
-  { title: '年龄', dataIndex: 'age', width: 64, sorter: (a, b) => (a.age ?? -1) - (b.age ?? -1), render: (v: number | null) => v ?? '—' },
-  { title: '公民身份号码', dataIndex: 'idNumber', width: 166, sorter: (a, b) => cmp(a.idNumber, b.idNumber), render: (v: string) => <span className="mono">{v}</span> },
+  { title: '性别', dataIndex: 'gender', width: 60, sorter: (a, b) => cmp(a.gender, b.gender) },
+  { title: '年龄', dataIndex: 'age', width: 60, sorter: (a, b) => (a.age ?? -1) - (b.age ?? -1), render: (v: number | null) => v ?? '—' },
+  { title: '公民身份号码', dataIndex: 'idNumber', width: 178, sorter: (a, b) => cmp(a.idNumber, b.idNumber), render: (v: string) => <span className="mono">{v}</span> },
   {
     title: '人员类别', dataIndex: 'kind', width: 96, sorter: (a, b) => cmp(a.kind, b.kind),
     render: (v: string) => (v === 'probationary' ? <span className="badge badge-orange">预备党员</span> : '正式党员'),
@@ -62,7 +62,7 @@ const columns: ColumnsType<Indexed> = [
       </span>
     ),
   },
-  { title: '联系电话', dataIndex: 'phone', width: 112, render: (v: string | null) => v ?? '—' },
+  { title: '联系电话', dataIndex: 'phone', width: 108, render: (v: string | null) => v ?? '—' },
   {
     title: '状态', dataIndex: 'standing', width: 88, sorter: (a, b) => cmp(a.standing, b.standing),
     render: (v: Indexed['standing'], r) =>

@@ -9,6 +9,7 @@ import { confirmAction, showError, showSuccess } from '../../feedback';
 import { cnTime } from '../../format';
 import { useLoad } from '../../hooks';
 import { useLocation, navigate } from '../../router';
+import { RecoveryKeyBox } from '../../screens/FirstRun';
 import { useSession } from '../../session';
 import './settings.css';
 
@@ -192,7 +193,7 @@ function Recovery() {
       {key ? (
         <>
           <Alert type="warning" showIcon title="新的恢复密钥只显示这一次，请立即打印或抄写，放在安全的地方。" />
-          <div className="recovery-key" data-testid="new-recovery-key">{key}</div>
+          <RecoveryKeyBox value={key} />
           <Space>
             <Button onClick={() => window.print()}>打印</Button>
             <Typography.Text copyable={{ text: key, tooltips: ['复制', '已复制'] }}>复制</Typography.Text>
