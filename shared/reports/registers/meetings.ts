@@ -1,22 +1,15 @@
 // 三会一课及组织生活记录: the list of meetings and activities in the period, and one record page per
 // meeting with who was there, who was absent and why, and the minutes.
+import type { ActivityRow } from '../../api/activities';
 import type { Column, GridBlock, GridCell, RegisterDoc, Section, TableBlock } from '../model';
 import { chineseDate } from '../conventions';
 import { type ReportHeader, periodOf, registerDoc, tableSection } from './common';
 
-export type MeetingLine = {
+/** An activity as the activities service lists it, with the counts under shorter names. */
+export type MeetingLine = Pick<ActivityRow, 'typeLabel' | 'date' | 'startTime' | 'endTime' | 'place' | 'topic' | 'host' | 'recorder' | 'lecturer'> & {
   org: string;
   /** The branch a 党小组's meeting belongs to (captions group by it). */
   branch: string;
-  typeLabel: string;
-  date: string;
-  startTime: string | null;
-  endTime: string | null;
-  place: string | null;
-  topic: string;
-  host: string | null;
-  recorder: string | null;
-  lecturer: string | null;
   expected: number;
   present: number;
   absent: number;
