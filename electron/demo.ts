@@ -60,7 +60,8 @@ async function main(): Promise<void> {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };
 
-  const state = new SessionState(ledgerPath, values['first-run'] ? {} : { demoPassword: password });
+  // A ledger in a temp folder is deleted on exit: backing it up there would only cost time.
+  const state = new SessionState(ledgerPath, { autoBackup: !tempDir, ...(values['first-run'] ? {} : { demoPassword: password }) });
   let closing = false;
   const shutdown = (code: number) => {
     if (closing) return;
@@ -84,8 +85,9 @@ async function main(): Promise<void> {
     }
     const host = await startHttpHost({ state, staticRoot: distRenderer, token: randomBytes(24).toString('base64url'), port });
     console.log('');
-    console.log(`党建台帐 演示已启动：${host.url}`);
+    // The password first: whoever waits for the address line then has both.
     if (!values['first-run']) console.log(`演示密码：${password}`);
+    console.log(`党建台帐 演示已启动：${host.url}`);
     console.log(tempDir ? `台帐在临时文件夹 ${tempDir}，退出时删除。按 Ctrl+C 退出。` : `台帐文件：${ledgerPath}（退出时保留）。按 Ctrl+C 退出。`);
   } catch (e) {
     console.error(`演示启动失败：${(e as Error).message}`);
