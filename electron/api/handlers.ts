@@ -12,6 +12,7 @@ import { activitiesHandlers } from './activities';
 import { assessmentHandlers } from './assessment';
 import { importHandlers } from './import';
 import { reportsHandlers } from './reports';
+import { backupsHandlers } from './backups';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
@@ -27,4 +28,5 @@ export const HANDLERS: HandlerMap<Method> = {
   ...assessmentHandlers,
   ...importHandlers,
   ...reportsHandlers,
+  ...backupsHandlers,
 };

@@ -10,6 +10,7 @@ import { activitiesCalls } from './activities';
 import { assessmentCalls } from './assessment';
 import { importCalls } from './import';
 import { reportsCalls } from './reports';
+import { backupsCalls } from './backups';
 
 export const API = {
   ...sessionCalls,
@@ -22,6 +23,7 @@ export const API = {
   ...assessmentCalls,
   ...importCalls,
   ...reportsCalls,
+  ...backupsCalls,
 };
 
 export type Api = typeof API;
