@@ -12,6 +12,7 @@ import { useLocation, navigate } from '../../router';
 import { RecoveryKeyBox } from '../../screens/FirstRun';
 import { useSession } from '../../session';
 import './settings.css';
+import BackupsPanel from './BackupsPanel';
 
 export default function SettingsPage() {
   const { segments } = useLocation();
@@ -29,6 +30,7 @@ export default function SettingsPage() {
             { key: 'users', label: '用户与密码', children: <Users /> },
             { key: 'recovery', label: '恢复密钥', children: <Recovery /> },
             { key: 'lock', label: '自动锁定', children: <IdleLock /> },
+            { key: 'backups', label: '备份与恢复', children: <BackupsPanel /> },
             { key: 'audit', label: '操作日志', children: <AuditLog /> },
           ]}
         />
