@@ -1,9 +1,7 @@
 // Users, passwords, the recovery key and the idle-lock preference (kept in the ledger's settings).
 import type { Preferences, UserInfo } from '../../shared/api/users';
-import { LedgerError } from '../../shared/errors';
-import { newRecoveryKey, recoverySlot } from '../ledger/keyring';
 import type { Ledger } from '../ledger/ledger';
-import { addUser, changePassword, listUsers, removeUser } from '../ledger/users';
+import { addUser, changePassword, listUsers, removeUser, rotateRecoveryKey } from '../ledger/users';
 import type { HandlerMap } from './handlers';
 import type { SessionState } from './session-state';
 
@@ -25,14 +23,6 @@ function preferences(state: SessionState): Preferences {
  * Replaces the recovery slot: the old printed key stops working at once. Lives here until the
  * users service has it (told the lead).
  */
-function rotateRecoveryKey(ledger: Ledger): string {
-  if (ledger.actor.role !== 'admin') throw new LedgerError('FORBIDDEN', '只有管理员可以重新生成恢复密钥。');
-  const recoveryKey = newRecoveryKey();
-  const slot = recoverySlot(ledger.keys.ledgerId, ledger.key, recoveryKey);
-  ledger.saveKeys({ ...ledger.keys, slots: [...ledger.keys.slots.filter((s) => s.kind !== 'recovery'), slot] });
-  ledger.tx(() => ledger.audit({ action: 'rotateRecoveryKey', entity: 'ledger', summary: '重新生成恢复密钥（旧的恢复密钥作废）' }));
-  return recoveryKey;
-}
 
 type UserMethods = 'users.list' | 'users.add' | 'users.disable' | 'users.changePassword' | 'users.newRecoveryKey' | 'users.preferences' | 'users.setIdleLock';
 

@@ -2,7 +2,7 @@
 // the slot id links them. Changing a password rewraps one slot; the data key never changes.
 import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
-import { type KdfParams, DEFAULT_KDF, passwordSlot, unlockWithPassword, validatePassword } from './keyring';
+import { type KdfParams, DEFAULT_KDF, newRecoveryKey, passwordSlot, recoverySlot, unlockWithPassword, validatePassword } from './keyring';
 import { Ledger } from './ledger';
 
 export type UserRow = { id: number; name: string; role: 'admin' | 'clerk'; createdAt: string; disabledAt: string | null };
@@ -11,8 +11,8 @@ export function listUsers(ledger: Ledger): UserRow[] {
   return ledger.db.prepare('SELECT id, name, role, created_at AS createdAt, disabled_at AS disabledAt FROM users ORDER BY id').all() as UserRow[];
 }
 
-function requireAdmin(ledger: Ledger): void {
-  if (ledger.actor.role !== 'admin') throw new LedgerError('FORBIDDEN', '只有管理员可以管理用户。');
+function requireAdmin(ledger: Ledger, message = '只有管理员可以管理用户。'): void {
+  if (ledger.actor.role !== 'admin') throw new LedgerError('FORBIDDEN', message);
 }
 
 /** Two users may not share a password: the password alone tells who is unlocking. */
@@ -93,4 +93,14 @@ export async function resetPasswordWithRecoveryKey(path: string, recoveryKey: st
     ledger.close();
     throw e;
   }
+}
+
+/** A new recovery key replaces the old one (which stops working at once); shown once. */
+export function rotateRecoveryKey(ledger: Ledger): string {
+  requireAdmin(ledger, '只有管理员可以重新生成恢复密钥。');
+  const recoveryKey = newRecoveryKey();
+  const slot = recoverySlot(ledger.keys.ledgerId, ledger.key, recoveryKey);
+  ledger.saveKeys({ ...ledger.keys, slots: [...ledger.keys.slots.filter((s) => s.kind !== 'recovery'), slot] });
+  ledger.tx(() => ledger.audit({ action: 'rotateRecoveryKey', entity: 'ledger', summary: '重新生成恢复密钥（旧的恢复密钥作废）' }));
+  return recoveryKey;
 }

@@ -47,7 +47,9 @@ export type MemberCreate = z.input<typeof MemberCreateSchema>;
 export type MemberFields = z.output<typeof MemberFieldsSchema>;
 
 /** Edits of the member's own facts; org moves, kind changes and standing go through events. */
-export const MemberUpdateSchema = MemberFieldsSchema.omit({ orgId: true }).partial();
+export const MemberUpdateSchema = MemberFieldsSchema.omit({ orgId: true })
+  .extend({ categories: z.array(z.enum(MEMBER_CATEGORIES)) })
+  .partial(); // no defaults: a patch changes only the keys it sends
 export type MemberUpdate = z.input<typeof MemberUpdateSchema>;
 
 export const DatedNoteSchema = z.object({ date: isoDate(), note: optText(500) });

@@ -22,7 +22,10 @@ export const OrgFieldsSchema = z.object({
 export const OrgCreateSchema = OrgFieldsSchema.extend({ parentId: id.nullable() });
 export type OrgCreate = z.input<typeof OrgCreateSchema>;
 
-export const OrgUpdateSchema = OrgFieldsSchema.omit({ type: true }).partial();
+/** A patch: only the keys sent are changed (no defaults, or a patch would reset the checklist). */
+export const OrgUpdateSchema = OrgFieldsSchema.omit({ type: true })
+  .extend({ facilities: z.array(z.enum(FACILITY_CODES)), sortOrder: z.number().int() })
+  .partial();
 export type OrgUpdate = z.input<typeof OrgUpdateSchema>;
 
 export const RoleInputSchema = z.object({

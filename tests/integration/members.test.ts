@@ -121,3 +121,12 @@ describe('org services', () => {
     expect(termStatus(term, '2026-12-02').state).toBe('expired');
   });
 });
+
+describe('patches through the API schema', () => {
+  it('change only the fields they carry', async () => {
+    const { MemberUpdateSchema } = await import('../../shared/schemas/member');
+    const { OrgUpdateSchema } = await import('../../shared/schemas/org');
+    expect(MemberUpdateSchema.parse({ phone: '13900000000' })).toEqual({ phone: '13900000000' });
+    expect(OrgUpdateSchema.parse({ name: '新名称' })).toEqual({ name: '新名称' });
+  });
+});
