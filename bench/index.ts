@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark, one section each. Figures only; nothing here asserts.
 import { benchFoundation } from './foundation';
 import { benchImport } from './import';
+import { benchMemberList } from './member-list';
 import { benchReports } from './reports';
 
 const SECTIONS: Array<[string, () => Promise<void>]> = [
   ['台帐基础 (foundation)', benchFoundation],
+  ['党员列表 (member list, 5,000 members)', () => benchMemberList()],
   ['花名册导入 (import, 5,000 rows)', benchImport],
   ['台帐打印 (reports: roster, 5,000-member roster, yearly binder)', benchReports],
 ];

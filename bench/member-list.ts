@@ -108,7 +108,7 @@ export async function benchMemberList(n = 5000): Promise<void> {
   try {
     const built = await timeOnce(() => bigLedger(path, n));
     row(`build a ledger with ${n} members`, fmtMs(built.ms));
-    const state = new SessionState(path, { demoPassword: PASSWORD });
+    const state = new SessionState(path, { demoPassword: PASSWORD, autoBackup: false });
     state.ledger = await Ledger.open(path, PASSWORD);
     let rows: MemberListRow[] = [];
     const first = await timeOnce(async () => (rows = ((await dispatch(state, 'members.list', {})) as { value: MemberListRow[] }).value));
