@@ -37,7 +37,7 @@ export default function BackupsPanel() {
   const isAdmin = status?.user?.role === 'admin';
   const { data, loading, reload } = useLoad(() => ledger['backups.list']({}), []);
   const [busy, setBusy] = useState<'now' | 'file' | null>(null);
-  const [done, setDone] = useState<{ title: string; text?: string } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<BackupRow | null>(null);
 
   const run = async (which: 'now' | 'file') => {
@@ -46,14 +46,14 @@ export default function BackupsPanel() {
     try {
       if (which === 'now') {
         const row = await ledger['backups.create']({});
-        setDone({ title: `已备份：${row.fileName}`, text: `保存在「${row.folder}」。` });
+        setDone(`已备份：${row.fileName}`);
       } else if (data?.canChooseFile) {
         const r = await ledger['backups.saveAs']({});
-        if (r) setDone({ title: `已备份到：${r.path}` });
+        if (r) setDone(`已备份到：${r.path}`);
       } else {
         const r = await ledger['backups.download']({});
         saveBytes(r.fileName, r.data);
-        setDone({ title: `已下载备份：${r.fileName}`, text: `数据文件夹里也保留了这一份。` });
+        setDone(`已下载备份：${r.fileName}（备份文件夹里也保留了这一份）`);
       }
       reload();
     } catch (e) {
@@ -76,7 +76,7 @@ export default function BackupsPanel() {
         </Button>
         <Button type="text" icon={<ReloadOutlined />} onClick={reload} aria-label="刷新备份列表">刷新</Button>
       </Space>
-      {done && <Alert className="block-gap" type="success" showIcon closable onClose={() => setDone(null)} title={done.title} description={done.text} />}
+      {done && <Alert className="block-gap" type="success" showIcon closable onClose={() => setDone(null)} title={done} />}
       {data?.secondFolder && !data.secondFolderAvailable && (
         <Alert className="block-gap" type="warning" showIcon title={`第二备份位置「${data.secondFolder}」现在不可用（U盘是否已插好？）。插好后，下次自动备份会复制过去。`} />
       )}
@@ -92,7 +92,7 @@ export default function BackupsPanel() {
           ),
         }}
         columns={[
-          { title: '时间', dataIndex: 'createdAt', width: 170, render: (v: string) => <span className="mono">{when(v)}</span> },
+          { title: '时间', dataIndex: 'createdAt', width: 170, render: (v: string) => <span className="backup-time">{when(v)}</span> },
           { title: '类型', dataIndex: 'kind', width: 80, render: (k: BackupKindName) => <Tag color={KIND[k].color}>{KIND[k].label}</Tag> },
           ...(twoPlaces ? [{ title: '位置', dataIndex: 'place', width: 110, render: (p: string) => (p === 'second' ? '第二备份位置' : '数据文件夹') }] : []),
           { title: '大小', dataIndex: 'bytes', width: 90, align: 'right' as const, render: size },
