@@ -10,7 +10,7 @@ echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponen
 export const CHART_COLORS = ['#c8161d', '#f59e0b', '#2563eb', '#059669', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#9ca3af', '#ea580c'];
 export const CHART_FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif";
 
-export function Chart({ option, height, label }: { option: echarts.EChartsCoreOption; height: number; label: string }) {
+export function Chart({ option, height, label, onClick }: { option: echarts.EChartsCoreOption; height: number; label: string; onClick?: (name: string) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
@@ -28,5 +28,14 @@ export function Chart({ option, height, label }: { option: echarts.EChartsCoreOp
   useEffect(() => {
     chart.current?.setOption({ color: CHART_COLORS, textStyle: { fontFamily: CHART_FONT }, animationDuration: 300, ...option }, true);
   }, [option]);
+  useEffect(() => {
+    const c = chart.current;
+    if (!c || !onClick) return;
+    const h = (p: { name: string }) => onClick(p.name);
+    c.on('click', h);
+    return () => {
+      c.off('click', h);
+    };
+  }, [onClick]);
   return <div ref={ref} style={{ height, width: '100%' }} role="img" aria-label={label} />;
 }

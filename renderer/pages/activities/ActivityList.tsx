@@ -7,7 +7,8 @@ import type { ActivityRow } from '../../../shared/api/activities';
 import { ledger } from '../../api';
 import { useOrgs } from '../../org-context';
 import { navigate } from '../../router';
-import { groupShort, useActivityTypes, useLoad } from './data';
+import { groupShort, useActivityTypes } from './data';
+import { useLoad } from '../../hooks';
 
 export function ActivityList({ year }: { year: number }) {
   const { orgId } = useOrgs();

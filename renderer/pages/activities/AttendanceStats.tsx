@@ -7,8 +7,9 @@ import type { AbsenceRunRow, MemberAttendanceRow } from '../../../shared/api/act
 import { ABSENCE_REASON_LABELS } from '../../../shared/domain/activity-types';
 import { ledger } from '../../api';
 import { useOrgs } from '../../org-context';
-import { Chart } from './Chart';
-import { pct, useLoad } from './data';
+import { Chart } from '../../components/Chart';
+import { pct } from './data';
+import { useLoad } from '../../hooks';
 
 const BUCKETS = [
   { label: '低于60%', test: (r: number) => r < 0.6, color: '#cf1322' },
@@ -116,7 +117,7 @@ export function AttendanceStats({ year }: { year: number }) {
       </Col>
       <Col span={9}>
         <Card size="small" title="出勤率分布" extra={bucket && <a onClick={() => setBucket(null)}>显示全部</a>} className="as-card">
-          <Chart option={option} height={190} onClick={(name) => setBucket((b) => (b === name ? null : name))} />
+          <Chart option={option} height={190} label="出勤率分布" onClick={(name) => setBucket((b) => (b === name ? null : name))} />
           <Typography.Text type="secondary" className="as-hint">
             {data ? `共 ${data.members.length} 名党员有出勤记录；点击柱子筛选左侧名单。统计支部党员大会、支委会、党小组会、党课、主题党日、组织生活会、民主评议。` : ''}
           </Typography.Text>

@@ -9,7 +9,9 @@ import { useOrgs } from '../../org-context';
 import { navigate } from '../../router';
 import { newActivityHref } from './CellDrawer';
 import { shortRule } from './ComplianceMatrix';
-import { BRANCH_TYPES, groupShort, useLoad } from './data';
+import { groupShort } from './data';
+import { isBranchType } from '../../../shared/domain/org';
+import { useLoad } from '../../hooks';
 import { TONE_LABEL, toneOf } from './status';
 
 const TONE_MARK = { met: '✓', missing: '✗', pending: '…', idle: '—' } as const;
@@ -23,10 +25,10 @@ export function BranchCalendar({ year }: { year: number }) {
   const { orgId, orgs, byId, subtree } = useOrgs();
   const branches = useMemo(() => {
     const scope = orgId ? subtree(orgId) : null;
-    return orgs.filter((o) => BRANCH_TYPES.has(o.type) && (!scope || scope.has(o.id)));
+    return orgs.filter((o) => isBranchType(o.type) && (!scope || scope.has(o.id)));
   }, [orgs, orgId, subtree]);
   const chosenFromTree = orgId !== null ? byId.get(orgId) : undefined;
-  const treeBranch = chosenFromTree ? (chosenFromTree.type === 'group' ? chosenFromTree.parentId : BRANCH_TYPES.has(chosenFromTree.type) ? chosenFromTree.id : null) : null;
+  const treeBranch = chosenFromTree ? (chosenFromTree.type === 'group' ? chosenFromTree.parentId : isBranchType(chosenFromTree.type) ? chosenFromTree.id : null) : null;
   const [picked, setPicked] = useState<number | null>(null);
   const branchId = treeBranch ?? (picked && branches.some((b) => b.id === picked) ? picked : (branches[0]?.id ?? null));
   const [month, setMonth] = useState<Dayjs>(() => (dayjs().year() === year ? dayjs() : dayjs(`${year}-01-01`)));

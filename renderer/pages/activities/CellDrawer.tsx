@@ -8,7 +8,8 @@ import { type PeriodResult, type RuleResult, periodFromKey, periodLabel } from '
 import { ledger } from '../../api';
 import { navigate } from '../../router';
 import type { CellRef } from './ComplianceMatrix';
-import { groupShort, useLoad } from './data';
+import { groupShort } from './data';
+import { useLoad } from '../../hooks';
 import { REASON_LABEL, TONE_LABEL, toneOf } from './status';
 
 const TONE_ORDER = { missing: 0, pending: 1, met: 2, idle: 3 } as const;

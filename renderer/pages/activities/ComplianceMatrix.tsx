@@ -9,7 +9,8 @@ import { type PeriodResult, type RuleResult, periodLabel, periodsOfYear } from '
 import { ledger } from '../../api';
 import { useOrgs } from '../../org-context';
 import { CellDrawer } from './CellDrawer';
-import { goActivities, pct, useLoad } from './data';
+import { goActivities, pct } from './data';
+import { useLoad } from '../../hooks';
 import { RulesDrawer } from './RulesDrawer';
 import { type CellTone, TONE_LABEL, combineTones, toneOf } from './status';
 

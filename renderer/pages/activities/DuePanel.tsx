@@ -7,7 +7,8 @@ import { ledger } from '../../api';
 import { useOrgs } from '../../org-context';
 import { navigate } from '../../router';
 import { newActivityHref } from './CellDrawer';
-import { groupShort, useLoad } from './data';
+import { groupShort } from './data';
+import { useLoad } from '../../hooks';
 import './activities.css';
 
 function what(i: DueItem): string {

@@ -1,28 +1,11 @@
 // Data hooks and small helpers shared by the 活动 pages.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ActivityOrg } from '../../../shared/api/activities';
 import type { ActivityTypeDef } from '../../../shared/domain/activity-types';
 import { ledger } from '../../api';
 import { showError } from '../../feedback';
 import { navigate } from '../../router';
-
-/** Runs a load whenever its inputs change; keeps the last value while reloading. */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | undefined; loading: boolean; reload: () => void } {
-  const [data, setData] = useState<T>();
-  const [loading, setLoading] = useState(true);
-  const [tick, setTick] = useState(0);
-  const seq = useRef(0);
-  useEffect(() => {
-    const mine = ++seq.current;
-    setLoading(true);
-    load()
-      .then((v) => { if (mine === seq.current) setData(v); })
-      .catch((e) => { if (mine === seq.current) showError(e); })
-      .finally(() => { if (mine === seq.current) setLoading(false); });
-  }, [...deps, tick]);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, loading, reload };
-}
+import { useLoad } from '../../hooks';
 
 let typesCache: Promise<ActivityTypeDef[]> | null = null;
 /** After the street's own types change: the next form asks again. */
@@ -42,8 +25,6 @@ export function useActivityOrgs(): ActivityOrg[] {
   const { data } = useLoad(() => ledger['activities.orgs']({ includeDissolved: false }), []);
   return data ?? [];
 }
-
-export const BRANCH_TYPES = new Set(['branch', 'jointBranch', 'temporaryBranch']);
 
 /** '#/activities?tab=…&year=…' with the current query kept where not overridden. */
 export function goActivities(params: Record<string, string | number | null | undefined>, base = '/activities'): void {

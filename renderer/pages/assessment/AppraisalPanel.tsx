@@ -11,7 +11,7 @@ import { isBranchType } from '../../../shared/domain/org';
 import { ApiError, ledger } from '../../api';
 import { confirmAction, showError, showSuccess } from '../../feedback';
 import { useOrgs } from '../../org-context';
-import { useLoad } from '../activities/data';
+import { useLoad } from '../../hooks';
 
 type Entry = { grade: AppraisalGrade | null; note: string | null; take: boolean };
 

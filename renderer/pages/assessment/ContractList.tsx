@@ -9,7 +9,7 @@ import type { ContractDetail, ContractSummary } from '../../../shared/api/assess
 import { ledger } from '../../api';
 import { confirmAction, showError, showSuccess } from '../../feedback';
 import { navigate } from '../../router';
-import { useLoad } from '../activities/data';
+import { useLoad } from '../../hooks';
 import { IndicatorTable, type IndicatorDraft, SumBar, fromDrafts, toDrafts } from './IndicatorTable';
 import { STATUS_TAGS, fmt, goAssessment, scoreHref } from './format';
 

@@ -14,7 +14,7 @@ import type { EvidenceLink } from '../../../shared/schemas/contract';
 import { ledger } from '../../api';
 import { confirmAction, showError, showSuccess } from '../../feedback';
 import { navigate } from '../../router';
-import { useLoad } from '../activities/data';
+import { useLoad } from '../../hooks';
 import { STATUS_TAGS, fmt, goAssessment, gradeColor, scoreHref } from './format';
 
 type Edit = { selfScore?: number | null; committeeScore?: number | null; note?: string | null; overrideReason?: string | null; evidence?: EvidenceLink[] };

@@ -6,7 +6,7 @@ import type { RankedAssessment } from '../../../shared/api/assessment';
 import { describeBands } from '../../../shared/assessment';
 import { ledger } from '../../api';
 import { navigate } from '../../router';
-import { useLoad } from '../activities/data';
+import { useLoad } from '../../hooks';
 import { fmt, gradeColor, scoreHref } from './format';
 
 export function SummaryTable({ year }: { year: number }) {

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { IssueTarget, TemplateDetail, TemplateSummary } from '../../../shared/api/assessment';
 import { ledger } from '../../api';
 import { showError, showSuccess } from '../../feedback';
-import { useLoad } from '../activities/data';
+import { useLoad } from '../../hooks';
 import { IndicatorTable, type IndicatorDraft, SumBar, fromDrafts, toDrafts } from './IndicatorTable';
 
 export function TemplateEditor({ year, templates, onTemplatesChanged }: { year: number; templates: TemplateSummary[]; onTemplatesChanged: () => void }) {

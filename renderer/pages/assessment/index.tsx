@@ -3,7 +3,7 @@
 import { Select, Space, Tabs, Typography } from 'antd';
 import { ledger } from '../../api';
 import { useLocation } from '../../router';
-import { useLoad } from '../activities/data';
+import { useLoad } from '../../hooks';
 import { AppraisalPanel } from './AppraisalPanel';
 import { ContractList } from './ContractList';
 import { ScoringPage } from './ScoringPage';
