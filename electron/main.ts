@@ -8,6 +8,7 @@ import { SessionState } from './api/session-state';
 import { createDemoLedger, DEMO_PASSWORD } from './demo-ledger';
 import { setImportWorkerEntry } from './import/worker-client';
 import { APP_ORIGIN, CHANNELS, registerIpc } from './ipc';
+import { registerBackupSaveDialog } from './window/backup-dialog';
 import { readStatic } from './static-files';
 import { readConfig, writeConfig } from './window/app-config';
 import { buildMenu } from './window/menu';
@@ -118,6 +119,7 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   registerIpc(() => state, { openExisting, openDemo });
+  registerBackupSaveDialog(() => win);
   app.setAppUserModelId('cn.dangjian.ledger');
   Menu.setApplicationMenu(
     buildMenu({

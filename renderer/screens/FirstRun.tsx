@@ -8,6 +8,7 @@ import { ledger } from '../api';
 import { attempt, errorText } from '../feedback';
 import { useSession } from '../session';
 import { shellBridge } from '../shell-bridge';
+import { saveBytes } from '../download';
 
 type Created = { status: SessionStatus; recoveryKey: string };
 
@@ -114,12 +115,7 @@ function RecoveryKeyStep({ created, onDone }: { created: Created; onDone: () => 
   const [kept, setKept] = useState(false);
   const save = () => {
     const text = `党建台帐 恢复密钥\n\n${created.recoveryKey}\n\n台帐文件：${created.status.ledgerPath ?? ''}\n生成时间：${new Date().toLocaleString('zh-CN')}\n\n忘记密码时，用它重设密码。请把它保存在安全的地方，不要和电脑放在一起。\n`;
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = '党建台帐-恢复密钥.txt';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveBytes(text, '党建台帐-恢复密钥.txt', 'text/plain;charset=utf-8');
   };
   return (
     <div className="gate">

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { AttachmentMeta } from '../../../shared/api/activities';
 import { ledger } from '../../api';
 import { showError, showSuccess } from '../../feedback';
+import { fileSize, saveBytes } from '../../download';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -80,18 +81,12 @@ async function download(a: AttachmentMeta) {
     const bin = atob(d.dataBase64);
     const u8 = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) u8[i] = bin.charCodeAt(i);
-    const url = URL.createObjectURL(new Blob([u8], { type: a.mime }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = a.fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveBytes(u8, a.fileName, a.mime);
   } catch (e) {
     showError(e);
   }
 }
 
-const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 type Props = {
   /** Saved activity: files go straight into the ledger. Unsaved: they wait in `pending`. */
@@ -133,7 +128,7 @@ export function Attachments({ activityId, items, onChanged, pending, onPending, 
         {items.map((a) => (
           <div key={a.id} className="ax-item">
             <Thumb a={a} />
-            <Tooltip title={`${a.fileName}（${sizeText(a.size)}）`}>
+            <Tooltip title={`${a.fileName}（${fileSize(a.size)}）`}>
               <div className="ax-name">{a.caption ?? a.fileName}</div>
             </Tooltip>
             <Space size={0} className="ax-tools">

@@ -2,6 +2,7 @@
 // the file goes up once as bytes (IPC in the app, base64 on the demo's HTTP binding).
 import type { ImportPreview, ImportProgress, ImportResult } from '../../../shared/api/import';
 import { ledger } from '../../api';
+import { saveBytes } from '../../download';
 
 export type Mapping = Record<string, Record<string, string | null>>;
 
@@ -61,15 +62,7 @@ export function commit(jobId: string, skipInvalid: boolean, onProgress: (p: Impo
 /** 导出错误行: asks for the rejects workbook and hands it to the browser (or Electron) as a download. */
 export async function downloadRejects(jobId: string): Promise<string> {
   const { fileName, data } = await ledger['import.rejects']({ jobId });
-  const blob = new Blob([data as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBytes(data as BlobPart, fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   return fileName;
 }
 

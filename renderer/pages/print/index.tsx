@@ -12,20 +12,12 @@ import { errorText, showError } from '../../feedback';
 import { useOrgs } from '../../org-context';
 import { Preview } from './Preview';
 import './print.css';
+import { saveUrl } from '../../download';
 
 const THIS_YEAR = new Date().getFullYear();
 const YEARS = Array.from({ length: 8 }, (_, i) => THIS_YEAR + 1 - i);
 
 type Saved = { fileName: string; url: string; format: ReportFormat; job: ReportJob };
-
-function saveBlob(url: string, fileName: string): void {
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
 
 function printPdf(url: string): void {
   const frame = document.createElement('iframe');
@@ -101,7 +93,7 @@ export default function PrintPage() {
     const file = await ledger['reports.download']({ jobId: j.jobId });
     const url = URL.createObjectURL(new Blob([file.data as Uint8Array<ArrayBuffer>], { type: file.mime }));
     setSaved({ fileName: file.fileName, url, format, job: j });
-    saveBlob(url, file.fileName);
+    saveUrl(url, file.fileName);
   }
 
   async function start(format: ReportFormat): Promise<void> {

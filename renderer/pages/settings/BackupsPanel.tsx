@@ -11,6 +11,7 @@ import { useLoad } from '../../hooks';
 import { useOrgs } from '../../org-context';
 import { useSession } from '../../session';
 import './backups.css';
+import { fileSize, saveBytes } from '../../download';
 
 const KIND: Record<BackupKindName, { label: string; color?: string }> = {
   auto: { label: '自动' },
@@ -19,18 +20,7 @@ const KIND: Record<BackupKindName, { label: string; color?: string }> = {
 };
 
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
-const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 const count = (v: number | undefined) => (v === undefined ? '—' : v.toLocaleString('zh-CN'));
-
-/** The browser demo has no save dialog: the backup arrives as a download. */
-function saveBytes(fileName: string, data: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([data as BlobPart], { type: 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export default function BackupsPanel() {
   const { status } = useSession();
@@ -52,7 +42,7 @@ export default function BackupsPanel() {
         if (r) setDone(`已备份到：${r.path}`);
       } else {
         const r = await ledger['backups.download']({});
-        saveBytes(r.fileName, r.data);
+        saveBytes(r.data as BlobPart, r.fileName);
         setDone(`已下载备份：${r.fileName}（备份文件夹里也保留了这一份）`);
       }
       reload();
@@ -95,7 +85,7 @@ export default function BackupsPanel() {
           { title: '时间', dataIndex: 'createdAt', width: 170, render: (v: string) => <span className="backup-time">{when(v)}</span> },
           { title: '类型', dataIndex: 'kind', width: 80, render: (k: BackupKindName) => <Tag color={KIND[k].color}>{KIND[k].label}</Tag> },
           ...(twoPlaces ? [{ title: '位置', dataIndex: 'place', width: 110, render: (p: string) => (p === 'second' ? '第二备份位置' : '数据文件夹') }] : []),
-          { title: '大小', dataIndex: 'bytes', width: 90, align: 'right' as const, render: size },
+          { title: '大小', dataIndex: 'bytes', width: 90, align: 'right' as const, render: fileSize },
           { title: '党员', key: 'members', width: 80, align: 'right' as const, render: (_v, r) => count(r.counts?.members) },
           { title: '组织', key: 'orgs', width: 80, align: 'right' as const, render: (_v, r) => count(r.counts?.orgs) },
           { title: '活动', key: 'activities', width: 80, align: 'right' as const, render: (_v, r) => count(r.counts?.activities) },

@@ -1,0 +1,20 @@
+// Hands a file to the person: a download in the browser demo, the save dialog in Electron.
+export function saveUrl(url: string, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+export function saveBytes(data: BlobPart, fileName: string, mime = 'application/octet-stream'): void {
+  const url = URL.createObjectURL(new Blob([data], { type: mime }));
+  saveUrl(url, fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** '812 KB', '13.3 MB' */
+export function fileSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
