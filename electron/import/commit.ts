@@ -2,9 +2,10 @@
 // an exception half-way (or a killed process) leaves the ledger exactly as it was.
 import { type OrgCategory } from '../../shared/domain/org';
 import type { Ledger } from '../ledger/ledger';
-import { confirmMember, createMember, updateMember } from '../ledger/members';
+import { today } from '../../shared/dates';
+import { confirmMember, createMember, insertMember, updateMember } from '../ledger/members';
 import { createOrg, ensureCommittee, findOrgByName } from '../ledger/orgs';
-import { memberInput, type ImportPlan, type PlannedRow } from './plan';
+import { factsOf, memberInput, type ImportPlan, type PlannedRow } from './plan';
 
 export type CommitOptions = {
   /** --skip-invalid: write the valid rows even when others have errors. */
@@ -48,7 +49,10 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, opts: CommitOptions
   const file = plan.analysis.file;
   const note = `导入花名册《${file}》`;
   const total = toWrite.length;
+  // The plan's checks hold at the commit unless its today is later than the clock's (DATE_FUTURE).
+  const trusted = date <= today();
   return ledger.tx(() => {
+    const checkedBranches = new Set<number>();
     const orgIds = new Map<string, number>();
     const orgsCreated: string[] = [];
     const orgIdFor = (row: PlannedRow): number => {
@@ -75,7 +79,9 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, opts: CommitOptions
       const orgId = orgIdFor(row);
       const values = row.source.values;
       if (row.action === 'create') {
-        createMember(ledger, { ...memberInput(values), name: values.name!, kind: values.kind!, orgId }, { audit: false });
+        const facts = trusted ? factsOf(row) : undefined;
+        if (facts) insertMember(ledger, { ...facts, orgId }, { audit: false, checkedBranches });
+        else createMember(ledger, { ...memberInput(values), name: values.name!, kind: values.kind!, orgId }, { audit: false });
         created++;
       } else {
         const input = memberInput(values);

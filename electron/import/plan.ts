@@ -5,7 +5,7 @@ import { today as localToday } from '../../shared/dates';
 import { MEMBER_KIND_LABELS, type MemberKind } from '../../shared/domain/member';
 import { memberProblems } from '../../shared/domain/member-rules';
 import { isBranchType } from '../../shared/domain/org';
-import { MemberFieldsSchema } from '../../shared/schemas/member';
+import { MemberFieldsSchema, type MemberFields } from '../../shared/schemas/member';
 import type { Ledger } from '../ledger/ledger';
 import { findMemberByIdNumber, type MemberRow } from '../ledger/members';
 import { findOrgByName } from '../ledger/orgs';
@@ -190,6 +190,24 @@ function schemaIssues(result: { success: boolean; error?: { issues: { path: Prop
 // The engine's dates are always sound ISO dates; the schema checks the rest (lengths, kinds).
 const FACTS_SCHEMA = MemberFieldsSchema.omit({ birthDate: true, joinedOn: true, confirmedOn: true });
 
+/** A new member's facts as the service's schema output, minus the branch id (not known before the commit). */
+export type PlannedFacts = Omit<MemberFields, 'orgId'>;
+// Kept beside the plan (not in it: reports and the UI see the plan), so the commit need not parse
+// the rows again; a plan without them (e.g. a copy) is committed through the full service path.
+const plannedFacts = new WeakMap<PlannedRow, PlannedFacts>();
+
+/** The checked facts of a row the plan creates, valid as of plan.options.today. */
+export function factsOf(row: PlannedRow): PlannedFacts | undefined {
+  return plannedFacts.get(row);
+}
+
+function keepFacts(planned: PlannedRow, data: Omit<PlannedFacts, 'birthDate' | 'joinedOn' | 'confirmedOn'> & { orgId: number }): void {
+  const { orgId: _placeholder, ...facts } = data;
+  const v = planned.source.values;
+  // What optDate makes of the engine's (sound ISO or blank) dates.
+  plannedFacts.set(planned, { ...facts, birthDate: v.birthDate || null, joinedOn: v.joinedOn || null, confirmedOn: v.confirmedOn || null });
+}
+
 function planCreate(planned: PlannedRow, orgId: number | null, today: string, sameToday: boolean, push: Push): void {
   // orgId 1 stands in for a branch still to be created: only the member's own facts are checked.
   const values = planned.source.values;
@@ -205,6 +223,7 @@ function planCreate(planned: PlannedRow, orgId: number | null, today: string, sa
   const partial = planned.source.issues.some((i) => i.code === 'DATE_PARTIAL');
   if (!partial && sameToday) {
     planned.action = 'create';
+    keepFacts(planned, fields.data);
     return;
   }
   const problems = memberProblems({ ...fields.data, birthDate: values.birthDate, joinedOn: values.joinedOn, confirmedOn: values.confirmedOn }, today);
@@ -212,6 +231,7 @@ function planCreate(planned: PlannedRow, orgId: number | null, today: string, sa
   if (problems.length > 0) return;
   planned.action = 'create';
   planned.changes = [];
+  keepFacts(planned, fields.data);
 }
 
 function planUpdate(ledger: Ledger, planned: PlannedRow, existing: MemberRow, orgId: number | null, today: string, push: Push): void {

@@ -115,7 +115,8 @@ function closeSpan(ledger: Ledger, memberId: number, on: string): void {
   ledger.db.prepare('UPDATE member_org_spans SET to_date = ? WHERE member_id = ? AND to_date IS NULL').run(on, memberId);
 }
 
-function assertBranch(ledger: Ledger, orgId: number, groupId: number | null): void {
+function assertBranch(ledger: Ledger, orgId: number, groupId: number | null, checked?: Set<number>): void {
+  if (groupId === null && checked?.has(orgId)) return;
   const org = getOrg(ledger, orgId);
   if (org.dissolvedOn) throw new LedgerError('ORG_DISSOLVED', `“${org.name}”已撤销，不能接收党员。`);
   if (!isBranchType(org.type)) throw new LedgerError('NOT_A_BRANCH', `党员只能编入党支部，“${org.name}”不是党支部。`);
@@ -123,6 +124,7 @@ function assertBranch(ledger: Ledger, orgId: number, groupId: number | null): vo
     const group = getOrg(ledger, groupId);
     if (group.type !== 'group' || group.parentId !== orgId) throw new LedgerError('INVALID_GROUP', `党小组“${group.name}”不属于“${org.name}”。`);
   }
+  checked?.add(orgId);
 }
 
 /** Fills birth date and gender from the ID number when they were left blank. */
@@ -140,17 +142,24 @@ export type CreateOptions = {
 };
 
 export function createMember(ledger: Ledger, raw: MemberCreate, opts: CreateOptions = {}): number {
-  const input = completeFromId(MemberCreateSchema.parse(raw));
+  return insertMember(ledger, MemberCreateSchema.parse(raw), opts);
+}
+
+const INSERT_KEYS = Object.keys(FIELD_COLUMNS) as FieldKey[];
+const INSERT_MEMBER = `INSERT INTO members (${INSERT_KEYS.map((k) => FIELD_COLUMNS[k]).join(', ')}, created_at, updated_at) VALUES (${INSERT_KEYS.map(() => '?').join(', ')}, ?, ?)`;
+
+/**
+ * createMember for input MemberCreateSchema has already accepted (its output, e.g. the importer's
+ * plan, which ran the same schema and member-rules checks). `checkedBranches`: orgs already
+ * verified as live branches in this transaction, so a bulk caller checks each branch once.
+ */
+export function insertMember(ledger: Ledger, parsed: MemberFields, opts: CreateOptions & { checkedBranches?: Set<number> } = {}): number {
+  const input = completeFromId(parsed);
   return ledger.tx(() => {
-    assertBranch(ledger, input.orgId, input.groupId);
+    assertBranch(ledger, input.orgId, input.groupId, opts.checkedBranches);
     if (findMemberByIdNumber(ledger, input.idNumber)) throw new LedgerError('MEMBER_EXISTS', `身份证号 ${input.idNumber} 的党员已在台帐中。`);
-    const keys = Object.keys(FIELD_COLUMNS) as FieldKey[];
     const at = nowIso();
-    const id = run(
-      ledger,
-      `INSERT INTO members (${keys.map((k) => FIELD_COLUMNS[k]).join(', ')}, created_at, updated_at) VALUES (${keys.map(() => '?').join(', ')}, ?, ?)`,
-      ...keys.map((k) => dbValue(k, input[k])), at, at,
-    );
+    const id = run(ledger, INSERT_MEMBER, ...INSERT_KEYS.map((k) => dbValue(k, input[k])), at, at);
     const since = opts.since ?? input.joinedOn ?? today();
     openSpan(ledger, id, input.orgId, since);
     const ev = opts.event ?? { type: 'created' };
