@@ -192,20 +192,19 @@ const FACTS_SCHEMA = MemberFieldsSchema.omit({ birthDate: true, joinedOn: true, 
 
 /** A new member's facts as the service's schema output, minus the branch id (not known before the commit). */
 export type PlannedFacts = Omit<MemberFields, 'orgId'>;
+type CheckedFields = Omit<MemberFields, 'birthDate' | 'joinedOn' | 'confirmedOn'>;
 // Kept beside the plan (not in it: reports and the UI see the plan), so the commit need not parse
 // the rows again; a plan without them (e.g. a copy) is committed through the full service path.
-const plannedFacts = new WeakMap<PlannedRow, PlannedFacts>();
+const plannedFacts = new WeakMap<PlannedRow, CheckedFields>();
 
 /** The checked facts of a row the plan creates, valid as of plan.options.today. */
 export function factsOf(row: PlannedRow): PlannedFacts | undefined {
-  return plannedFacts.get(row);
-}
-
-function keepFacts(planned: PlannedRow, data: Omit<PlannedFacts, 'birthDate' | 'joinedOn' | 'confirmedOn'> & { orgId: number }): void {
-  const { orgId: _placeholder, ...facts } = data;
-  const v = planned.source.values;
+  const fields = plannedFacts.get(row);
+  if (!fields) return undefined;
+  const { orgId: _placeholder, ...facts } = fields;
+  const v = row.source.values;
   // What optDate makes of the engine's (sound ISO or blank) dates.
-  plannedFacts.set(planned, { ...facts, birthDate: v.birthDate || null, joinedOn: v.joinedOn || null, confirmedOn: v.confirmedOn || null });
+  return { ...facts, birthDate: v.birthDate || null, joinedOn: v.joinedOn || null, confirmedOn: v.confirmedOn || null };
 }
 
 function planCreate(planned: PlannedRow, orgId: number | null, today: string, sameToday: boolean, push: Push): void {
@@ -223,7 +222,7 @@ function planCreate(planned: PlannedRow, orgId: number | null, today: string, sa
   const partial = planned.source.issues.some((i) => i.code === 'DATE_PARTIAL');
   if (!partial && sameToday) {
     planned.action = 'create';
-    keepFacts(planned, fields.data);
+    plannedFacts.set(planned, fields.data);
     return;
   }
   const problems = memberProblems({ ...fields.data, birthDate: values.birthDate, joinedOn: values.joinedOn, confirmedOn: values.confirmedOn }, today);
@@ -231,7 +230,7 @@ function planCreate(planned: PlannedRow, orgId: number | null, today: string, sa
   if (problems.length > 0) return;
   planned.action = 'create';
   planned.changes = [];
-  keepFacts(planned, fields.data);
+  plannedFacts.set(planned, fields.data);
 }
 
 function planUpdate(ledger: Ledger, planned: PlannedRow, existing: MemberRow, orgId: number | null, today: string, push: Push): void {
