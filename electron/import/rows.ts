@@ -113,53 +113,66 @@ export function columnsByField(columns: ColumnMapping[]): Map<ImportField, Colum
   return map;
 }
 
-export function analyseRow(cells: (RawCell | undefined)[], rowNumber: number, ctx: RowContext): ImportRow {
-  const values: MemberValues = {};
-  const issues: Issue[] = [];
-  const colOf = ctx.colOf ?? columnsByField(ctx.columns);
+/** One row's cells and the issues found so far (methods, not per-row closures: 5,000 rows each). */
+class RowReader {
+  readonly issues: Issue[] = [];
+  constructor(
+    private readonly cells: (RawCell | undefined)[],
+    private readonly rowNumber: number,
+    private readonly ctx: RowContext,
+    private readonly colOf: Map<ImportField, ColumnMapping>,
+  ) {}
 
-  const add = (field: ImportField, code: IssueCode, message: string) => {
-    const col = colOf.get(field);
-    issues.push({
-      sheet: ctx.sheet, row: rowNumber, column: col?.header || FIELD_LABELS[field], columnIndex: col ? col.index : null,
+  add(field: ImportField, code: IssueCode, message: string): void {
+    const col = this.colOf.get(field);
+    this.issues.push({
+      sheet: this.ctx.sheet, row: this.rowNumber, column: col?.header || FIELD_LABELS[field], columnIndex: col ? col.index : null,
       field, code, severity: isErrorCode(code) ? 'error' : 'warning', message,
     });
-  };
-  const cellOf = (field: ImportField): RawCell | undefined => {
-    const col = colOf.get(field);
+  }
+
+  cellOf(field: ImportField): RawCell | undefined {
+    const col = this.colOf.get(field);
     if (!col) return undefined;
-    const cell = cells[col.index];
+    const cell = this.cells[col.index];
     return isEmptyCell(cell) ? undefined : cell;
-  };
-  const text = (field: ImportField): string | undefined => {
-    const cell = cellOf(field);
+  }
+
+  text(field: ImportField): string | undefined {
+    const cell = this.cellOf(field);
     if (!cell) return undefined;
     const t = cleanText(plainText(cell));
     return t === '' ? undefined : t;
-  };
+  }
+}
+
+export function analyseRow(cells: (RawCell | undefined)[], rowNumber: number, ctx: RowContext): ImportRow {
+  const values: MemberValues = {};
+  const r = new RowReader(cells, rowNumber, ctx, ctx.colOf ?? columnsByField(ctx.columns));
+  const issues = r.issues;
 
   // 姓名
-  const nameCell = cellOf('name');
+  const nameCell = r.cellOf('name');
   const name = nameCell ? cleanName(plainText(nameCell)) : '';
   if (name) values.name = name;
-  else add('name', 'NAME_MISSING', '姓名为空。请填写党员姓名。');
+  else r.add('name', 'NAME_MISSING', '姓名为空。请填写党员姓名。');
 
   // Plain text fields.
   for (const f of ['ethnicity', 'nativePlace', 'education', 'org', 'employer', 'job', 'address', 'note'] as const) {
-    const t = text(f);
+    const t = r.text(f);
     if (t !== undefined) values[f] = t;
   }
 
   // 公民身份号码
-  const idOk = readIdNumber(cellOf('idNumber'), values, add, ctx, rowNumber);
+  const idOk = readIdNumber(r.cellOf('idNumber'), values, r, ctx, rowNumber);
 
   // 性别: the ID's gender digit is the authority; the column is checked against it.
-  const genderText = text('gender');
+  const genderText = r.text('gender');
   const gender = genderText ? GENDERS[genderText.toUpperCase()] : undefined;
   if (idOk && values.idNumber) {
     values.gender = idGender(values.idNumber);
     if (gender && gender !== values.gender) {
-      add('gender', 'GENDER_MISMATCH', `性别填的是“${gender}”，但身份证号第 17 位表示“${values.gender}”。请核对性别或身份证号。`);
+      r.add('gender', 'GENDER_MISMATCH', `性别填的是“${gender}”，但身份证号第 17 位表示“${values.gender}”。请核对性别或身份证号。`);
     }
   } else if (gender) {
     values.gender = gender;
@@ -168,23 +181,23 @@ export function analyseRow(cells: (RawCell | undefined)[], rowNumber: number, ct
   // Dates.
   const dates: Partial<Record<'birthDate' | 'joinedOn' | 'confirmedOn', { iso: string; partial: boolean }>> = {};
   for (const f of ['birthDate', 'joinedOn', 'confirmedOn'] as const) {
-    const cell = cellOf(f);
+    const cell = r.cellOf(f);
     if (!cell) continue;
     const parsed = parseDateCell(cell, ctx.date1904);
     const label = FIELD_LABELS[f];
     if (parsed.kind === 'invalid') {
-      add(f, 'DATE_INVALID', `${label}“${cleanText(plainText(cell))}”不是可识别的日期。请写成 1985-03-12 或 1985年3月12日 这样的形式。`);
+      r.add(f, 'DATE_INVALID', `${label}“${cleanText(plainText(cell))}”不是可识别的日期。请写成 1985-03-12 或 1985年3月12日 这样的形式。`);
       continue;
     }
     dates[f] = parsed;
-    if (parsed.partial) add(f, 'DATE_PARTIAL', `${label}只有年月，已按当月 1 日（${parsed.iso}）记录。如知道具体日期请补上。`);
+    if (parsed.partial) r.add(f, 'DATE_PARTIAL', `${label}只有年月，已按当月 1 日（${parsed.iso}）记录。如知道具体日期请补上。`);
   }
   const idBirth = idOk && values.idNumber ? idBirthDate(values.idNumber) : null;
   if (dates.birthDate && idBirth) {
     const given = dates.birthDate;
     const same = given.partial ? given.iso.slice(0, 7) === idBirth.slice(0, 7) : given.iso === idBirth;
     if (!same) {
-      add('birthDate', 'BIRTH_MISMATCH', `出生日期 ${given.partial ? given.iso.slice(0, 7) : given.iso} 与身份证号中的出生日期 ${idBirth} 不一致。请核对。`);
+      r.add('birthDate', 'BIRTH_MISMATCH', `出生日期 ${given.partial ? given.iso.slice(0, 7) : given.iso} 与身份证号中的出生日期 ${idBirth} 不一致。请核对。`);
     }
   }
   // The ID's birth date is exact; a typed 出生日期 is only kept when there is no sound ID.
@@ -195,42 +208,42 @@ export function analyseRow(cells: (RawCell | undefined)[], rowNumber: number, ct
   const today = { iso: ctx.today, partial: false };
   const birth = idBirth ? { iso: idBirth, partial: false } : dates.birthDate;
   if (dates.joinedOn && before(today, dates.joinedOn)) {
-    add('joinedOn', 'DATE_FUTURE', `入党日期 ${dates.joinedOn.iso} 晚于今天。请核对。`);
+    r.add('joinedOn', 'DATE_FUTURE', `入党日期 ${dates.joinedOn.iso} 晚于今天。请核对。`);
   } else if (dates.joinedOn && birth) {
     const adult = { iso: addYears(birth.iso, 18), partial: birth.partial };
-    if (before(dates.joinedOn, adult)) add('joinedOn', 'DATE_ORDER', `入党日期 ${dates.joinedOn.iso} 早于年满 18 周岁（${adult.iso}）。请核对入党日期或出生日期。`);
+    if (before(dates.joinedOn, adult)) r.add('joinedOn', 'DATE_ORDER', `入党日期 ${dates.joinedOn.iso} 早于年满 18 周岁（${adult.iso}）。请核对入党日期或出生日期。`);
   }
   if (dates.confirmedOn && before(today, dates.confirmedOn)) {
-    add('confirmedOn', 'DATE_FUTURE', `转正日期 ${dates.confirmedOn.iso} 晚于今天。请核对。`);
+    r.add('confirmedOn', 'DATE_FUTURE', `转正日期 ${dates.confirmedOn.iso} 晚于今天。请核对。`);
   } else if (dates.confirmedOn && dates.joinedOn && before(dates.confirmedOn, dates.joinedOn)) {
-    add('confirmedOn', 'DATE_ORDER', `转正日期 ${dates.confirmedOn.iso} 早于入党日期 ${dates.joinedOn.iso}。请核对。`);
+    r.add('confirmedOn', 'DATE_ORDER', `转正日期 ${dates.confirmedOn.iso} 早于入党日期 ${dates.joinedOn.iso}。请核对。`);
   }
 
   // 人员类别
-  const kindText = text('kind');
+  const kindText = r.text('kind');
   if (kindText !== undefined) {
     const kind = KINDS[kindText.replace(/\s/g, '')];
     if (kind) values.kind = kind;
-    else add('kind', 'KIND_INVALID', `人员类别“${kindText}”不对，只能填“正式党员”或“预备党员”。`);
+    else r.add('kind', 'KIND_INVALID', `人员类别“${kindText}”不对，只能填“正式党员”或“预备党员”。`);
   } else {
     // No 人员类别: confirmed, or admitted over a year ago, means full; else probationary.
     values.kind = values.confirmedOn || !values.joinedOn || values.joinedOn <= ctx.yearAgo ? 'full' : 'probationary';
     values.kindInferred = true;
   }
-  if (values.kind === 'probationary' && cellOf('confirmedOn')) {
-    add('confirmedOn', 'PROBATION_WITH_DATE', '预备党员不应有转正日期。已转正的请把人员类别改为“正式党员”；未转正的请清空转正日期。');
+  if (values.kind === 'probationary' && r.cellOf('confirmedOn')) {
+    r.add('confirmedOn', 'PROBATION_WITH_DATE', '预备党员不应有转正日期。已转正的请把人员类别改为“正式党员”；未转正的请清空转正日期。');
   }
-  if (values.kind === 'full' && !cellOf('confirmedOn') && values.joinedOn) {
-    if (values.joinedOn < ctx.yearAgo) add('confirmedOn', 'FULL_MEMBER_NO_DATE', '正式党员没有填转正日期（入党已满一年）。请补上转正日期。');
+  if (values.kind === 'full' && !r.cellOf('confirmedOn') && values.joinedOn) {
+    if (values.joinedOn < ctx.yearAgo) r.add('confirmedOn', 'FULL_MEMBER_NO_DATE', '正式党员没有填转正日期（入党已满一年）。请补上转正日期。');
   }
 
   // 联系电话
-  const phoneCell = cellOf('phone');
+  const phoneCell = r.cellOf('phone');
   if (phoneCell) {
     const phone = foldAll(plainText(phoneCell)).replace(/\s+/g, ' ').trim();
     if (phone) {
       values.phone = phone;
-      if (!phoneLooksRight(phone)) add('phone', 'PHONE_FORMAT', `联系电话“${phone}”不像 11 位手机号，也不像 0871-1234567 这样的固定电话。请核对。`);
+      if (!phoneLooksRight(phone)) r.add('phone', 'PHONE_FORMAT', `联系电话“${phone}”不像 11 位手机号，也不像 0871-1234567 这样的固定电话。请核对。`);
     }
   }
 
@@ -252,55 +265,55 @@ function parseDateCell(cell: RawCell, date1904: boolean): ParsedDate {
 
 /** Reads and checks the ID number; returns true when it is sound (birth and gender can be checked). */
 function readIdNumber(
-  cell: RawCell | undefined, values: MemberValues, add: (f: ImportField, c: IssueCode, m: string) => void, ctx: RowContext, rowNumber: number,
+  cell: RawCell | undefined, values: MemberValues, r: RowReader, ctx: RowContext, rowNumber: number,
 ): boolean {
   if (!cell) {
-    add('idNumber', 'ID_MISSING', '公民身份号码为空。身份证号是党员在台帐中的唯一标识，必须填写。');
+    r.add('idNumber', 'ID_MISSING', '公民身份号码为空。身份证号是党员在台帐中的唯一标识，必须填写。');
     return false;
   }
   const lost = '身份证号已被 Excel 当成数字，最后几位变成了 0 或科学计数法，无法还原。请把这一列设为“文本”格式后，对照身份证重新录入。';
   // An 18-digit number cannot be held exactly by a spreadsheet number (15 significant digits).
   if (cell.t === 'n' && typeof cell.v === 'number' && Math.abs(cell.v) >= 1e16) {
-    add('idNumber', 'ID_PRECISION_LOST', lost);
+    r.add('idNumber', 'ID_PRECISION_LOST', lost);
     return false;
   }
   let id = foldAll(plainText(cell)).replace(/[\s'‘’`]/g, '').replace(/x$/, 'X');
   if (ID_SCIENTIFIC.test(id)) {
-    add('idNumber', 'ID_PRECISION_LOST', lost);
+    r.add('idNumber', 'ID_PRECISION_LOST', lost);
     return false;
   }
   if (/^\d{15}$/.test(id)) {
     const upgraded = upgradeLegacyId(id);
     if (!idBirthDate(upgraded)) {
-      add('idNumber', 'ID_FORMAT', `身份证号“${id}”是 15 位旧号码，但其中的出生日期不存在。请核对。`);
+      r.add('idNumber', 'ID_FORMAT', `身份证号“${id}”是 15 位旧号码，但其中的出生日期不存在。请核对。`);
       return false;
     }
-    add('idNumber', 'ID_LEGACY15', `15 位旧身份证号 ${id} 已按国家标准升级为 18 位：${upgraded}。`);
+    r.add('idNumber', 'ID_LEGACY15', `15 位旧身份证号 ${id} 已按国家标准升级为 18 位：${upgraded}。`);
     id = upgraded;
   }
   values.idNumber = id;
   const dup = ctx.seenIds.get(id);
   if (dup) {
     const where = dup.sheet !== ctx.sheet && dup.sheet ? `工作表“${dup.sheet}”第 ${dup.row} 行` : `第 ${dup.row} 行`;
-    add('idNumber', 'ID_DUPLICATE_IN_FILE', `这个身份证号在${where}已经出现过。同一人只能导入一次，请删除重复的行或核对号码。`);
+    r.add('idNumber', 'ID_DUPLICATE_IN_FILE', `这个身份证号在${where}已经出现过。同一人只能导入一次，请删除重复的行或核对号码。`);
   } else {
     ctx.seenIds.set(id, { sheet: ctx.sheet, row: rowNumber });
   }
   const problem = idNumberProblem(id);
   if (problem === 'ID_CHECKSUM' && id.endsWith('000')) {
     // Text copied from a cell Excel had already turned into a number: the last digits are zeros.
-    add('idNumber', 'ID_PRECISION_LOST', lost);
+    r.add('idNumber', 'ID_PRECISION_LOST', lost);
     return false;
   }
   if (problem === 'ID_FORMAT') {
     const why = /^\d{17}[\dX]$/.test(id)
       ? '第 7–14 位的出生日期不存在'
       : `应为 18 位（17 位数字加最后一位数字或 X），现在是 ${id.length} 位${/^[\dX]*$/.test(id) ? '' : '且含有其他字符'}`;
-    add('idNumber', 'ID_FORMAT', `身份证号“${id}”格式不对：${why}。请对照身份证核对。`);
+    r.add('idNumber', 'ID_FORMAT', `身份证号“${id}”格式不对：${why}。请对照身份证核对。`);
     return false;
   }
   if (problem === 'ID_CHECKSUM') {
-    add('idNumber', 'ID_CHECKSUM', `身份证号“${id}”的最后一位（校验位）对不上，说明号码中有数字抄错了。请对照身份证核对。`);
+    r.add('idNumber', 'ID_CHECKSUM', `身份证号“${id}”的最后一位（校验位）对不上，说明号码中有数字抄错了。请对照身份证核对。`);
     return false;
   }
   return true;
