@@ -79,8 +79,8 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, opts: CommitOptions
       const orgId = orgIdFor(row);
       const values = row.source.values;
       if (row.action === 'create') {
-        const facts = trusted ? factsOf(row) : undefined;
-        if (facts) insertMember(ledger, { ...facts, orgId }, { audit: false, checkedBranches });
+        const facts = trusted ? factsOf(row, orgId) : undefined;
+        if (facts) insertMember(ledger, facts, { audit: false, checkedBranches });
         else createMember(ledger, { ...memberInput(values), name: values.name!, kind: values.kind!, orgId }, { audit: false });
         created++;
       } else {

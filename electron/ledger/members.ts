@@ -99,11 +99,11 @@ export function listMembers(ledger: Ledger, raw: MemberListQuery = {}): RosterRo
   return rows.map((r) => toMember<RosterRow>(r));
 }
 
-function addEvent(ledger: Ledger, memberId: number, type: MemberEventType, date: string, extra: { fromOrgId?: number | null; toOrgId?: number | null; otherOrg?: string | null; data?: unknown; note?: string | null } = {}): number {
+function addEvent(ledger: Ledger, memberId: number, type: MemberEventType, date: string, extra: { fromOrgId?: number | null; toOrgId?: number | null; otherOrg?: string | null; data?: unknown; note?: string | null; at?: string } = {}): number {
   return run(
     ledger,
     'INSERT INTO member_events (member_id, type, date, from_org_id, to_org_id, other_org, data, note, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?)',
-    memberId, type, date, extra.fromOrgId ?? null, extra.toOrgId ?? null, extra.otherOrg ?? null, JSON.stringify(extra.data ?? {}), extra.note ?? null, nowIso(), ledger.actor.id,
+    memberId, type, date, extra.fromOrgId ?? null, extra.toOrgId ?? null, extra.otherOrg ?? null, JSON.stringify(extra.data ?? {}), extra.note ?? null, extra.at ?? nowIso(), ledger.actor.id,
   );
 }
 
@@ -163,7 +163,7 @@ export function insertMember(ledger: Ledger, parsed: MemberFields, opts: CreateO
     const since = opts.since ?? input.joinedOn ?? today();
     openSpan(ledger, id, input.orgId, since);
     const ev = opts.event ?? { type: 'created' };
-    addEvent(ledger, id, ev.type, ev.date ?? since, { toOrgId: input.orgId, otherOrg: ev.otherOrg, note: ev.note });
+    addEvent(ledger, id, ev.type, ev.date ?? since, { toOrgId: input.orgId, otherOrg: ev.otherOrg, note: ev.note, at });
     if (opts.audit !== false) ledger.audit({ action: 'create', entity: 'member', entityId: id, summary: `新增党员“${input.name}”`, after: input });
     return id;
   });
