@@ -213,7 +213,10 @@ export function factsOf(row: PlannedRow, orgId: number): MemberFields | undefine
 function planCreate(planned: PlannedRow, orgId: number | null, today: string, sameToday: boolean, push: Push): void {
   // orgId 1 stands in for a branch still to be created: only the member's own facts are checked.
   const values = planned.source.values;
-  const input = { ...memberInput(values), kind: values.kind, orgId: orgId ?? 1 };
+  // Set on the fresh object, not spread over it (kind may be there already: an overriding spread is slow per row).
+  const input: ReturnType<typeof memberInput> & { orgId?: number } = memberInput(values);
+  input.kind = values.kind;
+  input.orgId = orgId ?? 1;
   const fields = FACTS_SCHEMA.safeParse(input);
   if (!fields.success) {
     schemaIssues(fields, push);
