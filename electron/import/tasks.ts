@@ -9,6 +9,7 @@ export type WorkerTask =
 export type WorkerRequest = { id: number; task: WorkerTask };
 
 export type WorkerMessage =
+  | { id: 0; type: 'ready' }
   | { id: number; type: 'progress'; done: number; total: number }
   | { id: number; type: 'done'; value: unknown }
   | { id: number; type: 'error'; code: string; message: string };

@@ -16,16 +16,19 @@ export function setImportWorkerEntry(path: string | null): void {
   configuredEntry = path;
 }
 
+/** A damaged file can make SheetJS allocate without end: the thread dies, not the app. */
+const WORKER_LIMITS = { resourceLimits: { maxOldGenerationSizeMb: 1024 } };
+
 function startWorker(): Worker {
   const entry = configuredEntry ?? process.env.LEDGER_IMPORT_WORKER ?? null;
-  if (entry) return new Worker(entry);
+  if (entry) return new Worker(entry, WORKER_LIMITS);
   const here = import.meta.url;
   const compiled = fileURLToPath(new URL('./worker.js', here));
-  if (existsSync(compiled)) return new Worker(compiled);
+  if (existsSync(compiled)) return new Worker(compiled, WORKER_LIMITS);
   // Source tree: tsx compiles worker.ts inside the thread.
   const source = new URL('./worker.ts', here).href;
   const code = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(source)}, ${JSON.stringify(pathToFileURL(process.cwd() + '/').href)}))`;
-  return new Worker(code, { eval: true });
+  return new Worker(code, { eval: true, ...WORKER_LIMITS });
 }
 
 type Pending = { task: WorkerTask; resolve: (v: unknown) => void; reject: (e: unknown) => void; onProgress?: (done: number, total: number) => void };
@@ -52,7 +55,12 @@ function failAll(w: Worker, e: unknown): void {
     for (const p of waiting) runInline(p);
     return;
   }
-  for (const p of waiting) p.reject(e);
+  const outOfMemory = (e as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+  for (const p of waiting) {
+    p.reject(outOfMemory
+      ? new LedgerError('FILE_UNREADABLE', `读取“${p.task.fileName}”时内存不足：文件可能已损坏或过于复杂。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。`)
+      : e);
+  }
 }
 
 function ensureWorker(): Worker {
@@ -62,6 +70,7 @@ function ensureWorker(): Worker {
   workerAnswered = false;
   w.on('message', (m: WorkerMessage) => {
     workerAnswered = true;
+    if (m.type === 'ready') return;
     const p = pending.get(m.id);
     if (!p) return;
     if (m.type === 'progress') {
@@ -78,9 +87,25 @@ function ensureWorker(): Worker {
   return w;
 }
 
+/**
+ * How long one task may take before its thread is stopped. SheetJS can loop forever on a damaged
+ * .xls (a formula whose recorded length disagrees with its tokens): no check before parsing can
+ * rule that out, so the thread is bounded instead. A real 20,000-row file parses in seconds.
+ */
+export function taskTimeLimitMs(bytes: number): number {
+  const fromEnv = Number(process.env.LEDGER_IMPORT_TIME_LIMIT_MS);
+  if (Number.isFinite(fromEnv) && fromEnv > 0) return fromEnv;
+  return 60_000 + Math.ceil(bytes / (1024 * 1024)) * 2_000;
+}
+
 function runInWorker(task: WorkerTask, onProgress?: (done: number, total: number) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const p: Pending = { task, resolve, reject, onProgress };
+    let timer: NodeJS.Timeout | undefined;
+    const settle = <T,>(f: (v: T) => void) => (v: T) => {
+      clearTimeout(timer);
+      f(v);
+    };
+    const p: Pending = { task, resolve: settle(resolve), reject: settle(reject), onProgress };
     let w: Worker;
     try {
       w = ensureWorker();
@@ -91,6 +116,20 @@ function runInWorker(task: WorkerTask, onProgress?: (done: number, total: number
     }
     const id = nextId++;
     pending.set(id, p);
+    timer = setTimeout(() => {
+      if (!pending.has(id)) return;
+      // Stop the stuck thread; whatever else was queued on it is asked to try again.
+      const waiting = [...pending.values()];
+      pending.clear();
+      if (worker === w) worker = null;
+      void w.terminate();
+      for (const q of waiting) {
+        q.reject(q === p
+          ? new LedgerError('FILE_UNREADABLE', `读取“${task.fileName}”超时：文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。`)
+          : new LedgerError('INTERNAL', '导入程序已重启，请重试。'));
+      }
+    }, taskTimeLimitMs(task.bytes.byteLength));
+    timer.unref();
     w.postMessage({ id, task } satisfies WorkerRequest);
   });
 }

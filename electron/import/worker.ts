@@ -16,4 +16,6 @@ if (port) {
         send({ id, type: 'error', ...err });
       });
   });
+  // Loaded and listening: from here on, a thread that dies died on a file, not on start-up.
+  port.postMessage({ id: 0, type: 'ready' } satisfies WorkerMessage);
 }

@@ -2,7 +2,7 @@
 // XML inside valid zips, CSV text damage in odd encodings) and hand-made ones (not spreadsheets,
 // truncated zips, zip bombs, a million rows, 100,000-character cells, formulas, absurd sheet
 // names). Each must end in a Chinese message or a plan, never a crash, a hang or an exhausted
-// heap, and nothing may be written to the ledger. Seeded: FUZZ_SEED=<n> repeats a run.
+// heap, and nothing may be written to the ledger. Seeded: FUZZ_SEED=<n> repeats a run, FUZZ_SEED=random tries new cases.
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,9 @@ import { TEST_KDF, TEST_PASSWORD, tempDir } from '../helpers/temp-ledger';
 import { bundleEntry } from '../helpers/bundle';
 
 const fixturesDir = resolve(__dirname, '../../../shared/fixtures');
-const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
+// CI runs a fixed seed so that a red run can be repeated; FUZZ_SEED=random explores new cases.
+// (A random run found the .xls on which SheetJS never returns: import-timeout.test.ts.)
+const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 1_000_000 : Number(process.env.FUZZ_SEED ?? 20261122);
 /** A case still running after this long is a hang (generous: CI machines are shared). */
 const HANG_MS = 30_000;
 /** The worker's heap: a case that needs more has no bound on memory. */
@@ -102,7 +104,16 @@ describe('hostile files against the importer', () => {
       await new Promise<void>((ok) => { runner.worker.once('message', () => ok()); runner.worker.postMessage('close'); });
       await runner.worker.terminate();
 
-      const bad = results.filter(({ r }) => r.outcome === 'crash' || r.outcome === 'hang' || r.outcome === 'died');
+      // SheetJS's BIFF formula parser can loop or allocate without end on a damaged legacy .xls;
+      // nothing can be checked before it runs, so the app's import thread bounds it (time and
+      // heap: import-timeout.test.ts). Such a case here is that bound at work; any other hang or
+      // death, and every crash, is a defect.
+      const boundedByThread = (spec: FuzzSpec, r: Awaited<ReturnType<Runner['next']>>) =>
+        spec.kind === 'bytes' && spec.fixture.endsWith('.xls') && (r.outcome === 'hang' || (r.outcome === 'died' && /memory limit/.test(r.message ?? '')));
+      const bounded = results.filter(({ spec, r }) => boundedByThread(spec, r));
+      if (bounded.length > 0) process.stderr.write(`fuzz: ${bounded.length} damaged .xls case(s) stopped by the thread's bounds: ${bounded.map(({ spec }) => JSON.stringify(spec)).join(', ')}\n`);
+      expect(bounded.length).toBeLessThan(10);
+      const bad = results.filter(({ spec, r }) => (r.outcome === 'crash' || r.outcome === 'hang' || r.outcome === 'died') && !boundedByThread(spec, r));
       expect(bad.map(({ spec, r }) => `${JSON.stringify(spec)} → ${r.outcome}: ${'message' in r ? r.message : ''}`)).toEqual([]);
 
       const refused = results.flatMap(({ spec, r }) => (r.outcome === 'refused' ? [{ spec, r: r as FuzzResult }] : []));
