@@ -7,7 +7,7 @@ import { memberProblems } from '../../shared/domain/member-rules';
 import { isBranchType } from '../../shared/domain/org';
 import { MemberFieldsSchema, type MemberFields } from '../../shared/schemas/member';
 import type { Ledger } from '../ledger/ledger';
-import { findMemberByIdNumber, type MemberRow } from '../ledger/members';
+import { findMembersByIdNumbers, type MemberRow } from '../ledger/members';
 import { findOrgByName } from '../ledger/orgs';
 import type { Analysis } from './analyse';
 import { type IssueCode, isErrorCode } from './codes';
@@ -96,6 +96,8 @@ export function planImport(ledger: Ledger, analysis: Analysis, options: PlanOpti
 
   // One query for the ID numbers already in the ledger; only those rows look their member up.
   const known = new Set(ledger.db.prepare('SELECT id_number FROM members').pluck().all() as string[]);
+  const existingIds = analysis.rows.filter((r) => !r.hasError && known.has(r.values.idNumber!)).map((r) => r.values.idNumber!);
+  const existingById = findMembersByIdNumbers(ledger, existingIds);
   const rows: PlannedRow[] = [];
   for (const source of analysis.rows) {
     const issues = [...source.issues];
@@ -116,7 +118,7 @@ export function planImport(ledger: Ledger, analysis: Analysis, options: PlanOpti
 
     const planned: PlannedRow = { source, issues, hasError: false, branch: branch ? orgKey(branch) : null, action: 'reject', changes: [] };
     if (!source.hasError && orgResolved) {
-      const existing = known.has(source.values.idNumber!) ? findMemberByIdNumber(ledger, source.values.idNumber!) : undefined;
+      const existing = existingById.get(source.values.idNumber!.toUpperCase());
       if (existing) planUpdate(ledger, planned, existing, orgId, today, push);
       else planCreate(planned, orgId, today, sameToday, push);
     }

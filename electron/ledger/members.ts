@@ -69,6 +69,20 @@ export function findMemberByIdNumber(ledger: Ledger, idNumber: string): MemberRo
   return r && toMember<MemberRow>(r);
 }
 
+const BY_ID_NUMBERS_CHUNK = 500;
+/** findMemberByIdNumber for many ID numbers at once (the importer's upsert): one query per 500. */
+export function findMembersByIdNumbers(ledger: Ledger, idNumbers: string[]): Map<string, MemberRow> {
+  const out = new Map<string, MemberRow>();
+  const sql = `SELECT ${MEMBER_COLUMNS} FROM members m WHERE m.id_number IN (${Array(BY_ID_NUMBERS_CHUNK).fill('?').join(',')})`;
+  for (let i = 0; i < idNumbers.length; i += BY_ID_NUMBERS_CHUNK) {
+    // Padded with NULL (matches nothing) so every chunk reuses one prepared statement.
+    const chunk: (string | null)[] = idNumbers.slice(i, i + BY_ID_NUMBERS_CHUNK).map((n) => n.toUpperCase());
+    while (chunk.length < BY_ID_NUMBERS_CHUNK) chunk.push(null);
+    for (const r of all<Raw<MemberRow>>(ledger, sql, ...chunk)) out.set(r.idNumber, toMember<MemberRow>(r));
+  }
+  return out;
+}
+
 /** The roster: current members (or as of a date), with org names, for one org subtree or the street. */
 export function listMembers(ledger: Ledger, raw: MemberListQuery = {}): RosterRow[] {
   const q = MemberListQuerySchema.parse(raw);
