@@ -34,7 +34,9 @@ function ensureRendererBuilt(): void {
   const sources = [join(repo, 'renderer'), join(repo, 'shared'), join(repo, 'vite.config.ts')].filter(existsSync);
   if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
   console.log('正在构建界面（vite build）…');
-  execFileSync(process.execPath, [join(repo, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit' });
+  // NODE_ENV from a test runner (vitest sets 'test') would make vite build React and antd in
+  // development mode: slower, and full of console warnings.
+  execFileSync(process.execPath, [join(repo, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 async function main(): Promise<void> {

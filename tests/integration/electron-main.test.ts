@@ -12,7 +12,7 @@ describe('electron main bundle', () => {
   it('locks the window down, serves app:// with a strict CSP and answers only its own page', () => {
     execFileSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: root });
     // The page itself is built by vite; the test needs some index.html to serve.
-    if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], { cwd: root });
+    if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' } });
     const { dir, cleanup } = tempDir('electron-main-');
     try {
       const out = JSON.parse(
