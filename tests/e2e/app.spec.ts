@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { demoPassword, demoUrl, openUnlocked } from './support/app';
+import { demoPassword, demoUrl, openLocked, openUnlocked } from './support/app';
 
 test('a wrong password is refused in Chinese, the right one unlocks', async ({ page }) => {
-  await page.goto(demoUrl());
+  await openLocked(page);
   const password = page.getByLabel('密码', { exact: true });
   await password.fill('not-the-password');
   await password.press('Enter');

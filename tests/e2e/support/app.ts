@@ -21,3 +21,13 @@ export async function openUnlocked(page: Page, hash = '#/'): Promise<void> {
   }
   await expect(shell).toBeVisible();
 }
+
+/** Opens the app at its unlock screen, locking it first if another spec left it open. */
+export async function openLocked(page: Page): Promise<void> {
+  await page.goto(demoUrl());
+  const password = page.getByLabel('密码', { exact: true });
+  const lock = page.getByRole('button', { name: '锁定' });
+  await expect(password.or(lock)).toBeVisible();
+  if (await lock.isVisible()) await lock.click();
+  await expect(password).toBeVisible();
+}
