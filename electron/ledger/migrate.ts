@@ -1,10 +1,11 @@
 // Numbered, forward-only migrations; the schema version lives in PRAGMA user_version.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { LedgerError } from '../../shared/errors';
+import type { Migration } from './migrations/migration';
 import m001 from './migrations/001-initial';
 
 /** Append only: never edit a migration that has shipped. */
-export const MIGRATIONS: readonly string[] = [m001];
+export const MIGRATIONS: readonly Migration[] = [m001];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -15,7 +16,7 @@ export function migrate(db: Database): { from: number; to: number } {
   }
   for (let v = from; v < SCHEMA_VERSION; v++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
+      MIGRATIONS[v]!.up(db);
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
   }

@@ -1,6 +1,8 @@
 // Migration 1: the whole schema of DOMAIN.md. Kept as a TS module so every runtime (tsx, vitest,
 // the Electron bundle) loads it the same way.
-export default /* sql */ `
+import type { Migration } from './migration';
+
+const sql = /* sql */ `
 -- The whole ledger of DOMAIN.md. Dates are ISO 'YYYY-MM-DD' text, timestamps ISO 8601 UTC.
 -- Nothing a person entered is ever deleted: orgs are dissolved, members change standing,
 -- events and activities are voided; every change lands in audit_log.
@@ -428,3 +430,6 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_at ON audit_log(at);
 CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
 `;
+
+const migration: Migration = { name: 'initial', up: (db) => db.exec(sql) };
+export default migration;

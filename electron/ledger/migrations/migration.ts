@@ -1,0 +1,10 @@
+// One migration: a function, so a migration can move data as well as change the schema.
+// Each lives in its own file, numbered; migrate.ts lists them in order.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+
+export type Migration = {
+  /** A few words for logs and tests: what this migration does. */
+  readonly name: string;
+  /** Runs inside the transaction that also sets user_version; throw to roll it back. */
+  readonly up: (db: Database) => void;
+};
