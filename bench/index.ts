@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark, one section each. Figures only; nothing here asserts.
+import { benchCli } from './cli';
 import { benchFoundation } from './foundation';
 import { benchImport } from './import';
 import { benchMemberList } from './member-list';
 import { benchReports } from './reports';
 
 const SECTIONS: Array<[string, () => Promise<void>]> = [
+  ['命令行启动 (CLI start from the bundle)', benchCli],
   ['台帐基础 (foundation)', benchFoundation],
   ['党员列表 (member list, 5,000 members)', () => benchMemberList()],
   ['花名册导入 (import, 5,000 rows)', benchImport],

@@ -18,7 +18,9 @@ import { SessionState } from './api/session-state';
 import { startHttpHost } from './http-host';
 import { createDemoLedger, DEMO_PASSWORD } from './demo-ledger';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// electron/demo.ts from source, dist/electron/demo.cjs from the bundle.
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = existsSync(join(here, '..', 'package.json')) ? resolve(here, '..') : resolve(here, '..', '..');
 const distRenderer = join(repo, 'dist', 'renderer');
 
 function newestMtime(path: string): number {

@@ -1,6 +1,6 @@
 // Runs import tasks in a worker thread (worker.ts) with progress callbacks. The worker entry is,
-// in order: setImportWorkerEntry() (the app's bundled worker file), LEDGER_IMPORT_WORKER, a
-// compiled worker.js beside this module, or worker.ts loaded through tsx (dev, demo, tests).
+// in order: setImportWorkerEntry() (the app's bundled worker file), LEDGER_IMPORT_WORKER, the
+// bundled import-worker.cjs beside this bundle (CLI, demo), or worker.ts loaded through tsx (tests).
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -23,8 +23,8 @@ function startWorker(): Worker {
   const entry = configuredEntry ?? process.env.LEDGER_IMPORT_WORKER ?? null;
   if (entry) return new Worker(entry, WORKER_LIMITS);
   const here = import.meta.url;
-  const compiled = fileURLToPath(new URL('./worker.js', here));
-  if (existsSync(compiled)) return new Worker(compiled, WORKER_LIMITS);
+  const bundled = fileURLToPath(new URL('./import-worker.cjs', here));
+  if (existsSync(bundled)) return new Worker(bundled, WORKER_LIMITS);
   // Source tree: tsx compiles worker.ts inside the thread.
   const source = new URL('./worker.ts', here).href;
   const code = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(source)}, ${JSON.stringify(pathToFileURL(process.cwd() + '/').href)}))`;

@@ -1,16 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordActivity } from '../../electron/ledger/activities';
 import { createMember } from '../../electron/ledger/members';
 import { makeId, memberInput, smallStreet } from '../helpers/builders';
+import { runCli } from '../helpers/cli';
 import { TEST_PASSWORD, tempLedger } from '../helpers/temp-ledger';
 
 let cleanups: Array<() => void> = [];
 afterEach(() => { cleanups.forEach((c) => c()); cleanups = []; });
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { env: { ...process.env, LEDGER_PASSWORD: TEST_PASSWORD }, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  const r = runCli(args, { LEDGER_PASSWORD: TEST_PASSWORD });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 describe('ledger compliance (CLI)', () => {

@@ -11,7 +11,7 @@ let cleanups: Array<() => void> = [];
 afterEach(() => { cleanups.forEach((c) => c()); cleanups = []; });
 
 describe('assessment CLI', () => {
-  // Three CLI runs, each a fresh tsx process: slow on a busy machine, so a generous limit.
+  // Three CLI runs: slow on a busy machine, so a generous limit.
   it('prints each branch’s total, grade, rank and indicators, with the figures behind computed scores', { timeout: 240_000 }, async () => {
     const t = await tempLedger();
     cleanups.push(t.cleanup);

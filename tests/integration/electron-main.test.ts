@@ -1,5 +1,6 @@
 // The bundled main process, loaded with a stand-in for Electron (no Electron binary here): the
-// security settings of the window, app:// with its CSP, and the IPC sender check.
+// security settings of the window, app:// with its CSP, and the IPC sender check. The bundle is
+// built by the global setup.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,6 @@ const root = join(import.meta.dirname, '..', '..');
 
 describe('electron main bundle', () => {
   it('locks the window down, serves app:// with a strict CSP and answers only its own page', () => {
-    execFileSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: root });
     // The page itself is built by vite; the test needs some index.html to serve.
     if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' } });
     const { dir, cleanup } = tempDir('electron-main-');

@@ -1,13 +1,12 @@
 // The import-members command as a clerk or a script runs it: exit codes 0/1/2/3, the JSON report
 // on stdout in the contract's shape, --rejects, and an unreadable file that touches nothing.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../../electron/ledger/ledger';
+import { runCli } from '../helpers/cli';
 import { TEST_PASSWORD, tempLedger } from '../helpers/temp-ledger';
 
-const ROOT = path.resolve(__dirname, '../..');
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
 
 let t: Awaited<ReturnType<typeof tempLedger>>;
@@ -18,10 +17,7 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 function cli(args: string[], password = TEST_PASSWORD) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron/cli.ts'), 'import-members', ...args], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, LEDGER_PASSWORD: password }, timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(['import-members', ...args], { LEDGER_PASSWORD: password }, 60_000);
 }
 
 async function memberCount(): Promise<number> {

@@ -2,7 +2,6 @@ import { isIsoDate } from '../../../shared/dates';
 import { REGISTERS, type ReportFormat, isRegisterName } from '../../../shared/reports/catalog';
 import { MISSING_GLYPH_PLACEHOLDER } from '../../../shared/reports/glyphs';
 import { findOrgByName } from '../../ledger/orgs';
-import { exportRegister } from '../../reports/export';
 import { type CliCommand, EXIT, UsageError, openLedgerFromArgs, printJson, requireString } from '../command';
 
 const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
@@ -43,6 +42,8 @@ export const exportCommand: CliCommand = {
         if (!org) throw new UsageError(`找不到党组织“${values.org}”。请使用台帐中的全称或简称。`);
         orgId = org.id;
       }
+      // pdfmake, fontkit and exceljs load only here: `help` and the other commands start without them.
+      const { exportRegister } = await import('../../reports/export');
       const result = await exportRegister(ledger, {
         register: name,
         format: format as ReportFormat,

@@ -1,12 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LedgerError } from '../../../shared/errors';
-import { analyseFile } from '../../import/analyse';
 import { ISSUE_TITLES } from '../../import/codes';
 import { commitPlan } from '../../import/commit';
 import { planImport } from '../../import/plan';
-import { buildRejectsWorkbook } from '../../import/rejects';
-import { type ImportReport, buildReport, exitCodeOf } from '../../import/report';
+import type { ImportReport } from '../../import/report';
 import { type CliCommand, EXIT, UsageError, openLedgerFromArgs, printJson, requireString } from '../command';
 
 function where(i: { sheet: string | null; row: number }): string {
@@ -53,6 +51,10 @@ export const importMembers: CliCommand = {
     } catch {
       throw new UsageError(`找不到或无法打开文件：${file}`);
     }
+    // SheetJS and exceljs load only here: `help` and the other commands start without them.
+    const [{ analyseFile }, { buildRejectsWorkbook }, { buildReport, exitCodeOf }] = await Promise.all([
+      import('../../import/analyse'), import('../../import/rejects'), import('../../import/report'),
+    ]);
     // The file is read and checked before the ledger is opened: an unreadable file touches nothing.
     let parsed: ReturnType<typeof analyseFile>;
     try {

@@ -1,16 +1,18 @@
-// Starts `electron/demo.ts` (the demo host) as a child process and waits for the address it
-// prints. The global setup starts the shared demo street; a spec that must not change it (the
+// Starts the demo host from its bundle (dist/electron/demo.cjs, built here when missing or
+// stale) as a child process and waits for the address it prints. The global setup starts the shared demo street; a spec that must not change it (the
 // import) starts an empty one of its own.
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBundles } from '../../../scripts/bundle.mjs';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 export type DemoHost = { url: string; password: string; stop: () => Promise<void> };
 
 export async function startDemoHost(args: string[] = [], timeoutMs = 220_000): Promise<DemoHost> {
-  const child = spawn(process.execPath, [resolve(REPO, 'node_modules/tsx/dist/cli.mjs'), 'electron/demo.ts', ...args], {
+  await ensureBundles();
+  const child = spawn(process.execPath, [resolve(REPO, 'dist/electron/demo.cjs'), ...args], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env },
