@@ -15,7 +15,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { 
       .then((v) => mine === seq.current && setData(v))
       .catch((e) => mine === seq.current && showError(e))
       .finally(() => mine === seq.current && setLoading(false));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // oxlint-disable-next-line react/exhaustive-deps -- the caller's deps, spread: the rule cannot see them
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, loading, reload };

@@ -36,7 +36,7 @@ const KNOWN_IGNORED = new Set(['序号', '编号', '顺序号', 'NO', 'NO.']);
 
 export function normaliseHeader(text: string): string {
   return foldWidth(text)
-    .replace(/[（(［\[【][^）)］\]】]*[）)］\]】]/g, '')
+    .replace(/[（(［[【][^）)］\]】]*[）)］\]】]/g, '')
     .replace(/[\s*＊:：]/g, '')
     .toUpperCase();
 }

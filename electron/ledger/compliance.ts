@@ -88,7 +88,12 @@ function subtree(orgs: readonly OrgRowLite[], rootId: number): Set<number> {
   const ids = new Set([rootId]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const o of orgs) if (o.parentId !== null && ids.has(o.parentId) && !ids.has(o.id)) (ids.add(o.id), (grew = true));
+    for (const o of orgs) {
+      if (o.parentId !== null && ids.has(o.parentId) && !ids.has(o.id)) {
+        ids.add(o.id);
+        grew = true;
+      }
+    }
   }
   return ids;
 }

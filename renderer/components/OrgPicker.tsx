@@ -18,23 +18,24 @@ export function OrgPicker(props: {
   disabled?: boolean;
 }) {
   const { orgs } = useOrgs();
+  const { hideTypes, exclude, selectable } = props;
   const treeData = useMemo(() => {
     const children = new Map<number | null, OrgNode[]>();
     for (const o of orgs) {
-      if (props.hideTypes?.includes(o.type)) continue;
+      if (hideTypes?.includes(o.type)) continue;
       const list = children.get(o.parentId) ?? [];
       list.push(o);
       children.set(o.parentId, list);
     }
     const build = (parent: number | null): TreeItem[] =>
       (children.get(parent) ?? [])
-        .filter((o) => !props.exclude?.has(o.id))
+        .filter((o) => !exclude?.has(o.id))
         .map((o) => {
-          const ok = props.selectable ? props.selectable(o) : true;
+          const ok = selectable ? selectable(o) : true;
           return { value: o.id, title: o.name, selectable: ok, disabled: false, children: build(o.id) };
         });
     return build(null);
-  }, [orgs, props.selectable, props.exclude, props.hideTypes]);
+  }, [orgs, selectable, exclude, hideTypes]);
   return (
     <TreeSelect
       id={props.id}

@@ -47,6 +47,7 @@ const CASES: Case[] = [
   { label: 'a letter inside', row: caseRow(5, { idCell: '5301021980A5051234' }), codes: ['ID_FORMAT'] },
   { label: 'no such birth date', row: caseRow(6, { idCell: '53010219800230121' + checkCharacter('53010219800230121') }), codes: ['ID_FORMAT'] },
   { label: 'wrong check character', row: caseRow(7, { idCell: withBadCheck(makeId('1980-05-08', '男', 7)) }), codes: ['ID_CHECKSUM'] },
+  // oxlint-disable-next-line no-loss-of-precision -- the test is of exactly that: an ID typed as a number
   { label: 'number cell', row: caseRow(8, { idCell: 530102198005091234 }), codes: ['ID_PRECISION_LOST'] },
   { label: 'scientific text', row: caseRow(9, { idCell: '5.30102E+17' }), codes: ['ID_PRECISION_LOST'] },
   { label: 'trailing zeros text', row: caseRow(10, { idCell: precisionText }), codes: ['ID_PRECISION_LOST'] },

@@ -70,7 +70,10 @@ export function monthsOf(from: string, to: string): string[] {
   const endM = Number(to.slice(5, 7));
   while (y < endY || (y === endY && m <= endM)) {
     out.push(`${y}-${String(m).padStart(2, '0')}`);
-    if (++m > 12) (m = 1), y++;
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
   }
   return out;
 }

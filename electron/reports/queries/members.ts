@@ -25,7 +25,10 @@ export function orgsData(ledger: Ledger, scope: Scope, opts: QueryOptions): Orgs
   for (const [orgId, members] of byOrg) {
     for (let id: number | null | undefined = orgId; id != null && parent.has(id); id = parent.get(id)) {
       const c = counts.get(id) ?? { full: 0, prob: 0 };
-      for (const m of members) m.kind === 'full' ? c.full++ : c.prob++;
+      for (const m of members) {
+        if (m.kind === 'full') c.full++;
+        else c.prob++;
+      }
       counts.set(id, c);
     }
   }

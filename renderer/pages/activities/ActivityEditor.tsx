@@ -119,6 +119,7 @@ export function ActivityEditor({ id }: { id: number | null }) {
         setLoading(false);
         loadedRef.current = true;
       });
+    // oxlint-disable-next-line react/exhaustive-deps -- loads once per record; the address's defaults are read as the page opens
   }, [id]);
 
   // The expected attendees follow org, type and date.

@@ -53,7 +53,10 @@ export function AttendanceEditor({ rows, onRows, observers, onObservers, notice,
     if (e.key === 'ArrowDown' || e.key === 'j') setActive(Math.min(rows.length - 1, active + 1));
     else if (e.key === 'ArrowUp' || e.key === 'k') setActive(Math.max(0, active - 1));
     else if (!r) return;
-    else if (e.key === ' ' || e.key === 'Enter') (r.status === 'present' ? markAbsent(active, r.absenceReason ?? 'business') : markPresent(active));
+    else if (e.key === ' ' || e.key === 'Enter') {
+      if (r.status === 'present') markAbsent(active, r.absenceReason ?? 'business');
+      else markPresent(active);
+    }
     else if (KEY_REASON[e.key]) {
       markAbsent(active, KEY_REASON[e.key]!);
       setActive(Math.min(rows.length - 1, active + 1));

@@ -37,16 +37,13 @@ export function AppraisalPanel({ year }: { year: number }) {
   const set = (m: AppraisalRow, patch: Partial<Entry>) => setEdits((e) => ({ ...e, [m.memberId]: { ...entryOf(m), take: true, ...patch } }));
 
   const members = sheet?.members ?? [];
-  const counts = useMemo(() => {
-    const c = { excellent: 0, qualified: 0, basicallyQualified: 0, unqualified: 0, notGraded: 0, notAppraised: 0 };
-    for (const m of members) {
-      const e = entryOf(m);
-      if (!e.take) c.notAppraised += 1;
-      else if (e.grade === null) c.notGraded += 1;
-      else c[e.grade] += 1;
-    }
-    return c;
-  }, [members, edits]);
+  const counts = { excellent: 0, qualified: 0, basicallyQualified: 0, unqualified: 0, notGraded: 0, notAppraised: 0 };
+  for (const m of members) {
+    const e = entryOf(m);
+    if (!e.take) counts.notAppraised += 1;
+    else if (e.grade === null) counts.notGraded += 1;
+    else counts[e.grade] += 1;
+  }
   const graded = APPRAISAL_GRADES.reduce((n, g) => n + counts[g], 0);
   const limit = Math.floor(graded / 3);
 

@@ -30,7 +30,7 @@ export function OrgForm({ mode, onClose, onSaved }: { mode: OrgFormMode | null; 
     form.resetFields();
     if (mode.kind === 'edit') form.setFieldsValue({ ...mode.org, foundedOn: fromIso(mode.org.foundedOn) });
     else form.setFieldsValue({ type: allowedTypes.includes('branch') ? 'branch' : allowedTypes[0], category: parent?.category ?? undefined });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // oxlint-disable-next-line react/exhaustive-deps -- the form is reset when it opens (mode), not while the clerk edits it
   }, [mode]);
 
   const save = async () => {
