@@ -1,6 +1,8 @@
-// Every handler, keyed by method: each area's handlers in their own module, merged here.
+// Every handler, keyed by method: each area's handlers in their own module, merged here (a
+// method defined twice stops the start, see mergeAreas).
 import type { Api, Method } from '../../shared/api';
 import type { OutputOf, ParsedInputOf } from '../../shared/api/contract';
+import { mergeAreas } from '../../shared/api/merge';
 import type { SessionState } from './session-state';
 import { sessionHandlers } from './session';
 import { orgsHandlers } from './orgs';
@@ -17,16 +19,16 @@ import { backupsHandlers } from './backups';
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
 
-export const HANDLERS: HandlerMap<Method> = {
-  ...sessionHandlers,
-  ...orgsHandlers,
-  ...membersHandlers,
-  ...usersHandlers,
-  ...auditHandlers,
-  ...dashboardHandlers,
-  ...activitiesHandlers,
-  ...assessmentHandlers,
-  ...importHandlers,
-  ...reportsHandlers,
-  ...backupsHandlers,
-};
+export const HANDLERS: HandlerMap<Method> = mergeAreas(
+  sessionHandlers,
+  orgsHandlers,
+  membersHandlers,
+  usersHandlers,
+  auditHandlers,
+  dashboardHandlers,
+  activitiesHandlers,
+  assessmentHandlers,
+  importHandlers,
+  reportsHandlers,
+  backupsHandlers,
+);
