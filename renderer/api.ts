@@ -107,4 +107,3 @@ export const ledger = new Proxy({} as LedgerClient, {
   get: (_t, method) => (typeof method === 'string' ? (input: unknown) => invoke(method, input) : undefined),
 }) as LedgerClient;
 
-export const isElectron = inElectron;

@@ -13,9 +13,3 @@ export class LedgerError extends Error {
   }
 }
 
-/** Codes that mean "wrong password or key" (CLI exit 3). */
-export const AUTH_ERROR_CODES = new Set(['WRONG_PASSWORD', 'WRONG_RECOVERY_KEY', 'TOO_MANY_ATTEMPTS']);
-
-export function isLedgerError(e: unknown): e is LedgerError {
-  return e instanceof LedgerError;
-}

@@ -6,7 +6,7 @@ import { LedgerError } from '../../shared/errors';
 import { nowIso, today } from '../../shared/dates';
 import { idBirthDate, idGender } from '../../shared/domain/id-number';
 import {
-  STANDING_LABELS, type MemberCategory, type MemberEventType, type MemberKind, type Standing, SEED_POSTS,
+  STANDING_LABELS, type MemberCategory, type MemberEventType, type MemberKind, type Standing,
 } from '../../shared/domain/member';
 import { isBranchType } from '../../shared/domain/org';
 import {
@@ -390,15 +390,6 @@ export function listResidentRegistrations(ledger: Ledger, memberId: number): Res
 }
 
 export type PostRow = { id: number; orgId: number | null; name: string; duty: string | null };
-
-/** The ten seed posts of 设岗定责, added once. */
-export function ensureSeedPosts(ledger: Ledger): void {
-  ledger.tx(() => {
-    for (const name of SEED_POSTS) {
-      if (!one(ledger, 'SELECT 1 FROM posts WHERE org_id IS NULL AND name = ?', name)) run(ledger, 'INSERT INTO posts (org_id, name, created_at) VALUES (NULL, ?, ?)', name, nowIso());
-    }
-  });
-}
 
 export function listPosts(ledger: Ledger): PostRow[] {
   return all<PostRow>(ledger, 'SELECT id, org_id AS orgId, name, duty FROM posts WHERE retired_on IS NULL ORDER BY id');

@@ -3,7 +3,7 @@
 import dayjs from 'dayjs';
 import { LedgerError } from '../../shared/errors';
 import { nowIso, today } from '../../shared/dates';
-import { CHILD_TYPES, ORG_TYPE_LABELS, defaultTermYears, type OrgCategory, type OrgType, type FacilityCode, type CommitteeRole } from '../../shared/domain/org';
+import { CHILD_TYPES, ORG_TYPE_LABELS, TERM_WARNING_MONTHS, defaultTermYears, type OrgCategory, type OrgType, type FacilityCode, type CommitteeRole } from '../../shared/domain/org';
 import { OrgCreateSchema, OrgUpdateSchema, PartnerInputSchema, TermInputSchema, type OrgCreate, type OrgUpdate, type PartnerInput, type TermInput } from '../../shared/schemas/org';
 import type { Ledger } from './ledger';
 import { all, mustFind, one, parseJson, run } from './sql';
@@ -209,7 +209,7 @@ export type TermStatus = { state: 'none' | 'inTerm' | 'expiringSoon' | 'expired'
 export function termStatus(term: TermRow | null, on: string = today()): TermStatus {
   if (!term) return { state: 'none', expiresOn: null, monthsLeft: null };
   const monthsLeft = dayjs(term.expiresOn).diff(dayjs(on), 'month', true);
-  const state = term.expiresOn < on ? 'expired' : monthsLeft <= 6 ? 'expiringSoon' : 'inTerm';
+  const state = term.expiresOn < on ? 'expired' : monthsLeft <= TERM_WARNING_MONTHS ? 'expiringSoon' : 'inTerm';
   return { state, expiresOn: term.expiresOn, monthsLeft: Math.floor(monthsLeft * 10) / 10 };
 }
 

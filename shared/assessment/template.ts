@@ -9,7 +9,6 @@ export const TEMPLATE_TOTAL_POINTS = 100;
 
 export const INDICATOR_SOURCES = ['manual', 'computed'] as const;
 export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
-export const INDICATOR_SOURCE_LABELS: Record<IndicatorSource, string> = { manual: '人工评分', computed: '系统计算' };
 
 export const FIVE_GOOD_CATEGORIES = ['领导班子好', '党员队伍好', '工作机制好', '工作业绩好', '群众反映好'] as const;
 
@@ -30,7 +29,6 @@ export const indicatorInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['metric'], message: `“${ind.content}”是系统计算的指标，请选择计算依据` });
     }
   });
-export type IndicatorInput = z.input<typeof indicatorInputSchema>;
 export type Indicator = z.output<typeof indicatorInputSchema>;
 
 export function templateSum(indicators: readonly { points: number }[]): number {

@@ -6,7 +6,6 @@ export const BUILTIN_ACTIVITY_TYPES = [
   'branchAssembly', 'committeeMeeting', 'groupMeeting', 'partyLesson', 'themeDay', 'lifeMeeting',
   'heartTalk', 'memberAppraisal', 'remoteEducation', 'volunteer', 'visit', 'assistance', 'jointMeeting', 'other',
 ] as const;
-export type BuiltinActivityType = (typeof BUILTIN_ACTIVITY_TYPES)[number];
 
 export type ActivityTypeDef = {
   code: string;
@@ -39,10 +38,6 @@ export const ACTIVITY_TYPES: readonly ActivityTypeDef[] = [
   { code: 'other', label: '其他', core: false, countsForAttendance: false, expected: 'none', builtin: true },
 ];
 
-export const ACTIVITY_TYPE_LABELS: Record<BuiltinActivityType, string> = Object.fromEntries(
-  ACTIVITY_TYPES.map((t) => [t.code, t.label]),
-) as Record<BuiltinActivityType, string>;
-
 /** The settings key holding custom activity types. */
 export const CUSTOM_ACTIVITY_TYPES_KEY = 'activityTypes';
 
@@ -74,4 +69,3 @@ export const ABSENCE_REASON_LABELS: Record<AbsenceReason, string> = { sick: '因
 
 export const ATTENDANCE_STATUSES = ['present', 'absent', 'observer'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
-export const ATTENDANCE_STATUS_LABELS: Record<AttendanceStatus, string> = { present: '出席', absent: '缺席', observer: '列席' };

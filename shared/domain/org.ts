@@ -74,11 +74,3 @@ export const COMMITTEE_ROLE_LABELS: Record<CommitteeRole, string> = {
   other: '其他',
 };
 
-/** Setting rules of the 支部工作条例 (2018). */
-export const BRANCH_RULES = {
-  minFullMembers: 3,
-  maxMembersGenerally: 50,
-  committeeFromFullMembers: 7,
-  committeeSize: { min: 3, max: 5, absoluteMax: 7 },
-  jointBranchMaxUnits: 5,
-} as const;

@@ -26,7 +26,6 @@ export const AttendanceInputSchema = z
     if (a.status === 'absent' && a.absenceReason === null) ctx.addIssue({ code: 'custom', message: '请选择缺席原因（因病/因公/外出/其他）', path: ['absenceReason'] });
   })
   .transform((a) => (a.status === 'absent' ? a : { ...a, absenceReason: null, reasonText: null }));
-export type AttendanceInput = z.input<typeof AttendanceInputSchema>;
 
 export const ActivityFieldsSchema = z
   .object({

@@ -15,8 +15,6 @@ import { buildDues } from './dues';
 import type { DemoStreet } from './model';
 import { addDemoContracts } from './contracts';
 
-export type { DemoStreet } from './model';
-
 export const DEFAULT_DEMO_SEED = 20240101;
 
 export type DemoOptions = { today?: string; kdf?: KdfParams; seed?: number };

@@ -49,8 +49,6 @@ export function registerDoc(register: RegisterName, h: ReportHeader, sections: S
   return { register, title: `${h.unit}${info.title}`, printedOn: h.printedOn, sections, warnings: [...(h.warnings ?? []), ...warnings] };
 }
 
-export const yesNo = (b: boolean | null | undefined): string => (b ? '是' : '否');
-
 /** Ordinal captions: 一、二、三 … */
 export function chineseOrdinal(n: number): string {
   const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
