@@ -15,6 +15,7 @@ import {
   type MemberCreate, type MemberFields, type MemberListQuery, type MemberUpdate,
 } from '../../shared/schemas/member';
 import type { Ledger } from './ledger';
+import { membersOn } from './member-state';
 import { getOrg, orgSubtreeIds } from './orgs';
 import { all, mustFind, one, parseJson, run } from './sql';
 import type { z } from 'zod';
@@ -34,13 +35,13 @@ export type MemberRow = Omit<MemberFields, 'categories'> & {
 /** A roster line: the member with the names of org and group. */
 export type RosterRow = MemberRow & { orgName: string | null; groupName: string | null };
 
-const MEMBER_COLUMNS = `m.id, m.id_number AS idNumber, m.name, m.gender, m.ethnicity, m.birth_date AS birthDate, m.native_place AS nativePlace,
+export const MEMBER_COLUMNS = `m.id, m.id_number AS idNumber, m.name, m.gender, m.ethnicity, m.birth_date AS birthDate, m.native_place AS nativePlace,
   m.education, m.kind, m.joined_on AS joinedOn, m.confirmed_on AS confirmedOn, m.org_id AS orgId, m.group_id AS groupId,
   m.employer, m.job, m.phone, m.address, m.standing, m.standing_reason AS standingReason, m.standing_since AS standingSince,
   m.status, m.categories, m.skills, m.lost_contact_since AS lostContactSince, m.note, m.created_at AS createdAt, m.updated_at AS updatedAt`;
 
-type Raw<T> = Omit<T, 'categories'> & { categories: string };
-const toMember = <T extends { categories: MemberCategory[] }>(r: Raw<T>): T => ({ ...r, categories: parseJson<MemberCategory[]>(r.categories, []) }) as T;
+export type Raw<T> = Omit<T, 'categories'> & { categories: string };
+export const toMember = <T extends { categories: MemberCategory[] }>(r: Raw<T>): T => ({ ...r, categories: parseJson<MemberCategory[]>(r.categories, []) }) as T;
 
 /** Columns of the member's own facts, in MemberFields order. */
 const FIELD_COLUMNS = {
@@ -89,27 +90,19 @@ export function listMembers(ledger: Ledger, raw: MemberListQuery = {}): RosterRo
   const orgIds = q.orgId ? (q.includeDescendants ? orgSubtreeIds(ledger, q.orgId, { includeDissolved: true }) : [q.orgId]) : null;
   const orgFilter = (col: string) => (orgIds ? `AND ${col} IN (${orgIds.join(',')})` : '');
   const select = `SELECT ${MEMBER_COLUMNS}, o.name AS orgName, g.name AS groupName`;
-  let rows: Raw<RosterRow>[];
+  // As of a date: what was true that day (member-state.ts), in roster order.
   if (q.asOf) {
-    // As of a date: membership spans say where each member was; standing from the current row
-    // unless it changed after that date.
-    rows = all<Raw<RosterRow>>(
-      ledger,
-      `${select}, s.org_id AS spanOrg FROM member_org_spans s JOIN members m ON m.id = s.member_id
-       JOIN orgs o ON o.id = s.org_id LEFT JOIN orgs g ON g.id = m.group_id
-       WHERE s.from_date <= ? AND (s.to_date IS NULL OR s.to_date > ?)
-         AND (m.standing NOT IN ('left','deceased') OR m.standing_since > ?) ${orgFilter('s.org_id')}
-       ORDER BY o.sort_order, o.id, m.joined_on, m.id`,
-      q.asOf, q.asOf, q.asOf,
-    ).map((r) => ({ ...r, orgId: (r as unknown as { spanOrg: number }).spanOrg }));
-  } else {
-    const active = q.includeInactive ? '' : "AND m.status = 'active' AND m.standing IN ('normal','suspended')";
-    rows = all<Raw<RosterRow>>(
-      ledger,
-      `${select} FROM members m LEFT JOIN orgs o ON o.id = m.org_id LEFT JOIN orgs g ON g.id = m.group_id
-       WHERE 1 = 1 ${active} ${orgFilter('m.org_id')} ORDER BY o.sort_order, o.id, m.joined_on, m.id`,
-    );
+    const order = new Map(all<{ id: number }>(ledger, 'SELECT id FROM orgs ORDER BY sort_order, id').map((o, i) => [o.id, i]));
+    return membersOn(ledger, q.asOf, { orgIds: orgIds ? new Set(orgIds) : undefined })
+      .sort((a, b) => (order.get(a.orgId) ?? 0) - (order.get(b.orgId) ?? 0) || (a.joinedOn ?? '').localeCompare(b.joinedOn ?? '') || a.id - b.id)
+      .map(({ onRoll: _r, mobile: _m, residentOrgIds: _o, posts: _p, roles: _l, ...row }) => row);
   }
+  const active = q.includeInactive ? '' : "AND m.status = 'active' AND m.standing IN ('normal','suspended')";
+  const rows = all<Raw<RosterRow>>(
+    ledger,
+    `${select} FROM members m LEFT JOIN orgs o ON o.id = m.org_id LEFT JOIN orgs g ON g.id = m.group_id
+     WHERE m.voided_at IS NULL ${active} ${orgFilter('m.org_id')} ORDER BY o.sort_order, o.id, m.joined_on, m.id`,
+  );
   return rows.map((r) => toMember<RosterRow>(r));
 }
 
