@@ -6,7 +6,7 @@ import type { AppraisalGrade } from '../../shared/domain/member';
 import { missingFields, openMobile, probationEndsOn, probationExtensions } from '../ledger/dashboard';
 import type { Ledger } from '../ledger/ledger';
 import {
-  addHousehold, assignPost, changeStanding, confirmMember, createMember, endHousehold, endMobile, endResident, extendProbation, getMember,
+  addHousehold, assignPost, changeStanding, confirmMember, correctMemberEventDate, voidMember, voidMemberEvent, createMember, endHousehold, endMobile, endResident, extendProbation, getMember,
   leavePost, listHouseholds, listMembers, listMemberPosts, listMobileRecords, listPosts, listResidentRegistrations, memberHistory,
   registerResident, startMobile, transferIn, transferInternal, transferOut, updateMember,
 } from '../ledger/members';
@@ -66,7 +66,7 @@ type MemberMethods =
   | 'members.list' | 'members.get' | 'members.create' | 'members.update' | 'members.transferOut' | 'members.transferIn' | 'members.transferInternal'
   | 'members.confirm' | 'members.extendProbation' | 'members.changeStanding' | 'members.startMobile' | 'members.endMobile'
   | 'members.registerResident' | 'members.endResident' | 'members.posts' | 'members.assignPost' | 'members.leavePost'
-  | 'members.addHousehold' | 'members.endHousehold';
+  | 'members.addHousehold' | 'members.endHousehold' | 'members.void' | 'members.voidEvent' | 'members.correctEventDate';
 
 export const membersHandlers: HandlerMap<MemberMethods> = {
   'members.list': (state, { includeInactive }) => list(state.requireLedger(), includeInactive),
@@ -82,10 +82,19 @@ export const membersHandlers: HandlerMap<MemberMethods> = {
     transferInternal(state.requireLedger(), id, input);
     return { id };
   },
-  'members.confirm': (state, { id, date, note }) => {
-    confirmMember(state.requireLedger(), id, { date, note });
+  'members.confirm': (state, { id, date, note, earlyReason }) => {
+    confirmMember(state.requireLedger(), id, { date, note, earlyReason });
     return { id };
   },
+  'members.void': (state, { id, reason }) => {
+    voidMember(state.requireLedger(), id, { reason });
+    return { id };
+  },
+  'members.voidEvent': (state, { eventId, reason }) => {
+    voidMemberEvent(state.requireLedger(), eventId, { reason });
+    return { id: eventId };
+  },
+  'members.correctEventDate': (state, { eventId, date, reason }) => ({ id: correctMemberEventDate(state.requireLedger(), eventId, { date, reason }) }),
   'members.extendProbation': (state, { id, date, note, months }) => {
     extendProbation(state.requireLedger(), id, { date, note, months });
     return { id };
