@@ -17,19 +17,8 @@ import { rosterData } from '../../electron/reports/queries/roster';
 import { resolveScope } from '../../electron/reports/scope';
 import { MEMBER_KIND_LABELS, type MemberKind, type Standing } from '../../shared/domain/member';
 import { makeId, memberInput, smallStreet } from '../helpers/builders';
+import { rng } from '../helpers/fuzz-cases';
 import { tempLedger } from '../helpers/temp-ledger';
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const addYear = (iso: string) => `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`;
