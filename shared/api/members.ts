@@ -70,7 +70,7 @@ const dated = { date: isoDate(), note: optText(500) };
 
 export const membersCalls = {
   /** The roster for the list page; members who left (转出, 出党, 去世) only when asked. */
-  'members.list': call<MemberListRow[]>()(z.object({ includeInactive: z.boolean().default(false) })),
+  'members.list': call<MemberListRow[]>()(z.object({ includeInactive: z.boolean().default(false), /** The roll as it stood that day. */ asOf: isoDate().optional() })),
   'members.get': call<MemberDetail>()(z.object({ id })),
   'members.create': call<{ id: number }>()(MemberCreateSchema),
   /** Send the whole form: absent keys of a partial schema take their defaults (categories → []). */

@@ -68,8 +68,9 @@ describe('2025 registers show 2025, not today', () => {
 });
 
 describe('the org page', () => {
+  let state: SessionState;
   it('shows each 党小组 with its members', async () => {
-    const state = new SessionState(path);
+    state = new SessionState(path);
     ledger.close();
     const unlock = await dispatch(state, 'session.unlock', { password: TEST_PASSWORD });
     expect(unlock.ok).toBe(true);
@@ -79,6 +80,15 @@ describe('the org page', () => {
     const groups = (tree.value as OrgNode[]).filter((o) => o.type === 'group');
     expect(groups.length).toBeGreaterThan(0);
     expect(groups.filter((g) => g.memberCount > 0).length).toBe(groups.length);
+  });
+
+  it('lists the members as of a date: the roster of that date', async () => {
+    const list = await dispatch(state, 'members.list', { asOf: YEAR_END });
+    if (!list.ok) throw new Error(JSON.stringify(list));
+    const rows = list.value as { idNumber: string; kind: string }[];
+    const roster = rosterData(ledger, scope2025(), opts).branches.flatMap((b) => b.members);
+    expect(rows.map((r) => r.idNumber).sort()).toEqual(roster.map((r) => r.idNumber).sort());
+    expect(rows.filter((r) => r.kind === 'probationary').length).toBe(roster.filter((r) => r.kind === '预备党员').length);
   });
 });
 
