@@ -5,8 +5,9 @@ import type { MemberDetail, MemberListRow } from '../../shared/api/members';
 import type { AppraisalGrade } from '../../shared/domain/member';
 import { missingFields, openMobile, probationEndsOn, probationExtensions } from '../ledger/dashboard';
 import type { Ledger } from '../ledger/ledger';
+import { membersOn } from '../ledger/member-state';
 import {
-  addHousehold, assignPost, changeStanding, confirmMember, createMember, endHousehold, endMobile, endResident, extendProbation, getMember,
+  addHousehold, assignPost, changeStanding, confirmMember, correctMemberEventDate, voidMember, voidMemberEvent, createMember, endHousehold, endMobile, endResident, extendProbation, getMember,
   leavePost, listHouseholds, listMembers, listMemberPosts, listMobileRecords, listPosts, listResidentRegistrations, memberHistory,
   registerResident, startMobile, transferIn, transferInternal, transferOut, updateMember,
 } from '../ledger/members';
@@ -28,9 +29,12 @@ function pinyinOf(name: string): { initials: string; full: string } {
   return hit;
 }
 
-function list(ledger: Ledger, includeInactive: boolean): MemberListRow[] {
-  const mobile = openMobile(ledger);
-  return listMembers(ledger, { includeInactive }).map((m) => {
+function list(ledger: Ledger, includeInactive: boolean, asOf?: string): MemberListRow[] {
+  // As of a date: the roll that day, each member as they stood then (member-state.ts).
+  const states = asOf ? membersOn(ledger, asOf) : null;
+  const rows = states ?? listMembers(ledger, { includeInactive });
+  const mobile = states ? new Map(states.flatMap((m) => (m.mobile ? [[m.id, m.mobile.direction] as const] : []))) : openMobile(ledger);
+  return rows.map((m) => {
     const py = pinyinOf(m.name);
     return {
       id: m.id, name: m.name, initials: py.initials, pinyin: py.full, idNumber: m.idNumber, gender: m.gender, birthDate: m.birthDate,
@@ -66,10 +70,10 @@ type MemberMethods =
   | 'members.list' | 'members.get' | 'members.create' | 'members.update' | 'members.transferOut' | 'members.transferIn' | 'members.transferInternal'
   | 'members.confirm' | 'members.extendProbation' | 'members.changeStanding' | 'members.startMobile' | 'members.endMobile'
   | 'members.registerResident' | 'members.endResident' | 'members.posts' | 'members.assignPost' | 'members.leavePost'
-  | 'members.addHousehold' | 'members.endHousehold';
+  | 'members.addHousehold' | 'members.endHousehold' | 'members.void' | 'members.voidEvent' | 'members.correctEventDate';
 
 export const membersHandlers: HandlerMap<MemberMethods> = {
-  'members.list': (state, { includeInactive }) => list(state.requireLedger(), includeInactive),
+  'members.list': (state, { includeInactive, asOf }) => list(state.requireLedger(), includeInactive, asOf),
   'members.get': (state, { id }) => detail(state.requireLedger(), id),
   'members.create': (state, input) => ({ id: createMember(state.requireLedger(), input) }),
   'members.update': (state, { id, patch, date, note }) => ({ id, changed: updateMember(state.requireLedger(), id, patch, { date, note }).changed }),
@@ -82,10 +86,19 @@ export const membersHandlers: HandlerMap<MemberMethods> = {
     transferInternal(state.requireLedger(), id, input);
     return { id };
   },
-  'members.confirm': (state, { id, date, note }) => {
-    confirmMember(state.requireLedger(), id, { date, note });
+  'members.confirm': (state, { id, date, note, earlyReason }) => {
+    confirmMember(state.requireLedger(), id, { date, note, earlyReason });
     return { id };
   },
+  'members.void': (state, { id, reason }) => {
+    voidMember(state.requireLedger(), id, { reason });
+    return { id };
+  },
+  'members.voidEvent': (state, { eventId, reason }) => {
+    voidMemberEvent(state.requireLedger(), eventId, { reason });
+    return { id: eventId };
+  },
+  'members.correctEventDate': (state, { eventId, date, reason }) => ({ id: correctMemberEventDate(state.requireLedger(), eventId, { date, reason }) }),
   'members.extendProbation': (state, { id, date, note, months }) => {
     extendProbation(state.requireLedger(), id, { date, note, months });
     return { id };

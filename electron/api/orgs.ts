@@ -1,31 +1,38 @@
 // Organisation calls over electron/ledger/orgs.ts; the queries only the org page needs are here.
 import type { OrgDetail, OrgNode } from '../../shared/api/orgs';
+import { today } from '../../shared/dates';
 import type { Ledger } from '../ledger/ledger';
+import { type MemberState, membersOn } from '../ledger/member-state';
 import {
   addPartner, createOrg, currentTerm, dissolveOrg, electCommittee, endPartner, getOrg, listOrgs, listPartners, listRoles, listTerms, moveOrg,
   orgSubtreeIds, termStatus, updateOrg,
 } from '../ledger/orgs';
 import type { HandlerMap } from './handlers';
 
-const ON_ROLL = "m.status = 'active' AND m.standing IN ('normal', 'suspended')";
-
-function directCounts(ledger: Ledger): Map<number, number> {
-  const rows = ledger.db.prepare(`SELECT m.org_id AS orgId, count(*) AS n FROM members m WHERE ${ON_ROLL} GROUP BY m.org_id`).all() as { orgId: number; n: number }[];
-  return new Map(rows.map((r) => [r.orgId, r.n]));
+/** Members on the roll today of each branch and of each 党小组 (member-state.ts). */
+function directCounts(states: readonly MemberState[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const m of states) {
+    out.set(m.orgId, (out.get(m.orgId) ?? 0) + 1);
+    if (m.groupId !== null) out.set(m.groupId, (out.get(m.groupId) ?? 0) + 1);
+  }
+  return out;
 }
 
 function detail(ledger: Ledger, id: number): OrgDetail {
   const org = getOrg(ledger, id);
   const term = currentTerm(ledger, id);
   const ts = termStatus(term);
-  const subtree = orgSubtreeIds(ledger, id);
-  const counts = ledger.db
-    .prepare(
-      `SELECT sum(m.kind = 'full') AS full, sum(m.kind = 'probationary') AS probationary, count(*) AS total, sum(m.standing = 'suspended') AS suspended
-         FROM members m WHERE ${ON_ROLL} AND m.org_id IN (SELECT value FROM json_each(?))`,
-    )
-    .get(JSON.stringify(subtree)) as { full: number | null; probationary: number | null; total: number; suspended: number | null };
-  const direct = directCounts(ledger);
+  const states = membersOn(ledger, today());
+  const subtree = new Set(orgSubtreeIds(ledger, id));
+  const mine = org.type === 'group' ? states.filter((m) => m.groupId === id) : states.filter((m) => subtree.has(m.orgId));
+  const counts = {
+    full: mine.filter((m) => m.kind === 'full').length,
+    probationary: mine.filter((m) => m.kind === 'probationary').length,
+    total: mine.length,
+    suspended: mine.filter((m) => m.standing === 'suspended').length,
+  };
+  const direct = directCounts(states);
   const children = (ledger.db.prepare('SELECT id, name, type, dissolved_on AS dissolvedOn FROM orgs WHERE parent_id = ? ORDER BY dissolved_on IS NOT NULL, sort_order, id').all(id) as OrgDetail['children']).map(
     (c) => ({ ...c, memberCount: direct.get(c.id) ?? 0 }),
   );
@@ -39,7 +46,7 @@ function detail(ledger: Ledger, id: number): OrgDetail {
     roles: term ? listRoles(ledger, id, term.id) : [],
     pastTerms: listTerms(ledger, id).filter((t) => t.endedOn !== null),
     partners: listPartners(ledger, id, { includeEnded: true }),
-    members: { full: counts.full ?? 0, probationary: counts.probationary ?? 0, total: counts.total, suspended: counts.suspended ?? 0 },
+    members: counts,
     children,
     history,
   };
@@ -50,7 +57,7 @@ type OrgMethods = 'orgs.tree' | 'orgs.get' | 'orgs.create' | 'orgs.update' | 'or
 export const orgsHandlers: HandlerMap<OrgMethods> = {
   'orgs.tree': (state, { includeDissolved }) => {
     const ledger = state.requireLedger();
-    const counts = directCounts(ledger);
+    const counts = directCounts(membersOn(ledger, today()));
     return listOrgs(ledger, { includeDissolved }).map(
       (o): OrgNode => ({ id: o.id, parentId: o.parentId, name: o.name, shortName: o.shortName, type: o.type, category: o.category, dissolvedOn: o.dissolvedOn, sortOrder: o.sortOrder, memberCount: counts.get(o.id) ?? 0 }),
     );

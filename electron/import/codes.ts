@@ -1,6 +1,6 @@
 // The problem codes of the member import (the contract of issue 3) and how a clerk reads them.
 export const ERROR_CODES = [
-  'NAME_MISSING', 'ID_MISSING', 'ID_FORMAT', 'ID_CHECKSUM', 'ID_PRECISION_LOST', 'ID_DUPLICATE_IN_FILE',
+  'NAME_MISSING', 'ID_MISSING', 'ID_FORMAT', 'ID_CHECKSUM', 'ID_BIRTH_RANGE', 'ID_PRECISION_LOST', 'ID_DUPLICATE_IN_FILE',
   'BIRTH_MISMATCH', 'GENDER_MISMATCH', 'DATE_INVALID', 'DATE_ORDER', 'DATE_FUTURE', 'KIND_INVALID',
   'PROBATION_WITH_DATE', 'ORG_UNKNOWN',
   // Beyond the contract's list, where it is silent: a value the member service refuses (too long
@@ -20,6 +20,7 @@ export const ISSUE_TITLES: Record<IssueCode, string> = {
   ID_MISSING: '缺少身份证号',
   ID_FORMAT: '身份证号格式不对',
   ID_CHECKSUM: '身份证号校验位不对',
+  ID_BIRTH_RANGE: '身份证号中的出生日期不可能',
   ID_PRECISION_LOST: '身份证号被 Excel 改坏了',
   ID_DUPLICATE_IN_FILE: '身份证号重复',
   BIRTH_MISMATCH: '出生日期与身份证号不符',

@@ -1,6 +1,6 @@
 // Steps 3–4: one roster row → normalised member values and every problem of the row, with the
 // column it sits in. Pure: no ledger (org checks come later, in plan.ts).
-import { idBirthDate, idGender, idNumberProblem, upgradeLegacyId } from '../../shared/domain/id-number';
+import { idBirthDate, idGender, idNumberProblem, idProblemMessage, upgradeLegacyId } from '../../shared/domain/id-number';
 import type { MemberKind } from '../../shared/domain/member';
 import { type IssueCode, isErrorCode } from './codes';
 import { type ParsedDate, parseDateNumber, parseDateText } from './dates';
@@ -310,6 +310,10 @@ function readIdNumber(
       ? '第 7–14 位的出生日期不存在'
       : `应为 18 位（17 位数字加最后一位数字或 X），现在是 ${id.length} 位${/^[\dX]*$/.test(id) ? '' : '且含有其他字符'}`;
     r.add('idNumber', 'ID_FORMAT', `身份证号“${id}”格式不对：${why}。请对照身份证核对。`);
+    return false;
+  }
+  if (problem === 'ID_BIRTH_RANGE') {
+    r.add('idNumber', 'ID_BIRTH_RANGE', `${idProblemMessage(problem, id)}。`);
     return false;
   }
   if (problem === 'ID_CHECKSUM') {

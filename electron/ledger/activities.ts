@@ -8,13 +8,14 @@ import {
   customActivityTypeSchema, mergeActivityTypes,
 } from '../../shared/domain/activity-types';
 import { COMMITTEE_ROLE_LABELS, type CommitteeRole, type OrgType } from '../../shared/domain/org';
-import { type CommitteeSeat, type MemberSpan, committeeOn, rosterOn } from '../../shared/rules';
+import { type CommitteeSeat, type MemberSpan, committeeOn } from '../../shared/rules';
 import {
   ActivityFieldsSchema, ActivityListQuerySchema, DraftQuerySchema, type ActivityInput, type ActivityListQuery, type ActivityParsed,
   type DraftQuery,
 } from '../../shared/schemas/activity';
 import type { ActivityDetail, ActivityOrg, ActivityRow, AttendanceRow, Expected, ExpectedAttendee } from '../../shared/api/activities';
 import type { Ledger } from './ledger';
+import { type MemberState, membersOn } from './member-state';
 import { all, mustFind, one, parseJson, run } from './sql';
 
 type OrgLite = { id: number; name: string; type: OrgType; parentId: number | null; foundedOn: string | null; dissolvedOn: string | null };
@@ -63,7 +64,7 @@ export function orgSpans(ledger: Ledger, orgId: number): (MemberSpan & { groupId
     ledger,
     `SELECT s.member_id AS memberId, m.name, s.from_date AS "from", s.to_date AS "to", m.standing, m.standing_since AS standingSince,
        m.kind, m.group_id AS groupId
-     FROM member_org_spans s JOIN members m ON m.id = s.member_id WHERE s.org_id = ? ORDER BY m.joined_on, m.id, s.from_date`,
+     FROM member_org_spans s JOIN members m ON m.id = s.member_id WHERE s.org_id = ? AND m.voided_at IS NULL ORDER BY m.joined_on, m.id, s.from_date`,
     orgId,
   ).map((r) => ({
     memberId: r.memberId, name: r.name, from: r.from, to: r.to, kind: r.kind, groupId: r.groupId,
@@ -88,27 +89,26 @@ export function expectedAttendees(ledger: Ledger, raw: DraftQuery): Expected {
   const def = typeDef(ledger, q.type);
   const org = orgLite(ledger, q.orgId);
   if (def.expected === 'none') return { attendees: [], basis: 'none', notice: null };
-  const toAttendee = (s: MemberSpan, role: string | null): ExpectedAttendee => ({ memberId: s.memberId, name: s.name, kind: s.kind ?? 'full', role });
+  // Members on the roll that day with standing 正常 (停止党籍 takes no part), from member-state.ts.
+  const rollOf = (orgId: number) => membersOn(ledger, q.date, { orgIds: new Set([orgId]) }).filter((m) => m.standing === 'normal');
+  const toAttendee = (m: MemberState, role: string | null): ExpectedAttendee => ({ memberId: m.id, name: m.name, kind: m.kind, role });
   if (org.type === 'group') {
-    // A group's meeting: the members of the group among its branch's roster on that day.
+    // A group's meeting: the members of the group that day among its branch's roll.
     if (org.parentId === null) return { attendees: [], basis: 'group', notice: null };
-    const roster = rosterOn(orgSpans(ledger, org.parentId), q.date).filter((s) => s.groupId === org.id);
-    return { attendees: roster.map((s) => toAttendee(s, null)), basis: 'group', notice: null };
+    return { attendees: rollOf(org.parentId).filter((m) => m.groupId === org.id).map((m) => toAttendee(m, null)), basis: 'group', notice: null };
   }
-  const spans = orgSpans(ledger, org.id);
-  const roster = rosterOn(spans, q.date);
+  const roster = rollOf(org.id);
   if (def.expected === 'committee') {
     const seats = committeeOn(committeeSeats(ledger, org.id), q.date);
-    const byId = new Map(roster.map((s) => [s.memberId, s]));
+    const byId = new Map(roster.map((m) => [m.id, m]));
     const linked = seats.filter((s) => s.memberId !== null && byId.has(s.memberId));
     if (linked.length > 0) {
       const roleOf = (id: number) => seats.filter((s) => s.memberId === id).map((s) => COMMITTEE_ROLE_LABELS[s.role as CommitteeRole] ?? s.role).join('、');
       return { attendees: linked.map((s) => toAttendee(byId.get(s.memberId!)!, roleOf(s.memberId!))), basis: 'committee', notice: null };
     }
-    return { attendees: roster.map((s) => toAttendee(s, null)), basis: 'roster', notice: '台帐中没有这个支部在该日期的支委会成员，已按全体党员列出，请只保留支委。' };
+    return { attendees: roster.map((m) => toAttendee(m, null)), basis: 'roster', notice: '台帐中没有这个支部在该日期的支委会成员，已按全体党员列出，请只保留支委。' };
   }
-  const groupNames = new Map(all<{ id: number; name: string }>(ledger, "SELECT id, name FROM orgs WHERE parent_id = ? AND type = 'group'", org.id).map((g) => [g.id, g.name]));
-  return { attendees: roster.map((s) => toAttendee(s, s.groupId !== null ? (groupNames.get(s.groupId) ?? null) : null)), basis: 'roster', notice: null };
+  return { attendees: roster.map((m) => toAttendee(m, m.groupName)), basis: 'roster', notice: null };
 }
 
 /**

@@ -3,11 +3,12 @@
 // graded. Each result is a dated 'appraisal' event in the member's history; a correction voids
 // the old event and writes a new one, so the history shows both.
 import { LedgerError } from '../../shared/errors';
-import { nowIso } from '../../shared/dates';
+import { nowIso, today } from '../../shared/dates';
 import { APPRAISAL_GRADES, APPRAISAL_GRADE_LABELS, type AppraisalGrade, type MemberKind } from '../../shared/domain/member';
 import { AppraisalQuerySchema, AppraisalRecordSchema, type AppraisalRecord } from '../../shared/schemas/contract';
 import type { AppraisalRow, AppraisalSheet } from '../../shared/api/assessment';
 import type { Ledger } from './ledger';
+import { membersOn } from './member-state';
 import { getOrg } from './orgs';
 import { all, one, run } from './sql';
 
@@ -33,20 +34,18 @@ function onRoster(ledger: Ledger, memberId: number, orgId: number, date: string)
 export function listAppraisals(ledger: Ledger, raw: { orgId: number; year: number }): AppraisalSheet {
   const q = AppraisalQuerySchema.parse(raw);
   const org = getOrg(ledger, q.orgId);
+  // The branch's roll at the year's end (or today, within the year), with each member's kind then:
+  // the same members and kinds as the roster of that date (member-state.ts).
   const yearEnd = `${q.year}-12-31`;
-  const rows = all<MemberFacts & { grade: AppraisalGrade | null; appraisedOn: string | null; note: string | null; recorded: number }>(
-    ledger,
-    `SELECT m.id, m.name, m.kind, m.confirmed_on AS confirmedOn, m.joined_on AS joinedOn, m.standing,
-       p.grade, p.appraised_on AS appraisedOn, p.note, p.id IS NOT NULL AS recorded
-     FROM members m LEFT JOIN appraisals p ON p.member_id = m.id AND p.year = ? AND p.org_id = ?
-     WHERE p.id IS NOT NULL OR (m.id IN (SELECT member_id FROM member_org_spans WHERE org_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date > ?))
-       AND (m.standing = 'normal' OR m.standing_since > ?))
-     ORDER BY m.joined_on, m.id`,
-    q.year, q.orgId, q.orgId, yearEnd, yearEnd, yearEnd,
-  );
-  const members: AppraisalRow[] = rows.map((r) => ({
-    memberId: r.id, name: r.name, kind: kindOn(r, r.appraisedOn ?? yearEnd), grade: r.grade, appraisedOn: r.appraisedOn, note: r.note, recorded: Boolean(r.recorded),
-  }));
+  const now = today();
+  const roll = membersOn(ledger, yearEnd < now ? yearEnd : now, { orgIds: new Set([q.orgId]) });
+  const recorded = new Map(all<{ memberId: number; grade: AppraisalGrade | null; appraisedOn: string; note: string | null }>(
+    ledger, 'SELECT member_id AS memberId, grade, appraised_on AS appraisedOn, note FROM appraisals WHERE year = ? AND org_id = ?', q.year, q.orgId,
+  ).map((r) => [r.memberId, r]));
+  const members: AppraisalRow[] = roll.map((m) => {
+    const r = recorded.get(m.id);
+    return { memberId: m.id, name: m.name, kind: m.kind, grade: r?.grade ?? null, appraisedOn: r?.appraisedOn ?? null, note: r?.note ?? null, recorded: r !== undefined };
+  });
   const counts = { excellent: 0, qualified: 0, basicallyQualified: 0, unqualified: 0, notGraded: 0, notAppraised: 0 };
   for (const m of members) {
     if (!m.recorded) counts.notAppraised += 1;

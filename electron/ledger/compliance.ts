@@ -12,7 +12,25 @@ import {
 import { committeeSeats, listActivityTypes, orgSpans } from './activities';
 import type { ComplianceReport, DueItem, MemberAttendanceRow, AbsenceRunRow, OrgCompliance } from '../../shared/api/activities';
 import type { Ledger } from './ledger';
+import { membersOn } from './member-state';
 import { all, one } from './sql';
+
+/**
+ * Attendance records of the meetings that count for attendance in [from, to], of members not
+ * voided, each marked when the member was 流出 that day (excused: DOMAIN.md).
+ */
+export function attendanceRecords(ledger: Ledger, from: string, to: string): (AttendanceRecord & { orgId: number })[] {
+  const counted = listActivityTypes(ledger).filter((t) => t.countsForAttendance).map((t) => t.code);
+  return all<Omit<AttendanceRecord, 'mobileOut'> & { orgId: number; mobileOut: number }>(
+    ledger,
+    `SELECT a.id AS activityId, a.date, a.type, a.org_id AS orgId, x.member_id AS memberId, m.name, x.status, x.absence_reason AS absenceReason,
+       EXISTS (SELECT 1 FROM mobile_records r WHERE r.member_id = x.member_id AND r.direction = 'out' AND r.from_date <= a.date
+         AND (r.to_date IS NULL OR r.to_date > a.date)) AS mobileOut
+     FROM attendance x JOIN activities a ON a.id = x.activity_id JOIN members m ON m.id = x.member_id
+     WHERE a.voided_at IS NULL AND m.voided_at IS NULL AND a.date >= ? AND a.date <= ? AND a.type IN (${counted.map(() => '?').join(',') || 'NULL'})`,
+    from, to, ...counted,
+  ).map((r) => ({ ...r, mobileOut: Boolean(r.mobileOut) }));
+}
 
 type OrgRowLite = { id: number; name: string; shortName: string | null; type: OrgType; parentId: number | null; foundedOn: string | null; dissolvedOn: string | null; sortOrder: number };
 
@@ -197,21 +215,19 @@ function dueItem(kind: DueItem['kind'], o: OrgCompliance, r: RuleResult, p: Peri
  * Attendance of organisational life for a year: each member's rate over the meetings they were
  * expected at (types that count for attendance), and runs of three or more absences in a row.
  */
-export function attendanceReport(ledger: Ledger, q: { year: number; orgId?: number | null; minRun?: number }): { year: number; members: MemberAttendanceRow[]; runs: AbsenceRunRow[] } {
-  const counted = listActivityTypes(ledger).filter((t) => t.countsForAttendance).map((t) => t.code);
+export function attendanceReport(ledger: Ledger, q: { year: number; orgId?: number | null; minRun?: number; today?: string }): { year: number; members: MemberAttendanceRow[]; runs: AbsenceRunRow[] } {
   const orgs = allOrgs(ledger);
   const scope = q.orgId ? subtree(orgs, q.orgId) : null;
-  const records = all<AttendanceRecord & { orgId: number }>(
-    ledger,
-    `SELECT a.id AS activityId, a.date, a.type, a.org_id AS orgId, x.member_id AS memberId, m.name, x.status, x.absence_reason AS absenceReason
-     FROM attendance x JOIN activities a ON a.id = x.activity_id JOIN members m ON m.id = x.member_id
-     WHERE a.voided_at IS NULL AND a.date >= ? AND a.date <= ? AND a.type IN (${counted.map(() => '?').join(',')})`,
-    `${q.year}-01-01`, `${q.year}-12-31`, ...counted,
-  ).filter((r) => scope === null || scope.has(r.orgId));
+  const records = attendanceRecords(ledger, `${q.year}-01-01`, `${q.year}-12-31`).filter((r) => scope === null || scope.has(r.orgId));
+  // A run of absences goes on "至今" only for a member still on the roll at the year's end (or today).
+  const yearEnd = `${q.year}-12-31`;
+  const now = q.today ?? todayIso();
+  const onRoll = new Set(membersOn(ledger, yearEnd < now ? yearEnd : now).map((m) => m.id));
   // A member is shown under the branch they belong to now (a group's meeting belongs to its branch).
   const memberOrg = new Map(all<{ id: number; orgId: number | null; org: string | null }>(
     ledger, 'SELECT m.id, m.org_id AS orgId, o.name AS org FROM members m LEFT JOIN orgs o ON o.id = m.org_id',
   ).map((m) => [m.id, m]));
   const withOrg = <T extends { memberId: number }>(x: T) => ({ ...x, orgId: memberOrg.get(x.memberId)?.orgId ?? null, org: memberOrg.get(x.memberId)?.org ?? null });
-  return { year: q.year, members: memberAttendance(records).map(withOrg), runs: absenceRuns(records, q.minRun ?? 3).map(withOrg) };
+  const runs = absenceRuns(records, q.minRun ?? 3).map((r) => ({ ...r, ongoing: r.ongoing && onRoll.has(r.memberId) }));
+  return { year: q.year, members: memberAttendance(records).map(withOrg), runs: runs.map(withOrg) };
 }

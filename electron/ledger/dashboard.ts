@@ -6,7 +6,8 @@ import { ageOn, today as todayIso } from '../../shared/dates';
 import { MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS, MEMBER_KIND_LABELS, PROBATION_MONTHS, type MemberKind } from '../../shared/domain/member';
 import type { OrgType } from '../../shared/domain/org';
 import type { Ledger } from './ledger';
-import { listMembers, type RosterRow } from './members';
+import { membersOn } from './member-state';
+import type { RosterRow } from './members';
 import { currentTerm, listOrgs, orgSubtreeIds, termStatus } from './orgs';
 
 type RequiredFacts = Pick<RosterRow, 'gender' | 'ethnicity' | 'birthDate' | 'education' | 'joinedOn' | 'confirmedOn' | 'job' | 'phone' | 'address' | 'kind'>;
@@ -53,9 +54,8 @@ function bump(m: Map<string, number>, k: string): void {
 const TERM_ORG_TYPES: readonly OrgType[] = ['committee', 'partyCommittee', 'generalBranch', 'branch', 'jointBranch', 'temporaryBranch'];
 
 export function dashboardSummary(ledger: Ledger, orgId: number | null, on: string = todayIso()): DashboardSummary {
-  const members = listMembers(ledger, orgId ? { orgId } : {});
   const scope = orgId ? new Set(orgSubtreeIds(ledger, orgId)) : null;
-  const mobile = openMobile(ledger);
+  const members = membersOn(ledger, on, { orgIds: scope ?? undefined });
   const ext = probationExtensions(ledger);
 
   const kind = new Map<string, number>();
@@ -79,9 +79,8 @@ export function dashboardSummary(ledger: Ledger, orgId: number | null, on: strin
     bump(age, m.birthDate ? bandLabel.get(ageBandOf(ageOn(m.birthDate, on)))! : '未填');
     bump(education, m.education ?? '未填');
     bump(gender, m.gender ?? '未填');
-    const dir = mobile.get(m.id);
-    if (dir === 'out') mobileOut++;
-    if (dir === 'in') mobileIn++;
+    if (m.mobile?.direction === 'out') mobileOut++;
+    if (m.mobile?.direction === 'in') mobileIn++;
     const missing = missingFields(m);
     if (missing.length) {
       missingMembers++;
@@ -107,8 +106,8 @@ export function dashboardSummary(ledger: Ledger, orgId: number | null, on: strin
   terms.sort((a, b) => rank[a.state] - rank[b.state] || (a.expiresOn ?? '').localeCompare(b.expiresOn ?? ''));
 
   const residents = ledger.db
-    .prepare(`SELECT count(*) AS n FROM resident_registrations WHERE ended_on IS NULL ${scope ? 'AND community_org_id IN (SELECT value FROM json_each(?))' : ''}`)
-    .get(...(scope ? [JSON.stringify([...scope])] : [])) as { n: number };
+    .prepare(`SELECT count(*) AS n FROM resident_registrations WHERE registered_on <= ? AND (ended_on IS NULL OR ended_on > ?) ${scope ? 'AND community_org_id IN (SELECT value FROM json_each(?))' : ''}`)
+    .get(on, on, ...(scope ? [JSON.stringify([...scope])] : [])) as { n: number };
 
   const eduOrder = ['博士研究生', '硕士研究生', '大学', '大专', '中专', '中等专科', '普通高中', '初中', '小学', '其他', '未填'];
   return {

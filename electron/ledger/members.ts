@@ -15,6 +15,8 @@ import {
   type MemberCreate, type MemberFields, type MemberListQuery, type MemberUpdate,
 } from '../../shared/schemas/member';
 import type { Ledger } from './ledger';
+import { probationEndsOn } from './dashboard';
+import { membersOn } from './member-state';
 import { getOrg, orgSubtreeIds } from './orgs';
 import { all, mustFind, one, parseJson, run } from './sql';
 import type { z } from 'zod';
@@ -34,13 +36,13 @@ export type MemberRow = Omit<MemberFields, 'categories'> & {
 /** A roster line: the member with the names of org and group. */
 export type RosterRow = MemberRow & { orgName: string | null; groupName: string | null };
 
-const MEMBER_COLUMNS = `m.id, m.id_number AS idNumber, m.name, m.gender, m.ethnicity, m.birth_date AS birthDate, m.native_place AS nativePlace,
+export const MEMBER_COLUMNS = `m.id, m.id_number AS idNumber, m.name, m.gender, m.ethnicity, m.birth_date AS birthDate, m.native_place AS nativePlace,
   m.education, m.kind, m.joined_on AS joinedOn, m.confirmed_on AS confirmedOn, m.org_id AS orgId, m.group_id AS groupId,
   m.employer, m.job, m.phone, m.address, m.standing, m.standing_reason AS standingReason, m.standing_since AS standingSince,
   m.status, m.categories, m.skills, m.lost_contact_since AS lostContactSince, m.note, m.created_at AS createdAt, m.updated_at AS updatedAt`;
 
-type Raw<T> = Omit<T, 'categories'> & { categories: string };
-const toMember = <T extends { categories: MemberCategory[] }>(r: Raw<T>): T => ({ ...r, categories: parseJson<MemberCategory[]>(r.categories, []) }) as T;
+export type Raw<T> = Omit<T, 'categories'> & { categories: string };
+export const toMember = <T extends { categories: MemberCategory[] }>(r: Raw<T>): T => ({ ...r, categories: parseJson<MemberCategory[]>(r.categories, []) }) as T;
 
 /** Columns of the member's own facts, in MemberFields order. */
 const FIELD_COLUMNS = {
@@ -89,27 +91,19 @@ export function listMembers(ledger: Ledger, raw: MemberListQuery = {}): RosterRo
   const orgIds = q.orgId ? (q.includeDescendants ? orgSubtreeIds(ledger, q.orgId, { includeDissolved: true }) : [q.orgId]) : null;
   const orgFilter = (col: string) => (orgIds ? `AND ${col} IN (${orgIds.join(',')})` : '');
   const select = `SELECT ${MEMBER_COLUMNS}, o.name AS orgName, g.name AS groupName`;
-  let rows: Raw<RosterRow>[];
+  // As of a date: what was true that day (member-state.ts), in roster order.
   if (q.asOf) {
-    // As of a date: membership spans say where each member was; standing from the current row
-    // unless it changed after that date.
-    rows = all<Raw<RosterRow>>(
-      ledger,
-      `${select}, s.org_id AS spanOrg FROM member_org_spans s JOIN members m ON m.id = s.member_id
-       JOIN orgs o ON o.id = s.org_id LEFT JOIN orgs g ON g.id = m.group_id
-       WHERE s.from_date <= ? AND (s.to_date IS NULL OR s.to_date > ?)
-         AND (m.standing NOT IN ('left','deceased') OR m.standing_since > ?) ${orgFilter('s.org_id')}
-       ORDER BY o.sort_order, o.id, m.joined_on, m.id`,
-      q.asOf, q.asOf, q.asOf,
-    ).map((r) => ({ ...r, orgId: (r as unknown as { spanOrg: number }).spanOrg }));
-  } else {
-    const active = q.includeInactive ? '' : "AND m.status = 'active' AND m.standing IN ('normal','suspended')";
-    rows = all<Raw<RosterRow>>(
-      ledger,
-      `${select} FROM members m LEFT JOIN orgs o ON o.id = m.org_id LEFT JOIN orgs g ON g.id = m.group_id
-       WHERE 1 = 1 ${active} ${orgFilter('m.org_id')} ORDER BY o.sort_order, o.id, m.joined_on, m.id`,
-    );
+    const order = new Map(all<{ id: number }>(ledger, 'SELECT id FROM orgs ORDER BY sort_order, id').map((o, i) => [o.id, i]));
+    return membersOn(ledger, q.asOf, { orgIds: orgIds ? new Set(orgIds) : undefined })
+      .sort((a, b) => (order.get(a.orgId) ?? 0) - (order.get(b.orgId) ?? 0) || (a.joinedOn ?? '').localeCompare(b.joinedOn ?? '') || a.id - b.id)
+      .map(({ onRoll: _r, mobile: _m, residentOrgIds: _o, posts: _p, roles: _l, ...row }) => row);
   }
+  const active = q.includeInactive ? '' : "AND m.status = 'active' AND m.standing IN ('normal','suspended')";
+  const rows = all<Raw<RosterRow>>(
+    ledger,
+    `${select} FROM members m LEFT JOIN orgs o ON o.id = m.org_id LEFT JOIN orgs g ON g.id = m.group_id
+     WHERE m.voided_at IS NULL ${active} ${orgFilter('m.org_id')} ORDER BY o.sort_order, o.id, m.joined_on, m.id`,
+  );
   return rows.map((r) => toMember<RosterRow>(r));
 }
 
@@ -127,6 +121,13 @@ function openSpan(ledger: Ledger, memberId: number, orgId: number, from: string)
 
 function closeSpan(ledger: Ledger, memberId: number, on: string): void {
   ledger.db.prepare('UPDATE member_org_spans SET to_date = ? WHERE member_id = ? AND to_date IS NULL').run(on, memberId);
+  moveGroup(ledger, memberId, null, on);
+}
+
+/** 党小组 history: the open group span ends on `on`; a new one opens there when `groupId` is set. */
+export function moveGroup(ledger: Ledger, memberId: number, groupId: number | null, on: string): void {
+  ledger.db.prepare('UPDATE member_group_spans SET to_date = ? WHERE member_id = ? AND to_date IS NULL').run(on, memberId);
+  if (groupId !== null) run(ledger, 'INSERT INTO member_group_spans (member_id, group_id, from_date) VALUES (?,?,?)', memberId, groupId, on);
 }
 
 function assertBranch(ledger: Ledger, orgId: number, groupId: number | null, checked?: Set<number>): void {
@@ -176,6 +177,7 @@ export function insertMember(ledger: Ledger, parsed: MemberFields, opts: CreateO
     const id = run(ledger, INSERT_MEMBER, ...INSERT_KEYS.map((k) => dbValue(k, input[k])), at, at);
     const since = opts.since ?? input.joinedOn ?? today();
     openSpan(ledger, id, input.orgId, since);
+    if (input.groupId !== null) moveGroup(ledger, id, input.groupId, since);
     const ev = opts.event ?? { type: 'created' };
     addEvent(ledger, id, ev.type, ev.date ?? since, { toOrgId: input.orgId, otherOrg: ev.otherOrg, note: ev.note, at });
     if (opts.audit !== false) ledger.audit({ action: 'create', entity: 'member', entityId: id, summary: `新增党员“${input.name}”`, after: input });
@@ -207,6 +209,7 @@ export function updateMember(ledger: Ledger, id: number, raw: MemberUpdate & { o
       ledger.db.prepare(`UPDATE members SET ${sets}, updated_at = ? WHERE id = ?`).run(...changed.map((k) => dbValue(k, patch[k as keyof typeof patch])), nowIso(), id);
       const data = Object.fromEntries(changed.map((k) => [k, { from: before[k] ?? null, to: patch[k as keyof typeof patch] ?? null }]));
       addEvent(ledger, id, 'fieldsUpdated', date, { data, note: opts.note });
+      if (changed.includes('groupId')) moveGroup(ledger, id, patch.groupId ?? null, date);
     }
     if (raw.orgId !== undefined && raw.orgId !== before.orgId) {
       transferInternal(ledger, id, { date, toOrgId: raw.orgId, note: opts.note });
@@ -251,6 +254,7 @@ export function transferIn(ledger: Ledger, raw: z.input<typeof TransferInSchema>
     assertBranch(ledger, input.member.orgId, input.member.groupId);
     ledger.db.prepare("UPDATE members SET status = 'active', org_id = ?, group_id = ?, updated_at = ? WHERE id = ?").run(input.member.orgId, input.member.groupId, nowIso(), existing.id);
     openSpan(ledger, existing.id, input.member.orgId, input.date);
+    if (input.member.groupId !== null) moveGroup(ledger, existing.id, input.member.groupId, input.date);
     addEvent(ledger, existing.id, 'transferIn', input.date, { toOrgId: input.member.orgId, otherOrg: input.fromOrg, note: input.note });
     ledger.audit({ action: 'transferIn', entity: 'member', entityId: existing.id, summary: `“${existing.name}”组织关系转入`, after: input });
     return existing.id;
@@ -274,17 +278,32 @@ export function transferInternal(ledger: Ledger, id: number, raw: z.input<typeof
   });
 }
 
-/** 预备党员 → 正式党员. */
-export function confirmMember(ledger: Ledger, id: number, input: { date: string; note?: string | null }): void {
+/** The day a member's probation ends: 预备 start + one year + any extensions (延长预备期). */
+export function probationEnd(ledger: Ledger, m: Pick<MemberRow, 'id' | 'joinedOn'>): string | null {
+  const ext = one<{ months: number | null }>(ledger, "SELECT sum(coalesce(json_extract(data, '$.months'), 0)) AS months FROM member_events WHERE member_id = ? AND type = 'probationExtended' AND voided_at IS NULL", m.id);
+  return probationEndsOn(m.joinedOn, ext?.months ?? 0);
+}
+
+/** 预备党员 → 正式党员. Before the probation's end only with a reason (提前转正), recorded in the event. */
+export function confirmMember(ledger: Ledger, id: number, input: { date: string; note?: string | null; earlyReason?: string | null }): void {
   ledger.tx(() => {
     const m = getMember(ledger, id);
     requireActive(m);
     if (m.kind !== 'probationary') throw new LedgerError('NOT_PROBATIONARY', `“${m.name}”已是正式党员。`);
     if (m.joinedOn && input.date < m.joinedOn) throw new LedgerError('DATE_ORDER', '转正日期不能早于入党日期。');
     if (input.date > today()) throw new LedgerError('DATE_FUTURE', '转正日期不能晚于今天。');
+    const endsOn = probationEnd(ledger, m);
+    const early = endsOn !== null && input.date < endsOn;
+    const earlyReason = input.earlyReason?.trim() || null;
+    if (early && !earlyReason) {
+      throw new LedgerError('PROBATION_NOT_OVER', `“${m.name}”的预备期到 ${endsOn} 才满。在此之前转正须写明提前转正的理由；否则请在预备期满后再办理。`);
+    }
     ledger.db.prepare("UPDATE members SET kind = 'full', confirmed_on = ?, updated_at = ? WHERE id = ?").run(input.date, nowIso(), id);
-    addEvent(ledger, id, 'confirmed', input.date, { note: input.note });
-    ledger.audit({ action: 'confirm', entity: 'member', entityId: id, summary: `“${m.name}”转为正式党员`, before: { kind: m.kind }, after: { kind: 'full' as MemberKind, confirmedOn: input.date } });
+    addEvent(ledger, id, 'confirmed', input.date, { note: input.note, data: early ? { earlyReason, probationEndsOn: endsOn } : {} });
+    ledger.audit({
+      action: 'confirm', entity: 'member', entityId: id, summary: `“${m.name}”转为正式党员${early ? `（提前转正，预备期应至 ${endsOn}）` : ''}`,
+      before: { kind: m.kind }, after: { kind: 'full' as MemberKind, confirmedOn: input.date, ...(early ? { earlyReason } : {}) },
+    });
   });
 }
 
@@ -453,14 +472,102 @@ export function listHouseholds(ledger: Ledger, memberId: number): HouseholdLink[
 
 export type MemberEvent = {
   id: number; type: MemberEventType; date: string; fromOrgId: number | null; fromOrgName: string | null; toOrgId: number | null;
-  toOrgName: string | null; otherOrg: string | null; data: Record<string, unknown>; note: string | null; voidedAt: string | null;
+  toOrgName: string | null; otherOrg: string | null; data: Record<string, unknown>; note: string | null; voidedAt: string | null; voidReason: string | null;
 };
 
 /** The member's dated history, newest first. */
 export function memberHistory(ledger: Ledger, memberId: number): MemberEvent[] {
   return all<Omit<MemberEvent, 'data'> & { data: string }>(ledger, `SELECT e.id, e.type, e.date, e.from_org_id AS fromOrgId, f.name AS fromOrgName,
-      e.to_org_id AS toOrgId, t.name AS toOrgName, e.other_org AS otherOrg, e.data, e.note, e.voided_at AS voidedAt
+      e.to_org_id AS toOrgId, t.name AS toOrgName, e.other_org AS otherOrg, e.data, e.note, e.voided_at AS voidedAt, e.void_reason AS voidReason
     FROM member_events e LEFT JOIN orgs f ON f.id = e.from_org_id LEFT JOIN orgs t ON t.id = e.to_org_id
     WHERE e.member_id = ? ORDER BY e.date DESC, e.id DESC`, memberId).map((e) => ({ ...e, data: parseJson<Record<string, unknown>>(e.data, {}) }));
 }
 
+
+function requireAdmin(ledger: Ledger, what: string): void {
+  if (ledger.actor.role !== 'admin') throw new LedgerError('FORBIDDEN', `只有管理员可以${what}。`);
+}
+
+function requireReason(reason: string | null | undefined): string {
+  const r = reason?.trim();
+  if (!r) throw new LedgerError('INVALID_INPUT', '请写明更正的原因（录入错误的情况）。', [{ path: ['reason'], message: '请写明原因' }]);
+  return r;
+}
+
+/** 录入错误: a member entered by mistake leaves every register and count; the row and its history stay. */
+export function voidMember(ledger: Ledger, id: number, input: { reason: string }): void {
+  requireAdmin(ledger, '作废党员记录');
+  const reason = requireReason(input.reason);
+  ledger.tx(() => {
+    const m = getMember(ledger, id);
+    if (one(ledger, 'SELECT 1 FROM members WHERE id = ? AND voided_at IS NOT NULL', id)) throw new LedgerError('NO_CHANGE', `“${m.name}”的记录已作废。`);
+    ledger.db.prepare('UPDATE members SET voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ?').run(nowIso(), reason, nowIso(), id);
+    ledger.audit({ action: 'void', entity: 'member', entityId: id, summary: `作废党员“${m.name}”的记录（录入错误：${reason}）`, before: m, after: { reason } });
+  });
+}
+
+/** Events whose correction only touches the member's own columns (not membership spans). */
+const CORRECTABLE: readonly MemberEventType[] = ['confirmed', 'probationExtended', 'standingChanged'];
+
+type EventRow = { id: number; memberId: number; type: MemberEventType; date: string; data: string; voidedAt: string | null };
+
+function correctableEvent(ledger: Ledger, eventId: number): EventRow {
+  const e = mustFind(one<EventRow>(ledger, 'SELECT id, member_id AS memberId, type, date, data, voided_at AS voidedAt FROM member_events WHERE id = ?', eventId), '这条历史记录');
+  if (e.voidedAt) throw new LedgerError('NO_CHANGE', '这条历史记录已作废。');
+  if (!CORRECTABLE.includes(e.type)) {
+    throw new LedgerError('NOT_CORRECTABLE', '这类记录不能直接作废或改日期：转入、转出和调整支部请用相应的业务办理更正。');
+  }
+  if (e.type === 'standingChanged') {
+    const d = parseJson<{ from?: Standing; to?: Standing }>(e.data, {});
+    if (d.to === 'left' || d.to === 'deceased' || d.from === 'left' || d.from === 'deceased') {
+      throw new LedgerError('NOT_CORRECTABLE', '出党、去世及恢复党籍的记录改变了组织关系，不能直接作废或改日期，请办理相应的党籍状态变更。');
+    }
+  }
+  return e;
+}
+
+/** Brings the member's own columns in line with the remaining (not voided) events of the type. */
+function refold(ledger: Ledger, e: EventRow): void {
+  if (e.type === 'confirmed') {
+    const last = one<{ date: string }>(ledger, "SELECT date FROM member_events WHERE member_id = ? AND type = 'confirmed' AND voided_at IS NULL ORDER BY date DESC, id DESC LIMIT 1", e.memberId);
+    ledger.db.prepare('UPDATE members SET kind = ?, confirmed_on = ?, updated_at = ? WHERE id = ?').run(last ? 'full' : 'probationary', last?.date ?? null, nowIso(), e.memberId);
+  }
+  if (e.type === 'standingChanged') {
+    const last = one<{ date: string; data: string }>(ledger, "SELECT date, data FROM member_events WHERE member_id = ? AND type = 'standingChanged' AND voided_at IS NULL ORDER BY date DESC, id DESC LIMIT 1", e.memberId);
+    const d = parseJson<{ to?: Standing; reason?: string | null }>(last?.data, {});
+    ledger.db.prepare('UPDATE members SET standing = ?, standing_reason = ?, standing_since = ?, updated_at = ? WHERE id = ?')
+      .run(d.to ?? 'normal', d.reason ?? null, last?.date ?? null, nowIso(), e.memberId);
+  }
+}
+
+/** 录入错误: a dated event entered by mistake is voided (struck through in history, gone from every register). */
+export function voidMemberEvent(ledger: Ledger, eventId: number, input: { reason: string }): void {
+  requireAdmin(ledger, '作废历史记录');
+  const reason = requireReason(input.reason);
+  ledger.tx(() => {
+    const e = correctableEvent(ledger, eventId);
+    const m = getMember(ledger, e.memberId);
+    ledger.db.prepare('UPDATE member_events SET voided_at = ?, void_reason = ? WHERE id = ?').run(nowIso(), reason, eventId);
+    refold(ledger, e);
+    ledger.audit({ action: 'void', entity: 'memberEvent', entityId: eventId, summary: `作废“${m.name}”${e.date}的一条历史记录（录入错误：${reason}）`, before: e, after: { reason } });
+  });
+}
+
+/** Corrects the date of a dated event entered wrongly: the wrong one is voided, the right one written. */
+export function correctMemberEventDate(ledger: Ledger, eventId: number, input: { date: string; reason: string }): number {
+  requireAdmin(ledger, '更正历史记录的日期');
+  const reason = requireReason(input.reason);
+  if (input.date > today()) throw new LedgerError('DATE_FUTURE', '日期不能晚于今天。');
+  return ledger.tx(() => {
+    const e = correctableEvent(ledger, eventId);
+    const m = getMember(ledger, e.memberId);
+    if (e.type === 'confirmed' && m.joinedOn && input.date < m.joinedOn) throw new LedgerError('DATE_ORDER', '转正日期不能早于入党日期。');
+    const full = mustFind(one<{ fromOrgId: number | null; toOrgId: number | null; otherOrg: string | null; note: string | null }>(
+      ledger, 'SELECT from_org_id AS fromOrgId, to_org_id AS toOrgId, other_org AS otherOrg, note FROM member_events WHERE id = ?', eventId), '这条历史记录');
+    ledger.db.prepare('UPDATE member_events SET voided_at = ?, void_reason = ? WHERE id = ?').run(nowIso(), `日期更正为 ${input.date}：${reason}`, eventId);
+    const id = addEvent(ledger, e.memberId, e.type, input.date, { ...full, data: parseJson(e.data, {}) });
+    refold(ledger, e);
+    ledger.audit({ action: 'correct', entity: 'memberEvent', entityId: id, summary: `更正“${m.name}”一条历史记录的日期：${e.date} → ${input.date}（${reason}）`, before: { date: e.date }, after: { date: input.date, reason } });
+    return id;
+  });
+}

@@ -5,15 +5,14 @@
 import { FACILITIES, type FacilityCode } from '../../shared/domain/org';
 import { ACTIVITY_TYPES } from '../../shared/domain/activity-types';
 import { type MetricCode, type MetricResult, METRIC_CODES, formatNumber, metricDef } from '../../shared/assessment';
-import { type AttendanceRecord, CORE_RULE_IDS, type RuleResult, completionRate, memberAttendance, periodsOfYear } from '../../shared/rules';
+import { CORE_RULE_IDS, type RuleResult, completionRate, memberAttendance, periodsOfYear } from '../../shared/rules';
 import { today as todayIso } from '../../shared/dates';
 import type { Ledger } from './ledger';
 import { type OrgRow, getOrg, listTerms } from './orgs';
 import { type RosterRow, listMembers } from './members';
 import { all, one } from './sql';
-import { complianceForOrg } from './compliance';
+import { attendanceRecords, complianceForOrg } from './compliance';
 import { missingFields } from './dashboard';
-import { listActivityTypes } from './activities';
 
 export type MetricOptions = {
   today?: string;
@@ -170,15 +169,9 @@ const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
   },
 
   attendanceRate(ctx) {
-    const counted = listActivityTypes(ctx.ledger).filter((t) => t.countsForAttendance).map((t) => t.code);
-    const records = all<AttendanceRecord>(
-      ctx.ledger,
-      `SELECT a.id AS activityId, a.date, a.type, x.member_id AS memberId, m.name, x.status, x.absence_reason AS absenceReason
-       FROM activities a JOIN orgs o ON o.id = a.org_id JOIN attendance x ON x.activity_id = a.id JOIN members m ON m.id = x.member_id
-       WHERE (a.org_id = ? OR (o.parent_id = ? AND o.type = 'group')) AND a.voided_at IS NULL AND a.date BETWEEN ? AND ?
-         AND a.type IN (${counted.map(() => '?').join(',')})`,
-      ctx.org.id, ctx.org.id, ctx.start, ctx.end, ...counted,
-    );
+    // The branch's own meetings and its groups', the records the attendance register counts.
+    const own = new Set([ctx.org.id, ...all<{ id: number }>(ctx.ledger, "SELECT id FROM orgs WHERE parent_id = ? AND type = 'group'", ctx.org.id).map((o) => o.id)]);
+    const records = attendanceRecords(ctx.ledger, ctx.start, ctx.end).filter((r) => own.has(r.orgId));
     const perMember = memberAttendance(records);
     const expected = perMember.reduce((n, m) => n + m.expected, 0);
     const present = perMember.reduce((n, m) => n + m.present, 0);

@@ -157,7 +157,10 @@ export function dissolveOrg(ledger: Ledger, id: number, input: { date: string; n
     if (members.n > 0 && org.type !== 'group') throw new LedgerError('ORG_NOT_EMPTY', `“${org.name}”还有 ${members.n} 名党员，请先把他们转到其他支部。`);
     const children = one<{ n: number }>(ledger, 'SELECT count(*) AS n FROM orgs WHERE parent_id = ? AND dissolved_on IS NULL', id)!;
     if (children.n > 0) throw new LedgerError('ORG_NOT_EMPTY', `“${org.name}”下还有 ${children.n} 个未撤销的下级组织。`);
-    if (org.type === 'group') ledger.db.prepare('UPDATE members SET group_id = NULL WHERE group_id = ?').run(id);
+    if (org.type === 'group') {
+      ledger.db.prepare('UPDATE members SET group_id = NULL WHERE group_id = ?').run(id);
+      ledger.db.prepare('UPDATE member_group_spans SET to_date = ? WHERE group_id = ? AND to_date IS NULL').run(input.date, id);
+    }
     ledger.db.prepare('UPDATE orgs SET dissolved_on = ?, note = coalesce(?, note), updated_at = ? WHERE id = ?').run(input.date, input.note ?? null, nowIso(), id);
     ledger.audit({ action: 'dissolve', entity: 'org', entityId: id, summary: `撤销“${org.name}”`, after: input });
   });

@@ -1,5 +1,8 @@
 // Counts per entity: `stats`, the restore preview, the dashboard.
+import { isBranchType } from '../../shared/domain/org';
 import type { Ledger } from './ledger';
+import { countsByOrg, membersOn } from './member-state';
+import { listOrgs } from './orgs';
 import { one } from './sql';
 
 const COUNTS = {
@@ -29,4 +32,24 @@ export type LedgerStats = Record<keyof typeof COUNTS, number>;
 
 export function ledgerStats(ledger: Ledger): LedgerStats {
   return Object.fromEntries(Object.entries(COUNTS).map(([k, sql]) => [k, one<{ n: number }>(ledger, sql)!.n])) as LedgerStats;
+}
+
+export type RollStats = {
+  asOf: string;
+  members: number;
+  full: number;
+  probationary: number;
+  /** Every branch with members on its roll that day, in tree order. */
+  byOrg: { org: string; full: number; probationary: number }[];
+};
+
+/** The roll on a date: the same figures every register of that date prints (member-state.ts). */
+export function rollStats(ledger: Ledger, asOf: string): RollStats {
+  const states = membersOn(ledger, asOf);
+  const counts = countsByOrg(states);
+  const full = states.filter((m) => m.kind === 'full').length;
+  const byOrg = listOrgs(ledger, { includeDissolved: true })
+    .filter((o) => isBranchType(o.type) && counts.has(o.id))
+    .map((o) => ({ org: o.name, ...counts.get(o.id)! }));
+  return { asOf, members: states.length, full, probationary: states.length - full, byOrg };
 }

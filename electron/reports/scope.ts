@@ -31,8 +31,6 @@ export type Scope = {
   asOf: string;
   /** The period's calendar year (registers by year: attendance, appraisal, contracts). */
   year: number;
-  /** Whether the snapshot is today's state (the members table) rather than history (spans). */
-  isCurrent: boolean;
 };
 
 /** Orgs in tree order: depth first, siblings by sort order then id. */
@@ -97,7 +95,6 @@ export function resolveScope(ledger: Ledger, scope: ReportRequestScope, period: 
     period: p,
     asOf,
     year: Number(p.to.slice(0, 4)),
-    isCurrent: asOf === now,
   };
 }
 

@@ -51,7 +51,7 @@ export type MemberDetail = {
   probationEndsOn: string | null;
   history: {
     id: number; type: MemberEventType; date: string; fromOrgName: string | null; toOrgName: string | null; otherOrg: string | null;
-    data: Record<string, unknown>; note: string | null; voidedAt: string | null;
+    data: Record<string, unknown>; note: string | null; voidedAt: string | null; voidReason: string | null;
   }[];
   posts: { id: number; postId: number; postName: string; fromDate: string; toDate: string | null; pledge: string | null; note: string | null }[];
   households: { id: number; household: string; address: string | null; phone: string | null; since: string | null; until: string | null; note: string | null }[];
@@ -70,7 +70,7 @@ const dated = { date: isoDate(), note: optText(500) };
 
 export const membersCalls = {
   /** The roster for the list page; members who left (转出, 出党, 去世) only when asked. */
-  'members.list': call<MemberListRow[]>()(z.object({ includeInactive: z.boolean().default(false) })),
+  'members.list': call<MemberListRow[]>()(z.object({ includeInactive: z.boolean().default(false), /** The roll as it stood that day. */ asOf: isoDate().optional() })),
   'members.get': call<MemberDetail>()(z.object({ id })),
   'members.create': call<{ id: number }>()(MemberCreateSchema),
   /** Send the whole form: absent keys of a partial schema take their defaults (categories → []). */
@@ -78,7 +78,14 @@ export const membersCalls = {
   'members.transferOut': call<{ id: number }>()(TransferOutSchema.extend({ id })),
   'members.transferIn': call<{ id: number }>()(TransferInSchema),
   'members.transferInternal': call<{ id: number }>()(TransferInternalSchema.extend({ id })),
-  'members.confirm': call<{ id: number }>()(z.object({ id, ...dated })),
+  /** Before the probation's end (预备 start + 1 year + extensions) only with earlyReason. */
+  'members.confirm': call<{ id: number }>()(z.object({ id, ...dated, earlyReason: optText(500) })),
+  /** 录入错误 (admin only): the member leaves every register; kept and audited. */
+  'members.void': call<{ id: number }>()(z.object({ id, reason: z.string().trim().min(1, '请写明原因').max(500) })),
+  /** 录入错误 (admin only): one dated event voided, struck through in history. */
+  'members.voidEvent': call<{ id: number }>()(z.object({ eventId: id, reason: z.string().trim().min(1, '请写明原因').max(500) })),
+  /** A wrong date of a dated event: the old one voided, a corrected one written. */
+  'members.correctEventDate': call<{ id: number }>()(z.object({ eventId: id, date: isoDate(), reason: z.string().trim().min(1, '请写明原因').max(500) })),
   'members.extendProbation': call<{ id: number }>()(z.object({ id, ...dated, months: z.number().int().min(1, '延长期限至少 1 个月').max(12, '预备期延长不超过一年') })),
   'members.changeStanding': call<{ id: number }>()(StandingChangeSchema.extend({ id })),
   'members.startMobile': call<{ id: number }>()(z.object({ id, record: MobileStartSchema })),

@@ -1,3 +1,5 @@
+import { today as todayIso } from '../dates';
+
 // 公民身份号码 (GB 11643-1999): 17 digits and a check character.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -8,13 +10,31 @@ export function checkCharacter(first17: string): string {
   return CHECK[sum % 11]!;
 }
 
-export type IdProblem = 'ID_FORMAT' | 'ID_CHECKSUM';
+export type IdProblem = 'ID_FORMAT' | 'ID_CHECKSUM' | 'ID_BIRTH_RANGE';
 
-/** Checks an 18-character number; returns the problem, or null when it is sound. */
-export function idNumberProblem(id: string): IdProblem | null {
+/** Earliest birth date an ID number of a living member may carry. */
+export const ID_BIRTH_MIN = '1900-01-01';
+
+/**
+ * Checks an 18-character number; returns the problem, or null when it is sound. A valid check
+ * digit does not make a birth date after `today` or before 1900 true (ID_BIRTH_RANGE).
+ */
+export function idNumberProblem(id: string, today: string = todayIso()): IdProblem | null {
   if (!/^\d{17}[\dX]$/.test(id)) return 'ID_FORMAT';
-  if (!idBirthDate(id)) return 'ID_FORMAT';
-  return checkCharacter(id.slice(0, 17)) === id[17] ? null : 'ID_CHECKSUM';
+  const birth = idBirthDate(id);
+  if (!birth) return 'ID_FORMAT';
+  if (checkCharacter(id.slice(0, 17)) !== id[17]) return 'ID_CHECKSUM';
+  return birth > today || birth < ID_BIRTH_MIN ? 'ID_BIRTH_RANGE' : null;
+}
+
+/** The one Chinese sentence for each problem, for the form, the services and the importer. */
+export function idProblemMessage(problem: IdProblem, id: string): string {
+  if (problem === 'ID_FORMAT') return '身份证号应为 18 位：17 位数字加 1 位数字或 X';
+  if (problem === 'ID_CHECKSUM') return '身份证号校验位不正确，请核对每一位';
+  const birth = idBirthDate(id);
+  return birth && birth >= ID_BIRTH_MIN
+    ? `身份证号中的出生日期 ${birth} 晚于今天，号码有误，请对照身份证核对`
+    : `身份证号中的出生日期 ${birth ?? ''} 早于 1900 年，号码有误，请对照身份证核对`;
 }
 
 /** Upgrades a 15-digit legacy number (YYMMDD born in 19xx) to 18 characters. */

@@ -1,6 +1,6 @@
 // Checks on a member's own facts, shared by the forms, the services and the importer.
 import dayjs from 'dayjs';
-import { idBirthDate, idGender, idNumberProblem } from './id-number';
+import { idBirthDate, idGender, idNumberProblem, idProblemMessage } from './id-number';
 import type { MemberKind } from './member';
 
 export type FieldProblem = { field: string; code: string; message: string };
@@ -16,9 +16,8 @@ export type MemberFacts = {
 
 export function memberProblems(m: MemberFacts, today: string): FieldProblem[] {
   const out: FieldProblem[] = [];
-  const idProblem = idNumberProblem(m.idNumber);
-  if (idProblem === 'ID_FORMAT') out.push({ field: 'idNumber', code: idProblem, message: '身份证号应为 18 位：17 位数字加 1 位数字或 X' });
-  if (idProblem === 'ID_CHECKSUM') out.push({ field: 'idNumber', code: idProblem, message: '身份证号校验位不正确，请核对每一位' });
+  const idProblem = idNumberProblem(m.idNumber, today);
+  if (idProblem) out.push({ field: 'idNumber', code: idProblem, message: idProblemMessage(idProblem, m.idNumber) });
   const idBirth = idProblem ? null : idBirthDate(m.idNumber);
   if (idBirth && m.birthDate && m.birthDate !== idBirth) {
     out.push({ field: 'birthDate', code: 'BIRTH_MISMATCH', message: `出生日期与身份证号不符（身份证号为 ${idBirth}）` });

@@ -11,12 +11,14 @@ export type AttendanceRecord = {
   name: string;
   status: 'present' | 'absent' | 'observer';
   absenceReason?: AbsenceReason | null;
+  /** The member was 流出 (mobile, out) on that date. */
+  mobileOut?: boolean;
 };
 
 export type MemberAttendance = {
   memberId: number;
   name: string;
-  /** Meetings the member was expected at (present + absent; 列席 does not count). */
+  /** Meetings the member was expected at (present + absent; 列席 and excused 外出/流出 do not count). */
   expected: number;
   present: number;
   absent: number;
@@ -42,10 +44,15 @@ export type AbsenceRun = {
 
 const EXCUSED: ReadonlySet<string> = new Set(['sick', 'business']);
 
+/** DOMAIN.md: a member away with leave (外出) or 流出 that day is not absent, and not expected. */
+export function isAway(r: Pick<AttendanceRecord, 'status' | 'absenceReason' | 'mobileOut'>): boolean {
+  return r.status === 'absent' && (r.absenceReason === 'away' || r.mobileOut === true);
+}
+
 function byMember(records: readonly AttendanceRecord[]): Map<number, AttendanceRecord[]> {
   const m = new Map<number, AttendanceRecord[]>();
   for (const r of records) {
-    if (r.status === 'observer') continue;
+    if (r.status === 'observer' || isAway(r)) continue;
     const list = m.get(r.memberId);
     if (list) list.push(r);
     else m.set(r.memberId, [r]);

@@ -45,7 +45,7 @@ describe('CLI backup, backups, restore', () => {
     expect(r.stdout).toContain('党员 25 名');
     expect(r.stdout).toContain('原来无法读取的文件已改名保留');
     const s = runCli(['stats', '--db', t.path, '--json'], env);
-    expect(s.json()).toEqual(statsBefore);
+    expect(s.json()).toMatchObject(statsBefore);
     expect(existsSync(out)).toBe(true);
   });
 });

@@ -74,6 +74,8 @@ const CASES: Case[] = [
   { label: 'two errors, one warning', row: caseRow(31, { name: '', kind: '党员', phone: '12345' }), codes: ['NAME_MISSING', 'KIND_INVALID', 'PHONE_FORMAT'] },
   { label: '正式 short form', row: caseRow(32, { kind: '正式' }), codes: [] },
   { label: 'partial dates in the same month are in order', row: caseRow(33, { joined: '2005-07-20', confirmed: '2005.07' }), codes: ['DATE_PARTIAL'] },
+  { label: 'ID born in the future (check digit valid)', row: caseRow(34, { idCell: makeId('2099-01-01', '男', 34) }), codes: ['ID_BIRTH_RANGE'] },
+  { label: 'ID born before 1900', row: caseRow(35, { idCell: makeId('1899-12-31', '女', 35) }), codes: ['ID_BIRTH_RANGE'] },
 ];
 
 describe('import rules, one generated row each', async () => {

@@ -48,6 +48,7 @@ function writeMembers(db: Database, members: DemoMember[], at: string): void {
     org_id, group_id, employer, job, phone, address, standing, standing_reason, standing_since, status, categories, skills, lost_contact_since, note,
     created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   const span = db.prepare('INSERT INTO member_org_spans (member_id, org_id, from_date, to_date) VALUES (?,?,?,?)');
+  const groupSpan = db.prepare('INSERT INTO member_group_spans (member_id, group_id, from_date, to_date) VALUES (?,?,?,?)');
   const event = db.prepare(`INSERT INTO member_events (member_id, type, date, from_org_id, to_org_id, other_org, data, note, created_at)
     VALUES (?,?,?,?,?,?,?,?,?)`);
   const mobile = db.prepare(`INSERT INTO mobile_records (member_id, direction, place, unit, card_number, contact_phone, home_org, from_date, to_date, created_at)
@@ -66,6 +67,7 @@ function writeMembers(db: Database, members: DemoMember[], at: string): void {
       last.orgId, out ? null : m.groupId, m.employer, m.job, m.phone, m.address, m.standing, m.standingReason, m.standingSince,
       out ? 'transferredOut' : 'active', JSON.stringify(m.categories), m.skills, m.lostContactSince, m.note, at, at);
     for (const s of m.spans) span.run(m.id, s.orgId, s.from, s.to);
+    if (!out && m.groupId) groupSpan.run(m.id, m.groupId, last.from, last.to);
     for (const e of memberEvents(m)) event.run(m.id, e.type, e.date, e.fromOrgId, e.toOrgId, e.otherOrg, JSON.stringify(e.data), e.note, at);
     for (const r of m.mobile) mobile.run(m.id, r.direction, r.place, r.unit, r.cardNumber, r.contactPhone, r.homeOrg, r.from, r.to, at);
     for (const r of m.residents) {

@@ -7,11 +7,11 @@ import type { AppraisalData } from '../../../shared/reports/registers/appraisal'
 import type { AttendanceData, AttendanceMember } from '../../../shared/reports/registers/attendance';
 import type { MeetingLine, MeetingPage, MeetingPagesData, MeetingsData } from '../../../shared/reports/registers/meetings';
 import type { ActivityRow } from '../../../shared/api/activities';
-import { getActivity, listActivities, listActivityTypes } from '../../ledger/activities';
+import { getActivity, listActivities } from '../../ledger/activities';
 import { listAppraisals } from '../../ledger/appraisals';
-import { attendanceReport } from '../../ledger/compliance';
+import { attendanceRecords, attendanceReport } from '../../ledger/compliance';
+import { isAway } from '../../../shared/rules/attendance';
 import type { Ledger } from '../../ledger/ledger';
-import { all } from '../../ledger/sql';
 import { type Scope, headerFor } from '../scope';
 import type { QueryOptions } from './options';
 import { scopeMembers } from './roster';
@@ -80,22 +80,16 @@ export function monthsOf(from: string, to: string): string[] {
 
 export function attendanceData(ledger: Ledger, scope: Scope, opts: QueryOptions): AttendanceData {
   const months = monthsOf(scope.period.from, scope.period.to);
-  const counted = listActivityTypes(ledger).filter((t) => t.countsForAttendance).map((t) => t.code);
-  // Monthly split of the same records the compliance service counts (present + absent; 列席 not).
-  const records = all<{ memberId: number; month: string; status: string }>(
-    ledger,
-    `SELECT x.member_id AS memberId, substr(a.date, 1, 7) AS month, x.status FROM attendance x JOIN activities a ON a.id = x.activity_id
-     WHERE a.voided_at IS NULL AND a.date >= ? AND a.date <= ? AND x.member_id IS NOT NULL AND x.status != 'observer'
-       AND a.type IN (${counted.map(() => '?').join(',') || 'NULL'})`,
-    scope.period.from, scope.period.to, ...counted,
-  );
+  // Monthly split of the same records the compliance service counts (present + absent; 列席 and 外出/流出 not).
+  const records = attendanceRecords(ledger, scope.period.from, scope.period.to).filter((r) => r.status !== 'observer' && !isAway(r));
   const monthly = new Map<number, Map<string, [number, number]>>();
   for (const r of records) {
     const byMonth = monthly.get(r.memberId) ?? new Map<string, [number, number]>();
-    const cell = byMonth.get(r.month) ?? [0, 0];
+    const month = r.date.slice(0, 7);
+    const cell = byMonth.get(month) ?? [0, 0];
     cell[1]++;
     if (r.status === 'present') cell[0]++;
-    byMonth.set(r.month, cell);
+    byMonth.set(month, cell);
     monthly.set(r.memberId, byMonth);
   }
   // The year's totals are the compliance service's (one figure everywhere in the app).

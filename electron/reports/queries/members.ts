@@ -22,7 +22,9 @@ export function orgsData(ledger: Ledger, scope: Scope, opts: QueryOptions): Orgs
   // Members count at their branch and at every org above it.
   const counts = new Map<number, { full: number; prob: number }>();
   const parent = new Map(scope.orgs.map((o) => [o.id, o.parentId]));
+  const total = { full: 0, probationary: 0 };
   for (const [orgId, members] of byOrg) {
+    for (const m of members) total[m.kind]++;
     for (let id: number | null | undefined = orgId; id != null && parent.has(id); id = parent.get(id)) {
       const c = counts.get(id) ?? { full: 0, prob: 0 };
       for (const m of members) {
@@ -62,7 +64,7 @@ export function orgsData(ledger: Ledger, scope: Scope, opts: QueryOptions): Orgs
       address: o.address,
     };
   });
-  return { ...headerFor(scope, opts), orgs: lines };
+  return { ...headerFor(scope, opts), orgs: lines, total };
 }
 
 export function memberFormData(ledger: Ledger, scope: Scope, opts: QueryOptions): MemberFormData {

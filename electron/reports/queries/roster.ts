@@ -8,7 +8,7 @@ import type { QueryOptions } from './options';
 
 /** The members of the scope as of its snapshot date, grouped by branch in tree order. */
 export function scopeMembers(ledger: Ledger, scope: Scope): Map<number, RosterRow[]> {
-  const rows = listMembers(ledger, { orgId: scope.root.id, includeDescendants: true, ...(scope.isCurrent ? {} : { asOf: scope.asOf }) });
+  const rows = listMembers(ledger, { orgId: scope.root.id, includeDescendants: true, asOf: scope.asOf });
   const byOrg = new Map<number, RosterRow[]>();
   for (const b of scope.branches) byOrg.set(b.id, []);
   for (const r of rows) byOrg.get(r.orgId)?.push(r);

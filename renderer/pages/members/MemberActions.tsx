@@ -65,19 +65,34 @@ export function transferInternalSpec(m: M): ActionSpec<Dated & { toOrgId: number
   };
 }
 
-export function confirmSpec(m: M, endsOn: string | null): ActionSpec<Dated> {
-  const due = endsOn && endsOn <= dayjs().format('YYYY-MM-DD') ? dayjs(endsOn) : dayjs();
+export function confirmSpec(m: M, endsOn: string | null): ActionSpec<Dated & { earlyReason?: string }> {
+  // The date defaults to the probation's end once it has passed; before that the clerk picks it.
+  const over = !endsOn || endsOn <= dayjs().format('YYYY-MM-DD');
+  const early = (d: Dayjs | null | undefined) => Boolean(endsOn && d && iso(d) < endsOn);
   return {
     title: `预备党员转正：${m.name}`,
     okText: '转为正式党员',
-    initial: { date: due },
+    initial: over ? { date: endsOn ? dayjs(endsOn) : dayjs() } : {},
+    confirm: (v) => (early(v.date) ? `预备期到 ${endsOn} 才满，确认提前为“${m.name}”办理转正？转正日期为 ${iso(v.date)}。` : null),
     fields: (
       <>
         <DateItem label="转正日期（支部大会讨论通过之日）" />
+        {endsOn && <div style={{ margin: '-8px 0 12px', color: '#8c8c8c' }}>预备期满日期：{endsOn}</div>}
+        <Form.Item
+          label="提前转正理由"
+          name="earlyReason"
+          dependencies={['date']}
+          rules={[({ getFieldValue }) => ({
+            validator: (_: unknown, v: string | undefined) =>
+              early(getFieldValue('date') as Dayjs | null) && !v?.trim() ? Promise.reject(new Error(`转正日期早于预备期满日期 ${endsOn}，请写明提前转正的理由`)) : Promise.resolve(),
+          })]}
+        >
+          <Input.TextArea rows={2} maxLength={500} placeholder="仅在预备期满前转正时填写" />
+        </Form.Item>
         <NoteItem />
       </>
     ),
-    run: (v) => ledger['members.confirm']({ id: m.id, date: iso(v.date), note: v.note ?? null }),
+    run: (v) => ledger['members.confirm']({ id: m.id, date: iso(v.date), note: v.note ?? null, earlyReason: v.earlyReason?.trim() || null }),
     success: `“${m.name}”已转为正式党员`,
   };
 }
@@ -269,5 +284,56 @@ export function householdSpec(m: M): ActionSpec<{ household: string; address?: s
     ),
     run: (v) => ledger['members.addHousehold']({ id: m.id, household: v.household, address: v.address ?? null, phone: v.phone ?? null, since: toIso(v.since), note: v.note ?? null }),
     success: '已添加联系户',
+  };
+}
+
+const ReasonItem = () => (
+  <Form.Item label="原因（录入错误的情况）" name="reason" rules={[{ required: true, whitespace: true, message: '请写明原因' }]}>
+    <Input.TextArea autoFocus rows={2} maxLength={500} />
+  </Form.Item>
+);
+
+/** 录入错误: the member leaves every register; the record stays, struck through. */
+export function voidMemberSpec(m: M): ActionSpec<{ reason: string }> {
+  return {
+    title: `作废党员记录（录入错误）：${m.name}`,
+    okText: '作废',
+    danger: true,
+    confirm: () => `确认作废“${m.name}”的记录？作废后不再出现在任何台帐和统计中，记录和历史仍保留可查。`,
+    fields: <ReasonItem />,
+    run: (v) => ledger['members.void']({ id: m.id, reason: v.reason.trim() }),
+    success: `已作废“${m.name}”的记录`,
+  };
+}
+
+type HistoryEvent = { id: number; date: string; label: string };
+
+/** 录入错误: one dated event struck through and gone from the registers. */
+export function voidEventSpec(e: HistoryEvent): ActionSpec<{ reason: string }> {
+  return {
+    title: `作废历史记录：${e.date} ${e.label}`,
+    okText: '作废',
+    danger: true,
+    confirm: () => `确认作废 ${e.date} 的“${e.label}”记录？各台帐将按作废后的历史重新计算。`,
+    fields: <ReasonItem />,
+    run: (v) => ledger['members.voidEvent']({ eventId: e.id, reason: v.reason.trim() }),
+    success: '已作废这条历史记录',
+  };
+}
+
+/** A wrong date: the record is voided and written again with the right date. */
+export function correctDateSpec(e: HistoryEvent): ActionSpec<{ date: Dayjs; reason: string }> {
+  return {
+    title: `更正日期：${e.label}`,
+    okText: '更正',
+    initial: { date: dayjs(e.date) },
+    fields: (
+      <>
+        <DateItem label="正确的日期" />
+        <ReasonItem />
+      </>
+    ),
+    run: (v) => ledger['members.correctEventDate']({ eventId: e.id, date: iso(v.date), reason: v.reason.trim() }),
+    success: '已更正日期',
   };
 }

@@ -10,10 +10,15 @@ import { ActionDialog, type ActionSpec } from '../../components/ActionDialog';
 import { ageFrom, cnDate, dash } from '../../format';
 import { useLoad } from '../../hooks';
 import { navigate } from '../../router';
-import { confirmSpec, endSpec, extendSpec, householdSpec, mobileSpec, postSpec, residentSpec, standingSpec, transferInternalSpec, transferOutSpec } from './MemberActions';
+import {
+  confirmSpec, correctDateSpec, endSpec, extendSpec, householdSpec, mobileSpec, postSpec, residentSpec, standingSpec, transferInternalSpec, transferOutSpec, voidEventSpec, voidMemberSpec,
+} from './MemberActions';
+import { useSession } from '../../session';
 import { MemberForm, type MemberFormMode } from './MemberForm';
 
 type Ev = Detail['history'][number];
+/** The events the service lets an admin void or re-date (members.ts CORRECTABLE). */
+const CORRECTABLE_EVENTS = new Set<string>(['confirmed', 'probationExtended', 'standingChanged']);
 
 const FIELD_LABEL: Record<string, string> = {
   name: '姓名', idNumber: '身份证号', gender: '性别', ethnicity: '民族', birthDate: '出生日期', nativePlace: '籍贯', education: '学历', kind: '人员类别',
@@ -61,6 +66,7 @@ export function MemberDetail({ id }: { id: number }) {
   const { data, loading, reload } = useLoad(() => ledger['members.get']({ id }), [id]);
   const [action, setAction] = useState<ActionSpec<never> | null>(null);
   const [formMode, setFormMode] = useState<MemberFormMode | null>(null);
+  const isAdmin = useSession().status?.user?.role === 'admin';
   const open = <V extends object>(spec: ActionSpec<V>) => setAction(spec as unknown as ActionSpec<never>);
 
   if (!data) return loading ? <Spin size="large" className="page-spin" /> : <Result status="404" title="找不到这名党员" extra={<Button onClick={() => navigate('/members')}>返回党员列表</Button>} />;
@@ -85,6 +91,7 @@ export function MemberDetail({ id }: { id: number }) {
       : { key: 'resident', label: '在职党员到社区报到', disabled: !active, onClick: () => open(residentSpec(m)) },
     { key: 'post', label: '设岗定责（认领岗位）', disabled: !active, onClick: async () => open(postSpec(m, await ledger['members.posts']({}))) },
     { key: 'household', label: '添加党员联系户', disabled: !active, onClick: () => open(householdSpec(m)) },
+    ...(isAdmin ? [{ type: 'divider' as const }, { key: 'void', label: '作废记录（录入错误）', danger: true, onClick: () => open(voidMemberSpec(m)) }] : []),
   ];
 
   const age = ageFrom(m.birthDate);
@@ -156,9 +163,17 @@ export function MemberDetail({ id }: { id: number }) {
                   items={data.history.map((e) => ({
                     color: e.type === 'transferOut' || e.type === 'standingChanged' ? 'red' : e.type === 'fieldsUpdated' ? 'gray' : 'blue',
                     content: (
-                      <div data-testid="history-item">
-                        <span className="history-date">{e.date}</span>
-                        <b>{MEMBER_EVENT_LABELS[e.type] ?? e.type}</b>　{describe(e)}
+                      <div data-testid="history-item" className={e.voidedAt ? 'history-voided' : undefined}>
+                        <span className="history-date" style={e.voidedAt ? { textDecoration: 'line-through' } : undefined}>{e.date}</span>
+                        <b style={e.voidedAt ? { textDecoration: 'line-through' } : undefined}>{MEMBER_EVENT_LABELS[e.type] ?? e.type}</b>
+                        <span style={e.voidedAt ? { textDecoration: 'line-through' } : undefined}>　{describe(e)}</span>
+                        {e.voidedAt && <Tag color="default" style={{ marginLeft: 8 }}>已作废：{e.voidReason ?? '录入错误'}</Tag>}
+                        {isAdmin && !e.voidedAt && CORRECTABLE_EVENTS.has(e.type) && (
+                          <Space size={0} style={{ marginLeft: 8 }}>
+                            <Button size="small" type="link" onClick={() => open(correctDateSpec({ id: e.id, date: e.date, label: MEMBER_EVENT_LABELS[e.type] ?? e.type }))}>改日期</Button>
+                            <Button size="small" type="link" danger onClick={() => open(voidEventSpec({ id: e.id, date: e.date, label: MEMBER_EVENT_LABELS[e.type] ?? e.type }))}>作废</Button>
+                          </Space>
+                        )}
                         {e.note && <div className="history-note">备注：{e.note}</div>}
                         {changeLines(e).map((l) => (
                           <div key={l} className="history-note">{l}</div>

@@ -4,7 +4,7 @@ import { Button, Checkbox, Col, DatePicker, Drawer, Form, Input, Radio, Row, Sel
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { MemberDetail } from '../../../shared/api/members';
-import { idBirthDate, idGender, idNumberProblem } from '../../../shared/domain/id-number';
+import { idBirthDate, idGender, idNumberProblem, idProblemMessage } from '../../../shared/domain/id-number';
 import { memberProblems } from '../../../shared/domain/member-rules';
 import type { MemberCategory, MemberKind } from '../../../shared/domain/member';
 import { isBranchType } from '../../../shared/domain/org';
@@ -172,10 +172,9 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
                 { required: true, whitespace: true, message: '请填写身份证号' },
                 {
                   validator: (_r, v: string | undefined) => {
-                    const p = v ? idNumberProblem(v.trim().toUpperCase()) : null;
-                    if (p === 'ID_FORMAT') return Promise.reject(new Error('身份证号应为 18 位：17 位数字加 1 位数字或 X'));
-                    if (p === 'ID_CHECKSUM') return Promise.reject(new Error('身份证号校验位不正确，请核对每一位'));
-                    return Promise.resolve();
+                    const id = v?.trim().toUpperCase() ?? '';
+                    const p = id ? idNumberProblem(id) : null;
+                    return p ? Promise.reject(new Error(idProblemMessage(p, id))) : Promise.resolve();
                   },
                 },
               ]}

@@ -1,7 +1,7 @@
 // 党员 list: thousands of rows, virtualised; search as you type by name, pinyin initials or ID
 // number; filters; sortable columns. The org comes from the tree on the left.
 import { ExportOutlined, ImportOutlined, PlusOutlined, SearchOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Empty, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Checkbox, DatePicker, Empty, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
@@ -154,8 +154,10 @@ export function MemberList({ onAdd, onTransferIn }: { onAdd: () => void; onTrans
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const needInactive = filter.standing === 'left' || filter.standing === 'deceased' || filter.standing === 'transferredOut';
-  const { data, loading } = useLoad(() => ledger['members.list']({ includeInactive: needInactive }), [needInactive]);
-  const rows = useMemo(() => indexRows(data ?? [], dayjs().format('YYYY-MM-DD')), [data]);
+  // 截至某日: the roll as it stood that day (kind, branch, group and standing of that day).
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const { data, loading } = useLoad(() => ledger['members.list']({ includeInactive: needInactive, ...(asOf ? { asOf } : {}) }), [needInactive, asOf]);
+  const rows = useMemo(() => indexRows(data ?? [], asOf ?? dayjs().format('YYYY-MM-DD')), [data, asOf]);
   const orgIds = useMemo(() => (orgId === null ? null : subtree(orgId)), [orgId, subtree]);
   const shown = useMemo(() => applyFilter(rows, { ...filter, q: deferredQuery, orgIds }), [rows, filter, deferredQuery, orgIds]);
   const box = useRef<HTMLDivElement>(null);
@@ -167,7 +169,7 @@ export function MemberList({ onAdd, onTransferIn }: { onAdd: () => void; onTrans
         <Space align="baseline" size={12}>
           <Typography.Title level={4}>党员</Typography.Title>
           <span className="page-subtitle">
-            {orgId === null ? '全街道' : byId.get(orgId)?.name} · 共 <b data-testid="member-count">{shown.length}</b> 人
+            {orgId === null ? '全街道' : byId.get(orgId)?.name}{asOf ? ` · 截至 ${asOf}` : ''} · 共 <b data-testid="member-count">{shown.length}</b> 人
           </span>
         </Space>
         <Space>
@@ -194,6 +196,14 @@ export function MemberList({ onAdd, onTransferIn }: { onAdd: () => void; onTrans
           onChange={(e) => setQuery(e.target.value)}
         />
         <Filters filter={filter} onChange={setFilter} />
+        <DatePicker
+          allowClear
+          placeholder="截至日期（默认今天）"
+          aria-label="截至日期"
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          value={asOf ? dayjs(asOf) : null}
+          onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : null)}
+        />
       </div>
       <div className="table-box" ref={box}>
         <MemberTable rows={shown} loading={loading && !data} empty={loading ? 'loading' : rows.length === 0 ? 'none' : 'filtered'} height={height} onAdd={onAdd} />

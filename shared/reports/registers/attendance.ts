@@ -49,7 +49,7 @@ export function buildAttendance(data: AttendanceData): RegisterDoc {
   return registerDoc('attendance', data, [
     tableSection('attendance', data, 'landscape', [
       { type: 'table', columns, groups, rows, captions, emptyText: '（期间内没有党员）' },
-      { type: 'text', style: 'note', text: '说明：计入参加率的为支部党员大会、支委会、党小组会、党课、主题党日、组织生活会和民主评议等组织生活；“请假”为因病、因公缺席；列席不计。' },
+      { type: 'text', style: 'note', text: '说明：计入参加率的为支部党员大会、支委会、党小组会、党课、主题党日、组织生活会和民主评议等组织生活；“请假”为因病、因公缺席；外出请假或流出期间的会议不计入应参加；列席不计。' },
     ]),
   ]);
 }

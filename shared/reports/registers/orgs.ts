@@ -24,7 +24,11 @@ export type OrgLine = {
   address: string | null;
 };
 
-export type OrgsData = ReportHeader & { orgs: OrgLine[] };
+export type OrgsData = ReportHeader & {
+  orgs: OrgLine[];
+  /** Members on the roll of the scope, each counted once (the 合计 row). */
+  total: { full: number; probationary: number };
+};
 
 const COLUMNS: Column[] = [
   { header: '序号', kind: 'number', min: 4 },
@@ -50,9 +54,8 @@ export function buildOrgs(data: OrgsData): RegisterDoc {
     i + 1, o.name, o.typeLabel, o.parentName, o.foundedOn, o.fullMembers, o.probationaryMembers, o.groups || null, o.secretary,
     o.committee, o.term, o.instructor, o.partners, o.facilities, o.phone, o.address,
   ]);
-  const full = data.orgs.reduce((n, o) => n + o.fullMembers, 0);
-  const prob = data.orgs.reduce((n, o) => n + o.probationaryMembers, 0);
-  const totals = ['合计', `${data.orgs.length} 个党组织`, null, null, null, full, prob, data.orgs.reduce((n, o) => n + o.groups, 0), null, null, null, null, null, null, null, null];
+  // Each org's line counts the members below it too: the total counts each member once.
+  const totals = ['合计', `${data.orgs.length} 个党组织`, null, null, null, data.total.full, data.total.probationary, data.orgs.reduce((n, o) => n + o.groups, 0), null, null, null, null, null, null, null, null];
   return registerDoc('orgs', data, [
     tableSection('orgs', data, 'landscape', [{ type: 'table', columns: COLUMNS, rows, totals, emptyText: '（没有党组织）' }]),
   ]);
