@@ -5,6 +5,7 @@ import {
   FONT_SIZE, PAGE_MARGINS, layoutPdfTable, measureColumns, pageFooter, printDateText, usableWidth,
 } from './conventions';
 import type { GlyphChecker } from './glyphs';
+import { footerTitle } from './masking';
 import type { Block, Cell, Cover, GridBlock, Orientation, RegisterDoc, Section, SignaturesBlock, TableBlock } from './model';
 import { type CharWidth, estimateCharWidth, textEm, wrapText } from './wrap';
 
@@ -363,7 +364,7 @@ export function toPdfDefinition(doc: RegisterDoc, opts: PdfOptions & { maxPages?
     } else content.push(...nodes);
   });
   if (doc.sections.length === 0) content.push({ text: '（无内容）', alignment: 'center' });
-  const footerLeft = b.t(doc.title);
+  const footerLeft = b.t(footerTitle(doc));
   const printed = printDateText(doc.printedOn);
   return {
     pageSize: 'A4',
