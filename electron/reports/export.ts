@@ -5,6 +5,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LedgerError } from '../../shared/errors';
 import { type RegisterName, type ReportFormat, registerInfo } from '../../shared/reports/catalog';
+import { MASKED_FIELDS } from '../../shared/reports/masking';
 import type { RegisterDoc } from '../../shared/reports/model';
 import { binderRegisters, buildBinder } from '../../shared/reports/registers/binder';
 import { periodOf } from '../../shared/reports/registers/common';
@@ -109,7 +110,7 @@ export function auditExport(ledger: Ledger, meta: ExportMeta, file: string): voi
       action: 'export',
       entity: 'report',
       entityId: meta.orgId,
-      summary: `导出${meta.title}（${meta.unit}，${meta.period}，${meta.format.toUpperCase()}${meta.pages ? `，${meta.pages} 页` : ''}${meta.maskIds ? '，身份证号已遮蔽' : ''}）`,
+      summary: `导出${meta.title}（${meta.unit}，${meta.period}，${meta.format.toUpperCase()}${meta.pages ? `，${meta.pages} 页` : ''}${meta.maskIds ? `，已脱敏：${MASKED_FIELDS}` : ''}）`,
       after: {
         register: meta.register, format: meta.format, orgId: meta.orgId, includeDescendants: meta.includeDescendants, period: meta.range,
         maskIds: meta.maskIds, file: basename(file), bytes: meta.bytes, pages: meta.pages,

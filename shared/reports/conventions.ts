@@ -75,7 +75,9 @@ export function measureColumns(columns: Column[], rows: Cell[][], latin = 1.2, w
       if (w > widest) widest = w;
     }
     const header = width(col.header);
-    const headerNeed = header <= 8 ? header : Math.ceil(header / 2);
+    // Whole characters on each of two lines, and half a unit of slack so that a header exactly as
+    // wide as its column is not broken by rounding (「备/注」).
+    const headerNeed = (header <= 8 ? header : Math.ceil(header / 4) * 2) + 0.5;
     const want = Math.max(col.min ?? 2, headerNeed, Math.min(widest, cap));
     const min = wrap ? Math.min(want, Math.max(col.min ?? 4, headerNeed, 4)) : want;
     // A column that must not wrap gets half an em of slack against rounding in the layout.

@@ -110,6 +110,8 @@ export type RegisterDoc = {
   /** 'YYYY-MM-DD', printed in every footer. */
   printedOn: string;
   sections: Section[];
+  /** Personal data masked (masking.ts): the footers say so. */
+  masked?: boolean;
   /** The binder only: a cover page and a table of contents before the sections. */
   cover?: Cover;
   /** Things a clerk should know about this print (empty registers, characters missing from the font …). */

@@ -5,6 +5,7 @@ import {
   FONT_SIZE, PAGE_MARGINS, layoutPdfTable, measureColumns, pageFooter, printDateText, usableWidth,
 } from './conventions';
 import type { GlyphChecker } from './glyphs';
+import { footerTitle } from './masking';
 import type { Block, Cell, Cover, GridBlock, Orientation, RegisterDoc, Section, SignaturesBlock, TableBlock } from './model';
 import { type CharWidth, estimateCharWidth, textEm, wrapText } from './wrap';
 
@@ -13,6 +14,8 @@ const LINE = 0.5;
 const HEADER_FILL = '#ececec';
 const LABEL_FILL = '#f4f4f4';
 const CAPTION_FILL = '#f7f7f7';
+/** Data rows that go over to a new page with the signatures rather than leave them alone there. */
+const TAIL_ROWS = 2;
 
 const gridLayout: CustomTableLayout = {
   hLineWidth: () => LINE,
@@ -97,7 +100,8 @@ class PdfBuilder {
     return rows.map((r) => r.map((v) => (typeof v === 'string' ? g.printable(v) : v)));
   }
 
-  table(block: TableBlock, orientation: Orientation): Content {
+  /** tail: what must not be parted from the table's last rows (signatures, the lines before them). */
+  table(block: TableBlock, orientation: Orientation, tail?: Content[]): Content {
     const b: TableBlock = { ...block, rows: this.printableRows(block.rows), ...(block.totals ? { totals: this.printableRows([block.totals])[0] } : {}) };
     const n = b.columns.length;
     const fits = measureColumns(b.columns, b.totals ? [...b.rows, b.totals] : b.rows, 1.2, (s) => this.em(s) * 2);
@@ -123,26 +127,31 @@ class PdfBuilder {
       return row;
     };
 
-    const header: TableCell[][] = [];
-    if (b.groups && b.groups.length > 0) {
-      const top: TableCell[] = [];
-      const second: TableCell[] = [];
-      let col = 0;
-      for (const g of b.groups) {
-        if (g.span === 1 && !g.header) {
-          top.push({ ...asObject(this.fit(b.columns[col]!.header, widths[col]!, fontSize, 'center')), rowSpan: 2 } as TableCell);
-          second.push('');
-        } else {
-          top.push({ ...asObject(this.fit(g.header, spanWidth(col, g.span), fontSize, 'center')), colSpan: g.span } as TableCell);
-          for (let k = 1; k < g.span; k++) top.push('');
-          for (let k = 0; k < g.span; k++) second.push(this.fit(b.columns[col + k]!.header, widths[col + k]!, fontSize, 'center'));
+    // pdfmake mutates the nodes it lays out: a header row shared by several tables prints only in
+    // the first, so every table gets header cells of its own.
+    const makeHeader = (): TableCell[][] => {
+      const header: TableCell[][] = [];
+      if (b.groups && b.groups.length > 0) {
+        const top: TableCell[] = [];
+        const second: TableCell[] = [];
+        let col = 0;
+        for (const g of b.groups) {
+          if (g.span === 1 && !g.header) {
+            top.push({ ...asObject(this.fit(b.columns[col]!.header, widths[col]!, fontSize, 'center')), rowSpan: 2 } as TableCell);
+            second.push('');
+          } else {
+            top.push({ ...asObject(this.fit(g.header, spanWidth(col, g.span), fontSize, 'center')), colSpan: g.span } as TableCell);
+            for (let k = 1; k < g.span; k++) top.push('');
+            for (let k = 0; k < g.span; k++) second.push(this.fit(b.columns[col + k]!.header, widths[col + k]!, fontSize, 'center'));
+          }
+          col += g.span;
         }
-        col += g.span;
+        header.push(top, second);
+      } else {
+        header.push(b.columns.map((c, i) => this.fit(c.header, widths[i]!, fontSize, 'center')));
       }
-      header.push(top, second);
-    } else {
-      header.push(b.columns.map((c, i) => this.fit(c.header, widths[i]!, fontSize, 'center')));
-    }
+      return header;
+    };
 
     // One table per caption (a branch, a post): the caption heads it and repeats with the column
     // header on every page it runs over, and never stays behind alone at the foot of a page.
@@ -157,44 +166,62 @@ class PdfBuilder {
     while (ci < captions.length) parts.push({ caption: captions[ci++]!.text, rows: [] });
 
     const tableWidth = spanWidth(0, n);
-    if (b.splitAtCaptions === false) {
-      const body: TableCell[][] = [...header];
-      const captionRows = new Set<number>();
-      for (const part of parts) {
-        if (part.caption !== null) {
-          captionRows.add(body.length);
-          body.push(full(this.fit(part.caption, tableWidth, fontSize + 0.5), { fontSize: fontSize + 0.5 }));
+    // Rows and their shading, assembled into one pdfmake table; the tail (signatures and the lines
+    // before them) rides in the table's last row with the last data rows, so that a page break
+    // carries a few rows, the repeated header and the signatures over together.
+    type Row = { cells: TableCell[]; fill: string | null };
+    const assemble = (rows: Row[], headerRows: number, extra: Partial<ContentTable['table']>, withTail: boolean): ContentTable => {
+      const fills = rows.map((r) => r.fill);
+      const body = rows.map((r) => r.cells);
+      if (withTail && tail) {
+        const keep = Math.min(TAIL_ROWS + (b.totals ? 1 : 0), body.length - headerRows);
+        const kept = body.splice(body.length - keep);
+        const keptFills = fills.splice(fills.length - keep);
+        const stack: Content[] = [];
+        if (kept.length > 0) {
+          stack.push({
+            table: { widths: [...widths], body: kept, dontBreakRows: true },
+            // Its top line is the outer table's line under the row above.
+            layout: { ...gridLayout, hLineWidth: (i: number) => (i === 0 ? 0 : LINE), fillColor: (i: number) => keptFills[i] ?? null },
+            // Over the outer cell's padding and border: the rows line up with the ones above.
+            margin: [-(PAD + LINE), -2, -(PAD + LINE), 0],
+          } as ContentTable);
         }
-        for (const r of part.rows) body.push(this.row(r, widths, fontSize, align));
+        stack.push({ stack: tail, noWrap: false, lineHeight: 1.15, fontSize: FONT_SIZE.body });
+        body.push(full({ stack }, { border: [false, false, false, false] }));
+        fills.push(null);
       }
-      if (b.rows.length === 0) body.push(full(this.fit(b.emptyText ?? '（无）', tableWidth, fontSize, 'center'), { color: '#555555' }));
-      if (b.totals) body.push(this.row(b.totals, widths, fontSize, align));
-      const last = body.length - 1;
       return {
-        table: { headerRows: header.length, dontBreakRows: true, widths, body },
-        layout: { ...gridLayout, fillColor: (i: number) => (i < header.length || (!!b.totals && i === last) ? HEADER_FILL : captionRows.has(i) ? CAPTION_FILL : null) },
-        fontSize,
-        lineHeight: 1,
-        noWrap: true,
-      } as Content;
+        table: { ...extra, headerRows, dontBreakRows: true, widths, body },
+        layout: { ...gridLayout, fillColor: (i: number) => fills[i] ?? null },
+      };
+    };
+    const emptyRow = (text: string): Row => ({ cells: full(this.fit(text, tableWidth, fontSize, 'center'), { color: '#555555' }), fill: null });
+    const dataRow = (r: readonly unknown[], fill: string | null = null): Row => ({ cells: this.row(r, widths, fontSize, align), fill });
+    const captionRow = (text: string): Row => ({ cells: full(this.fit(text, tableWidth, fontSize + 0.5), { fontSize: fontSize + 0.5 }), fill: CAPTION_FILL });
+    const headerRowsOf = (): Row[] => makeHeader().map((cells) => ({ cells, fill: HEADER_FILL }));
+
+    if (b.splitAtCaptions === false) {
+      const rows = headerRowsOf();
+      const headerRows = rows.length;
+      for (const part of parts) {
+        if (part.caption !== null) rows.push(captionRow(part.caption));
+        for (const r of part.rows) rows.push(dataRow(r));
+      }
+      if (b.rows.length === 0) rows.push(emptyRow(b.emptyText ?? '（无）'));
+      if (b.totals) rows.push(dataRow(b.totals, HEADER_FILL));
+      return { ...assemble(rows, headerRows, {}, true), fontSize, lineHeight: 1, noWrap: true } as Content;
     }
     return {
       stack: parts.map((part, pi) => {
-        const body: TableCell[][] = [];
-        if (part.caption !== null) body.push(full(this.fit(part.caption, tableWidth, fontSize + 0.5), { fillColor: CAPTION_FILL, fontSize: fontSize + 0.5 }));
-        const headerRows = body.length + header.length;
-        body.push(...header);
-        if (part.rows.length === 0) body.push(full(this.fit(b.rows.length === 0 ? (b.emptyText ?? '（无）') : '（无）', tableWidth, fontSize, 'center'), { color: '#555555' }));
-        for (const r of part.rows) body.push(this.row(r, widths, fontSize, align));
-        const withTotals = !!b.totals && pi === parts.length - 1;
-        if (withTotals) body.push(this.row(b.totals!, widths, fontSize, align));
-        const last = body.length - 1;
-        const node: ContentTable = {
-          table: { headerRows, keepWithHeaderRows: 1, dontBreakRows: true, widths, body },
-          layout: { ...gridLayout, fillColor: (i: number) => (i === 0 && part.caption !== null ? CAPTION_FILL : i < headerRows || (withTotals && i === last) ? HEADER_FILL : null) },
-          margin: [0, 0, 0, pi < parts.length - 1 ? 6 : 0],
-        };
-        return node;
+        const rows: Row[] = part.caption !== null ? [captionRow(part.caption)] : [];
+        rows.push(...headerRowsOf());
+        const headerRows = rows.length;
+        if (part.rows.length === 0) rows.push(emptyRow(b.rows.length === 0 ? (b.emptyText ?? '（无）') : '（无）'));
+        for (const r of part.rows) rows.push(dataRow(r));
+        const lastPart = pi === parts.length - 1;
+        if (b.totals && lastPart) rows.push(dataRow(b.totals, HEADER_FILL));
+        return { ...assemble(rows, headerRows, { keepWithHeaderRows: 1 }, lastPart), margin: [0, 0, 0, lastPart ? 0 : 6] } as ContentTable;
       }),
       fontSize,
       lineHeight: 1,
@@ -266,6 +293,25 @@ class PdfBuilder {
     return { columns: cols, columnGap: 12, fontSize: FONT_SIZE.body, margin: [0, 14, 0, 0], unbreakable: true };
   }
 
+  /**
+   * A section's blocks. The signature lines never open a page alone: with the short lines before
+   * them (考核总分, 合计) they ride in the last row of the table above them, or else stay on one
+   * page with the paragraph before them.
+   */
+  blocks(blocks: Block[], orientation: Orientation): Content[] {
+    const sig = blocks.findLastIndex((x) => x.type === 'signatures');
+    if (sig < 0) return blocks.map((x) => this.block(x, orientation));
+    let from = sig;
+    const short = (x: Block | undefined) => x?.type === 'text' && x.style !== undefined && x.style !== 'body';
+    while (short(blocks[from - 1])) from--;
+    const before = blocks[from - 1];
+    const tail = blocks.slice(from).map((x) => this.block(x, orientation));
+    const head = blocks.slice(0, Math.max(0, from - 1)).map((x) => this.block(x, orientation));
+    if (before?.type === 'table') return [...head, this.table(before, orientation, tail)];
+    if (before?.type === 'text') return [...head, { stack: [this.block(before, orientation), ...tail], unbreakable: true }];
+    return [...head, ...(before ? [this.block(before, orientation)] : []), ...tail];
+  }
+
   block(b: Block, orientation: Orientation): Content {
     switch (b.type) {
       case 'table':
@@ -311,14 +357,14 @@ export function toPdfDefinition(doc: RegisterDoc, opts: PdfOptions & { maxPages?
   const first = doc.sections[0]?.orientation ?? 'portrait';
   if (doc.cover) content.push(...b.cover(doc.cover, doc.sections));
   doc.sections.forEach((s, i) => {
-    const nodes: Content[] = [...b.title(s, doc.cover && s.toc ? `sec-${i}` : null), ...s.blocks.map((blk) => b.block(blk, s.orientation))];
+    const nodes: Content[] = [...b.title(s, doc.cover && s.toc ? `sec-${i}` : null), ...b.blocks(s.blocks, s.orientation)];
     if (i > 0 || doc.cover) {
       // A new section starts on a new page, in its own orientation.
       content.push({ stack: nodes, pageBreak: 'before', pageOrientation: s.orientation } as Content);
     } else content.push(...nodes);
   });
   if (doc.sections.length === 0) content.push({ text: '（无内容）', alignment: 'center' });
-  const footerLeft = b.t(doc.title);
+  const footerLeft = b.t(footerTitle(doc));
   const printed = printDateText(doc.printedOn);
   return {
     pageSize: 'A4',

@@ -18,6 +18,8 @@ export const estimateCharWidth: CharWidth = (cp) => {
 const NO_LINE_START = new Set([...'，。、；：？！）》」』】”’…%,.;:?!)]}']);
 /** Characters that must not end a line. */
 const NO_LINE_END = new Set([...'（《「『【“‘([{']);
+const OPEN_PAREN = new Set([...'（(']);
+const CLOSE_PAREN = new Set([...'）)']);
 const isAsciiWord = (cp: number) => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
 
 export function textEm(text: string, width: CharWidth): number {
@@ -52,6 +54,14 @@ export function wrapText(text: string, maxEm: number, width: CharWidth = estimat
           while (runEnd < chars.length && isAsciiWord(cpAt(runEnd))) runEnd++;
           const runW = widths.slice(k, runEnd).reduce((a, b) => a + b, 0);
           if (k > start && runW <= maxEm) end = k;
+        }
+        // A parenthesised part that fits on a line is not broken: 「流出（流入）地」, 「（租住）」.
+        let open = end - 1;
+        while (open > start && !OPEN_PAREN.has(chars[open]!) && !CLOSE_PAREN.has(chars[open]!)) open--;
+        if (open > start && OPEN_PAREN.has(chars[open]!)) {
+          let close = end;
+          while (close < chars.length && !CLOSE_PAREN.has(chars[close]!)) close++;
+          if (close < chars.length && widths.slice(open, close + 1).reduce((x, y) => x + y, 0) <= maxEm + 1e-6) end = open;
         }
         // Closing punctuation may not start a line: take one more character down with it.
         if (NO_LINE_START.has(chars[end]!) && end - 1 > start) end--;

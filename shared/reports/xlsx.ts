@@ -3,6 +3,7 @@
 // phones stored as text (never 1.10101E+17). Fonts are 宋体, which Excel and WPS both have.
 import ExcelJS from 'exceljs';
 import { excelWidths, pageFooter, printDateText } from './conventions';
+import { footerTitle } from './masking';
 import type { Block, Cell, GridBlock, Orientation, RegisterDoc, Section, SignaturesBlock, TableBlock } from './model';
 import { textWidth } from './model';
 
@@ -53,7 +54,7 @@ function linesFor(v: string, width: number): number {
 function footerText(doc: RegisterDoc): string {
   const esc = (s: string) => s.replace(/&/g, '&&');
   // Only the size code: a font code must name a style too, which differs between Excel and WPS.
-  return `&L&8${esc(doc.title)}&C&8${pageFooter(0, 0).replace('0', '&P').replace('0', '&N')}&R&8${esc(printDateText(doc.printedOn))}`;
+  return `&L&8${esc(footerTitle(doc))}&C&8${pageFooter(0, 0).replace('0', '&P').replace('0', '&N')}&R&8${esc(printDateText(doc.printedOn))}`;
 }
 
 class SheetWriter {

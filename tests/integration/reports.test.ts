@@ -171,7 +171,7 @@ describe('street-wide', () => {
     expect(sheetText((await workbook(xlsx.file)).worksheets[0]!)).not.toContain(m.idNumber);
     const entries = ledger.db.prepare("SELECT summary, after FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 2").all() as { summary: string; after: string }[];
     expect((ledger.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export'").get() as { n: number }).n).toBe(before + 2);
-    expect(entries[1]!.summary).toContain('身份证号已遮蔽');
+    expect(entries[1]!.summary).toContain('已脱敏');
     expect(JSON.parse(entries[1]!.after)).toMatchObject({ register: 'roster', format: 'pdf', maskIds: true });
   });
 

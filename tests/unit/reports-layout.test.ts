@@ -26,6 +26,12 @@ describe('wrapText', () => {
     }
     expect(lines.join('')).toBe('原市第五中学（已退休），党员');
   });
+  it('does not break inside parentheses when the parenthesised part fits on a line', () => {
+    expect(wrapText('流出（流入）地', 5)).toEqual(['流出', '（流入）地']);
+    expect(wrapText('望江新村21幢（租住房屋）', 9)).toEqual(['望江新村21幢', '（租住房屋）']);
+    // Longer than a line: broken like any other text.
+    expect(wrapText('（参加次数/应参加次数）', 4).join('')).toBe('（参加次数/应参加次数）');
+  });
   it('keeps explicit line breaks', () => {
     expect(wrapText('甲\n乙丙', 10)).toEqual(['甲', '乙丙']);
   });
@@ -82,6 +88,13 @@ describe('column layout', () => {
     expect(widths[2]!).toBeGreaterThanOrEqual(18 * 0.6 * fontSize);
     expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(usableWidth('portrait') - 4 * 6 + 0.01);
     expect(fontSize).toBeGreaterThanOrEqual(7.5);
+  });
+  it('gives a header room for whole characters on at most two lines', () => {
+    const narrow: Column[] = [{ header: '备注', max: 4 }, { header: '副科级以上干部', kind: 'center' }];
+    const fits = measureColumns(narrow, [['', '是']]);
+    expect(fits[0]!.min).toBeGreaterThan(4);
+    // Seven characters: four on the first line, three on the second, never 3 + 3 + 1.
+    expect(fits[1]!.want).toBeGreaterThanOrEqual(8);
   });
   it('shrinks the type for wide tables rather than squeezing figures', () => {
     const wide: Column[] = Array.from({ length: 12 }, (_, i) => ({ header: `日期${i}`, kind: 'date' }));

@@ -7,6 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportJob, ReportPreview, ReportRequestInput } from '../../../shared/api/reports';
 import { REGISTERS, type RegisterName, type ReportFormat, registerInfo } from '../../../shared/reports/catalog';
+import { MASKED_FIELDS } from '../../../shared/reports/masking';
 import { ledger } from '../../api';
 import { errorText, showError } from '../../feedback';
 import { useOrgs } from '../../org-context';
@@ -191,7 +192,7 @@ export default function PrintPage() {
               <DatePicker.RangePicker value={range} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} allowClear={false} style={{ width: '100%' }} />
             )}
           </div>
-          <Checkbox checked={maskIds} onChange={(e) => setMaskIds(e.target.checked)}>身份证号遮蔽（如 110101********123X）</Checkbox>
+          <Checkbox checked={maskIds} onChange={(e) => setMaskIds(e.target.checked)}>脱敏导出：隐去{MASKED_FIELDS}的部分内容（如 110101********123X、138****5678）</Checkbox>
           <div className="pr-actions">
             <Button type="primary" icon={<FilePdfOutlined />} disabled={running || !info.formats.includes('pdf')} onClick={() => void start('pdf')}>导出 PDF</Button>
             <Button icon={<FileExcelOutlined />} disabled={running || !info.formats.includes('xlsx')} onClick={() => void start('xlsx')}>导出 Excel</Button>

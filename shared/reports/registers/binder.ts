@@ -26,6 +26,7 @@ export function buildBinder(h: ReportHeader & { year: number }, parts: RegisterD
     register: 'binder',
     title: `${h.unit}${h.year}年度党建工作台帐`,
     printedOn: h.printedOn,
+    masked: h.maskIds,
     cover: {
       title: '党建工作台帐',
       subtitle: `${h.year}年度`,

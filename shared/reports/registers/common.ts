@@ -1,8 +1,8 @@
 // What every register builder shares: the header facts a query hands over, sections with the
-// signature lines, ID masking.
-import { maskIdNumber } from '../../domain/id-number';
+// signature lines, the masking of personal data.
 import { type RegisterName, registerInfo } from '../catalog';
 import { type Period, SIGNATURES, periodLabel } from '../conventions';
+import { type Masker, masker } from '../masking';
 import type { Block, Orientation, RegisterDoc, Section } from '../model';
 
 /** What every register's data carries besides its rows. */
@@ -12,14 +12,15 @@ export type ReportHeader = {
   period: Period;
   /** 'YYYY-MM-DD' */
   printedOn: string;
+  /** A masked export: ID numbers, birth dates, phones and addresses through `masking.ts`. */
   maskIds: boolean;
   /** What the query noticed for the clerk (limits hit, data missing); not printed. */
   warnings?: string[];
 };
 
-export function idText(id: string | null | undefined, mask: boolean): string {
-  if (!id) return '';
-  return mask ? maskIdNumber(id) : id;
+/** How this export prints personal data. */
+export function maskerOf(h: ReportHeader): Masker {
+  return masker(h.maskIds);
 }
 
 export function signatures(): Block {
@@ -46,7 +47,7 @@ export function tableSection(register: RegisterName, h: ReportHeader, orientatio
 
 export function registerDoc(register: RegisterName, h: ReportHeader, sections: Section[], warnings: string[] = []): RegisterDoc {
   const info = registerInfo(register);
-  return { register, title: `${h.unit}${info.title}`, printedOn: h.printedOn, sections, warnings: [...(h.warnings ?? []), ...warnings] };
+  return { register, title: `${h.unit}${info.title}`, printedOn: h.printedOn, sections, masked: h.maskIds, warnings: [...(h.warnings ?? []), ...warnings] };
 }
 
 /** Ordinal captions: 一、二、三 … */

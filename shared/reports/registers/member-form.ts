@@ -2,7 +2,8 @@
 // collector and the branch secretary.
 import { EDUCATION } from '../../domain/member';
 import type { GridBlock, GridCell, RegisterDoc, Section } from '../model';
-import { type ReportHeader, idText, registerDoc } from './common';
+import type { Masker } from '../masking';
+import { type ReportHeader, maskerOf, registerDoc } from './common';
 
 export type MemberFormEntry = {
   name: string;
@@ -39,7 +40,7 @@ export function educationWithCode(label: string | null): string {
 const L = (text: string, span = 1): GridCell => ({ text, label: true, span });
 const V = (text: string | null | undefined, span = 1): GridCell => ({ text: text ?? '', span });
 
-export function memberFormGrid(m: MemberFormEntry, maskIds: boolean): GridBlock {
+export function memberFormGrid(m: MemberFormEntry, mask: Masker): GridBlock {
   const lost = m.lostContactSince ? `是（${m.lostContactSince.replace('-', '年')}月起失去联系）` : '否';
   const mobile = m.mobile ? `是（${m.mobile}）` : '否';
   return {
@@ -47,12 +48,12 @@ export function memberFormGrid(m: MemberFormEntry, maskIds: boolean): GridBlock 
     widths: [3, 4, 3, 4],
     rows: [
       [L('1. 姓名'), V(m.name), L('2. 性别'), V(m.gender)],
-      [L('3. 民族'), V(m.ethnicity), L('4. 公民身份号码'), V(idText(m.idNumber, maskIds))],
-      [L('5. 出生日期'), V(m.birthDate), L('6. 学历'), V(educationWithCode(m.education))],
+      [L('3. 民族'), V(m.ethnicity), L('4. 公民身份号码'), V(mask.id(m.idNumber))],
+      [L('5. 出生日期'), V(mask.birthDate(m.birthDate)), L('6. 学历'), V(educationWithCode(m.education))],
       [L('7. 人员类别'), V(m.kind), L('8. 所在党支部'), V(m.branch)],
       [L('9. 加入党组织日期'), V(m.joinedOn), L('10. 转为正式党员日期'), V(m.confirmedOn)],
-      [L('11. 工作岗位'), V(m.job), L('12. 联系电话'), V(m.phone)],
-      [L('13. 家庭住址'), V(m.address, 3)],
+      [L('11. 工作岗位'), V(m.job), L('12. 联系电话'), V(mask.phone(m.phone))],
+      [L('13. 家庭住址'), V(mask.address(m.address), 3)],
       [L('14. 党籍状态'), V(m.standing), L('15. 是否为失联党员'), V(lost)],
       [L('16. 是否为流动党员'), V(mobile, 3)],
       [L('备注'), V(m.note, 3)],
@@ -62,13 +63,14 @@ export function memberFormGrid(m: MemberFormEntry, maskIds: boolean): GridBlock 
 }
 
 export function buildMemberForm(data: MemberFormData): RegisterDoc {
+  const mask = maskerOf(data);
   const sections: Section[] = data.members.map((m, i) => ({
     title: '党员基本信息采集表',
     unit: m.branch,
     period: '',
     orientation: 'portrait',
     blocks: [
-      memberFormGrid(m, data.maskIds),
+      memberFormGrid(m, mask),
       { type: 'text', style: 'note', text: '本人对以上信息核对无误。' },
       { type: 'signatures', items: ['党员本人签字：', '信息采集人签字：', '党支部书记签字：'], dated: true },
     ],

@@ -1,6 +1,6 @@
 // 流动党员台帐: members who left to work elsewhere (流出) and those who came from elsewhere (流入).
 import type { Column, RegisterDoc, TableBlock } from '../model';
-import { type ReportHeader, chineseOrdinal, idText, registerDoc, tableSection } from './common';
+import { type ReportHeader, chineseOrdinal, maskerOf, registerDoc, tableSection } from './common';
 
 export type MobileLine = {
   name: string;
@@ -41,6 +41,7 @@ const COLUMNS: Column[] = [
 export function buildMobile(data: MobileData): RegisterDoc {
   const rows: TableBlock['rows'] = [];
   const captions: { before: number; text: string }[] = [];
+  const mask = maskerOf(data);
   const parts = [
     { label: '流出党员', list: data.records.filter((r) => r.direction === 'out') },
     { label: '流入党员', list: data.records.filter((r) => r.direction === 'in') },
@@ -48,7 +49,7 @@ export function buildMobile(data: MobileData): RegisterDoc {
   parts.forEach((p, i) => {
     captions.push({ before: rows.length, text: `${chineseOrdinal(i + 1)}、${p.label}（${p.list.length} 名${p.list.length ? '' : '，无'}）` });
     p.list.forEach((r, k) => rows.push([
-      k + 1, r.name, r.gender, idText(r.idNumber, data.maskIds), r.branch, r.place, r.unit, r.cardNumber, r.phone, r.homeOrg, r.fromDate, r.toDate, r.note,
+      k + 1, r.name, r.gender, mask.id(r.idNumber), r.branch, r.place, r.unit, r.cardNumber, mask.phone(r.phone), r.homeOrg, r.fromDate, r.toDate, r.note,
     ]));
   });
   // Captions before an empty part stack at the same index, which both renderers print in order.

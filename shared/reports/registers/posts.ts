@@ -1,6 +1,6 @@
 // 党员设岗定责台帐: each post with its duty, and the members holding it in the period with their pledge.
 import type { Column, RegisterDoc, TableBlock } from '../model';
-import { type ReportHeader, registerDoc, tableSection } from './common';
+import { type ReportHeader, maskerOf, registerDoc, tableSection } from './common';
 
 export type PostHolder = {
   name: string;
@@ -29,10 +29,11 @@ const COLUMNS: Column[] = [
 export function buildPosts(data: PostsData): RegisterDoc {
   const rows: TableBlock['rows'] = [];
   const captions: { before: number; text: string }[] = [];
+  const mask = maskerOf(data);
   for (const p of data.posts) {
     if (p.holders.length === 0) continue;
     captions.push({ before: rows.length, text: `${p.name}（${p.holders.length} 人）${p.duty ? `　岗位职责：${p.duty}` : ''}` });
-    p.holders.forEach((h, i) => rows.push([i + 1, h.name, h.branch, h.phone, h.fromDate, h.toDate, h.pledge, h.note]));
+    p.holders.forEach((h, i) => rows.push([i + 1, h.name, h.branch, mask.phone(h.phone), h.fromDate, h.toDate, h.pledge, h.note]));
   }
   const people = rows.length;
   const empty = data.posts.filter((p) => p.holders.length === 0).map((p) => p.name);

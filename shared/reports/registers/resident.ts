@@ -1,7 +1,7 @@
 // 在职党员到社区报到台帐 (双重管理): who registered at which community, what they offered, and the
 // community's quarterly feedback to the member's unit.
 import type { Column, RegisterDoc } from '../model';
-import { type ReportHeader, registerDoc, tableSection } from './common';
+import { type ReportHeader, maskerOf, registerDoc, tableSection } from './common';
 
 export type ResidentLine = {
   name: string;
@@ -43,8 +43,9 @@ const COLUMNS: Column[] = [
 ];
 
 export function buildResident(data: ResidentData): RegisterDoc {
+  const mask = maskerOf(data);
   const rows = data.records.map((r, i) => [
-    i + 1, r.name, r.gender, r.employer, r.unitOrg, r.community, r.registeredOn, r.endedOn, r.isCadre ? '是' : '', r.serviceIntent, r.posts, r.phone,
+    i + 1, r.name, r.gender, r.employer, r.unitOrg, r.community, r.registeredOn, r.endedOn, r.isCadre ? '是' : '', r.serviceIntent, r.posts, mask.phone(r.phone),
     ...r.feedback.map((f) => (f ? '√' : '')), r.note,
   ]);
   const groups = [

@@ -1,6 +1,6 @@
 // 党员花名册: the DOMAIN.md roster columns, members grouped under their branch's name.
 import type { Column, RegisterDoc, TableBlock } from '../model';
-import { type ReportHeader, idText, registerDoc, tableSection } from './common';
+import { type ReportHeader, maskerOf, registerDoc, tableSection } from './common';
 
 export type RosterMember = {
   name: string;
@@ -48,6 +48,7 @@ export function rosterTable(data: RosterData): TableBlock {
   const rows: TableBlock['rows'] = [];
   const captions: { before: number; text: string }[] = [];
   const several = data.branches.length > 1;
+  const mask = maskerOf(data);
   for (const b of data.branches) {
     if (several) {
       const full = b.members.filter((m) => m.kind === '正式党员').length;
@@ -55,8 +56,8 @@ export function rosterTable(data: RosterData): TableBlock {
     }
     for (const m of b.members) {
       rows.push([
-        rows.length + 1, m.name, m.gender, m.ethnicity, idText(m.idNumber, data.maskIds), m.birthDate, m.nativePlace, m.education,
-        m.kind, m.joinedOn, m.confirmedOn, m.groupName, m.employer, m.phone, m.address, m.remark,
+        rows.length + 1, m.name, m.gender, m.ethnicity, mask.id(m.idNumber), mask.birthDate(m.birthDate), m.nativePlace, m.education,
+        m.kind, m.joinedOn, m.confirmedOn, m.groupName, m.employer, mask.phone(m.phone), mask.address(m.address), m.remark,
       ]);
     }
   }

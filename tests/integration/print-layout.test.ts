@@ -1,0 +1,129 @@
+// Print that holds together, read back page by page with pdftotext: every page that holds a row of
+// a table also holds that table's column header, and no page holds only the furniture of a page —
+// a signature block, a title, a branch heading or a header row with nothing under it.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoStreet } from '../../electron/ledger/demo';
+import type { Ledger } from '../../electron/ledger/ledger';
+import { listMembers } from '../../electron/ledger/members';
+import { buildRegister, exportRegister } from '../../electron/reports/export';
+import { resolveScope } from '../../electron/reports/scope';
+import { REGISTER_NAMES, type RegisterName } from '../../shared/reports/catalog';
+import type { RegisterDoc, TableBlock } from '../../shared/reports/model';
+import { TEST_KDF, tempDir } from '../helpers/temp-ledger';
+
+const TODAY = '2026-11-22';
+const YEAR = 2025;
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+let ledger: Ledger;
+let dir: ReturnType<typeof tempDir>;
+let branchId: number;
+
+function pdfPages(file: string): string[] {
+  const n = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())?.[1]);
+  return Array.from({ length: n }, (_, i) => squash(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-']).toString()));
+}
+
+/** A row's mark on a page: its first two cells and the start of the third (序号, 姓名 and 性别 …). */
+function rowMark(row: TableBlock['rows'][number]): string | null {
+  const cells = row.filter((c) => c !== null && c !== '').map((c) => squash(String(c)));
+  if (cells.length < 2) return null;
+  const mark = cells[0]! + cells[1]! + (cells[2] ?? '').slice(0, 2);
+  return mark.length >= 4 ? mark : null;
+}
+
+type Layout = { tables: { headers: string[]; marks: Set<string> }[]; furniture: string[] };
+
+/** What the document model says each table's header and rows are, and what is page furniture. */
+function layoutOf(doc: RegisterDoc): Layout {
+  const tables: Layout['tables'] = [];
+  const furniture = new Set<string>();
+  for (const s of doc.sections) {
+    furniture.add(s.title);
+    if (s.unit) furniture.add(`填报单位：${s.unit}`);
+    furniture.add(s.unit);
+    furniture.add(s.period);
+    if (s.toc) furniture.add(s.toc);
+    for (const b of s.blocks) {
+      if (b.type === 'signatures') for (const item of b.items) furniture.add(item);
+      if (b.type === 'signatures' && b.dated) furniture.add('年月日');
+      if (b.type === 'text' && b.style === 'heading') furniture.add(b.text);
+      if (b.type !== 'table') continue;
+      const headers = b.columns.map((c) => squash(c.header)).filter(Boolean);
+      for (const h of headers) furniture.add(h);
+      for (const g of b.groups ?? []) furniture.add(g.header);
+      for (const c of b.captions ?? []) furniture.add(c.text);
+      const marks = new Set(b.rows.map(rowMark).filter((m): m is string => m !== null));
+      tables.push({ headers, marks });
+    }
+  }
+  return { tables, furniture: [...furniture].map(squash).filter(Boolean).sort((a, b) => b.length - a.length) };
+}
+
+type Check = { pages: number; tablePages: number; headerless: string[]; bare: number[] };
+
+function checkPdf(doc: RegisterDoc, file: string): Check {
+  const { tables, furniture } = layoutOf(doc);
+  const pages = pdfPages(file);
+  const headerless: string[] = [];
+  const bare: number[] = [];
+  let tablePages = 0;
+  pages.forEach((text, i) => {
+    const holding = tables.filter((t) => [...t.marks].some((m) => text.includes(m)));
+    if (holding.length > 0) {
+      tablePages++;
+      if (!holding.some((t) => t.headers.every((h) => text.includes(h)))) {
+        const t = holding[0]!;
+        headerless.push(`第 ${i + 1} 页（${[...t.marks].find((m) => text.includes(m))}；缺 ${t.headers.filter((h) => !text.includes(h)).join('、')}）`);
+      }
+    }
+    // The footer, then every piece of furniture: a page with nothing left held only those.
+    let rest = text.replace(/第\d+页共\d+页/g, '').replace(/打印日期：\d+年\d+月\d+日/g, '').replace(squash(doc.title), '');
+    for (const f of furniture) rest = rest.split(f).join('');
+    if (!(doc.cover && i < 2) && rest.replace(/[（）()：:，。、]/g, '') === '') bare.push(i + 1);
+  });
+  return { pages: pages.length, tablePages, headerless, bare };
+}
+
+beforeAll(async () => {
+  dir = tempDir('print-layout-');
+  mkdirSync(join(dir.dir, 'out'));
+  ({ ledger } = await createDemoStreet(join(dir.dir, 'demo.ledger'), 'demo-mima-2026', { today: TODAY, kdf: TEST_KDF }));
+  const scope = resolveScope(ledger, {}, { year: YEAR }, TODAY);
+  branchId = scope.branches.find((o) => listMembers(ledger, { orgId: o.id }).length >= 20)!.id;
+}, 300_000);
+afterAll(() => {
+  ledger?.close();
+  dir?.cleanup();
+});
+
+async function exported(register: RegisterName, orgId: number | null): Promise<Check & { rows: number }> {
+  const req = { register, format: 'pdf' as const, scope: { orgId }, period: { year: YEAR }, today: TODAY };
+  const { doc } = buildRegister(ledger, req);
+  const file = join(dir.dir, 'out', `${register}-${orgId ?? 'street'}.pdf`);
+  await exportRegister(ledger, req, file);
+  const rows = doc.sections.flatMap((x) => x.blocks).filter((b): b is TableBlock => b.type === 'table').reduce((a, b) => a + b.rows.length, 0);
+  return { ...checkPdf(doc, file), rows };
+}
+
+// Street-wide for the registers of tables; the page-per-member and page-per-meeting registers of
+// one branch (street-wide they run to thousands of pages of forms, each a page of its own).
+const PER_PAGE: RegisterName[] = ['member-form', 'meeting-pages'];
+
+describe('every exported register, page by page', () => {
+  for (const register of REGISTER_NAMES) {
+    const scopes: (null | 'branch')[] = register === 'binder' ? [null, 'branch'] : PER_PAGE.includes(register) ? ['branch'] : [null];
+    for (const s of scopes) {
+      it(`${register} (${s ?? 'street'}): every page with rows has their header; no page holds only a title, a heading or signatures`, { timeout: 600_000 }, async () => {
+        const check = await exported(register, s === 'branch' ? branchId : null);
+        expect(check.headerless, `pages without their table's header, of ${check.pages}`).toEqual([]);
+        expect(check.bare, `pages holding only furniture, of ${check.pages}`).toEqual([]);
+        // The check saw tables wherever the register has them.
+        if (check.rows > 0) expect(check.tablePages).toBeGreaterThan(0);
+      });
+    }
+  }
+});
