@@ -13,6 +13,7 @@ import { OrgPicker } from '../../components/OrgPicker';
 import { showError, showSuccess } from '../../feedback';
 import { fromIso, toIso, todayIso } from '../../format';
 import { useOrgs } from '../../org-context';
+import { useUnsavedChanges } from '../../unsaved';
 import { categoryOptions, educationOptions, ETHNICITIES, jobOptions, kindOptions } from './labels';
 
 export type MemberFormMode = { kind: 'add' } | { kind: 'edit'; member: MemberDetail['member'] } | { kind: 'transferIn' };
@@ -41,6 +42,8 @@ const FIELD_NAMES = new Set(['name', 'idNumber', 'gender', 'ethnicity', 'birthDa
 export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | null; onClose: () => void; onSaved: (id: number) => void }) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const guard = useUnsavedChanges(mode !== null && dirty, mode?.kind === 'edit' ? '党员信息的修改' : mode?.kind === 'transferIn' ? '组织关系转入的内容' : '新增党员的内容');
   const { orgs, orgId: selectedOrg, byId } = useOrgs();
   const orgId = Form.useWatch('orgId', form);
   const kind = Form.useWatch('kind', form);
@@ -49,6 +52,7 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
   useEffect(() => {
     if (!mode) return;
     form.resetFields();
+    setDirty(false);
     if (mode.kind === 'edit') {
       const m = mode.member;
       form.setFieldsValue({
@@ -100,6 +104,7 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
         id = (await ledger['members.create']({ ...fields, orgId: v.orgId! })).id;
         showSuccess(`已新增党员“${fields.name}”`);
       }
+      guard.saved();
       onSaved(id);
     } catch (e) {
       const fieldErrors = e instanceof ApiError ? Object.entries(e.fieldErrors).map(([k, msg]) => [k.replace(/^member\./, ''), msg] as const).filter(([k]) => FIELD_NAMES.has(k)) : [];
@@ -115,19 +120,20 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
   };
 
   const title = mode?.kind === 'edit' ? `修改党员信息：${mode.member.name}` : mode?.kind === 'transferIn' ? '组织关系转入' : '新增党员';
+  const close = () => guard.close(onClose);
   const dateRule = (label: string) => ({ validator: (_: unknown, d: Dayjs | null) => (d && d.isAfter(dayjs(), 'day') ? Promise.reject(new Error(`${label}不能晚于今天`)) : Promise.resolve()) });
 
   return (
     <Drawer
       title={title}
       open={mode !== null}
-      onClose={onClose}
+      onClose={close}
       size={760}
       destroyOnHidden
       maskClosable={false}
       footer={
         <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={close}>取消</Button>
           <Button type="primary" loading={saving} onClick={() => void submit()}>
             保存
           </Button>
@@ -135,6 +141,7 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
       }
     >
       <Form<Values>
+        onValuesChange={() => setDirty(true)}
         form={form}
         layout="vertical"
         className="dense-form"
