@@ -1,6 +1,6 @@
 // Add, edit, or take in (组织关系转入) a member: every field of the roster, checked as the clerk
 // types (ID checksum, dates in order) with the message on the field itself.
-import { Button, Checkbox, Col, DatePicker, Drawer, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import { Button, Checkbox, Col, DatePicker, Drawer, Form, Input, Radio, Row, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { MemberDetail } from '../../../shared/api/members';
@@ -9,6 +9,7 @@ import { memberProblems } from '../../../shared/domain/member-rules';
 import type { MemberCategory, MemberKind } from '../../../shared/domain/member';
 import { isBranchType } from '../../../shared/domain/org';
 import { ApiError, ledger } from '../../api';
+import { CodeSelect } from '../../components/CodeSelect';
 import { OrgPicker } from '../../components/OrgPicker';
 import { showError, showSuccess } from '../../feedback';
 import { fromIso, toIso, todayIso } from '../../format';
@@ -199,7 +200,7 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item label="民族" name="ethnicity">
-              <Select showSearch allowClear options={ETHNICITIES.map((e) => ({ value: e, label: e }))} />
+              <CodeSelect options={ETHNICITIES.map((e) => ({ value: e, label: e }))} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -216,7 +217,7 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item label="学历" name="education">
-              <Select allowClear options={educationOptions} />
+              <CodeSelect options={educationOptions} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -226,7 +227,7 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
           </Col>
           <Col span={8}>
             <Form.Item label="工作岗位" name="job">
-              <Select allowClear options={jobOptions} />
+              <CodeSelect options={jobOptions} />
             </Form.Item>
           </Col>
         </Row>
@@ -260,7 +261,7 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
           </Col>
           <Col span={8}>
             <Form.Item label="党小组" name="groupId">
-              <Select allowClear disabled={groups.length === 0} placeholder={groups.length ? '选择党小组' : '该支部未设党小组'} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
+              <CodeSelect disabled={groups.length === 0} placeholder={groups.length ? '选择党小组' : '该支部未设党小组'} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
             </Form.Item>
           </Col>
         </Row>
