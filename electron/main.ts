@@ -98,6 +98,15 @@ app.on('web-contents-created', (_e, contents) => {
     if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // The page has unsaved changes (its beforeunload said so): ask before the window closes.
+  contents.on('will-prevent-unload', (event) => {
+    const owner = BrowserWindow.fromWebContents(contents);
+    const options = {
+      type: 'question' as const, buttons: ['放弃修改并关闭', '留下'], defaultId: 1, cancelId: 1, noLink: true,
+      title: '党建台帐', message: '有未保存的修改', detail: '关闭窗口将丢失还没有保存的内容。',
+    };
+    if ((owner ? dialog.showMessageBoxSync(owner, options) : dialog.showMessageBoxSync(options)) === 0) event.preventDefault();
+  });
   contents.setWindowOpenHandler(({ url }) => {
     if (/^https:\/\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };

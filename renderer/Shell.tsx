@@ -7,6 +7,7 @@ import { OrgProvider } from './org-context';
 import { ROUTES } from './routes';
 import { matchPrefix, navigate, useLocation } from './router';
 import { useSession } from './session';
+import { confirmLeave } from './unsaved';
 
 export function Shell() {
   const { status, lock } = useSession();
@@ -35,7 +36,7 @@ export function Shell() {
               <UserOutlined /> {status?.user?.name}
             </Typography.Text>
             <Tooltip title="锁定台帐（离开座位时使用）">
-              <Button icon={<LockOutlined />} onClick={() => void lock()}>
+              <Button icon={<LockOutlined />} onClick={() => void confirmLeave().then((ok) => (ok ? lock() : undefined))}>
                 锁定
               </Button>
             </Tooltip>

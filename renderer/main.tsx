@@ -17,6 +17,17 @@ if (nonce) {
   }) as typeof document.createElement;
 }
 
+// antd's clear buttons (×) are <button>s: each filled field would be two Tab stops, and Space on
+// the second one erased the choice. The mouse still clears; the keyboard clears with Backspace.
+const CLEAR_BUTTONS = '.ant-select-clear, .ant-input-clear-icon, .ant-picker-clear';
+new MutationObserver((records) => {
+  for (const r of records) for (const n of r.addedNodes) {
+    if (!(n instanceof Element)) continue;
+    if (n.matches(CLEAR_BUTTONS)) n.setAttribute('tabindex', '-1');
+    for (const b of n.querySelectorAll(CLEAR_BUTTONS)) b.setAttribute('tabindex', '-1');
+  }
+}).observe(document.body, { childList: true, subtree: true });
+
 // A failed call nobody caught still tells the clerk what happened, in Chinese.
 window.addEventListener('unhandledrejection', (e) => {
   e.preventDefault();

@@ -1,6 +1,7 @@
 // Hash routing (#/members/12?tab=history): works the same under app:// and the demo host, and
 // needs no server-side fallback.
 import { useSyncExternalStore } from 'react';
+import { confirmLeave, hasUnsaved } from './unsaved';
 
 export type Location = { path: string; segments: string[]; query: URLSearchParams };
 
@@ -12,10 +13,26 @@ function read(): Location {
 }
 
 let current = read();
+let currentHash = window.location.hash;
 const listeners = new Set<() => void>();
-window.addEventListener('hashchange', () => {
+function changed(): void {
   current = read();
+  currentHash = window.location.hash;
   for (const l of listeners) l();
+}
+window.addEventListener('hashchange', () => {
+  // A link or the back button while a form is dirty: stay until the person lets the changes go.
+  if (hasUnsaved()) {
+    const target = window.location.hash;
+    window.history.replaceState(null, '', currentHash);
+    void confirmLeave().then((ok) => {
+      if (!ok) return;
+      window.history.pushState(null, '', target);
+      changed();
+    });
+    return;
+  }
+  changed();
 });
 
 export function useLocation(): Location {
@@ -28,12 +45,16 @@ export function useLocation(): Location {
   );
 }
 
+/** Goes to `to`; with unsaved changes on screen, only after the person lets them go. */
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   const hash = `#${to.startsWith('/') ? to : `/${to}`}`;
-  if (opts.replace) window.history.replaceState(null, '', hash);
-  else window.history.pushState(null, '', hash);
-  current = read();
-  for (const l of listeners) l();
+  const go = () => {
+    if (opts.replace) window.history.replaceState(null, '', hash);
+    else window.history.pushState(null, '', hash);
+    changed();
+  };
+  if (hash === window.location.hash || !hasUnsaved()) go();
+  else void confirmLeave().then((ok) => ok && go());
 }
 
 /** The route a path belongs to: '/members/12' → '/members'. */

@@ -11,6 +11,7 @@ import { ORG_TYPE_LABELS } from '../../../shared/domain/org';
 import { ApiError, ledger } from '../../api';
 import { errorText, showError, showSuccess } from '../../feedback';
 import { navigate, useLocation } from '../../router';
+import { useUnsavedChanges } from '../../unsaved';
 import { type AttendeeRow, type ObserverRow, AttendanceEditor } from './AttendanceEditor';
 import { Attachments, uploadAttachment } from './Attachments';
 import { useActivityOrgs, useActivityTypes } from './data';
@@ -76,6 +77,13 @@ export function ActivityEditor({ id }: { id: number | null }) {
   const [copiedFrom, setCopiedFrom] = useState<{ id: number; date: string; topic: string } | null>(null);
   const [pending, setPending] = useState<File[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const guard = useUnsavedChanges(dirty || pending.length > 0, id === null ? '这次活动的记录' : '活动记录的修改');
+  /** A change made by the person (not a load or a default): the guard asks before it is lost. */
+  const touched = <T,>(set: (v: T) => void) => (v: T) => {
+    setDirty(true);
+    set(v);
+  };
   const loadedRef = useRef(false);
 
   const orgId = Form.useWatch('orgId', form);
@@ -89,6 +97,7 @@ export function ActivityEditor({ id }: { id: number | null }) {
   // Load the record (edit) or the defaults from the address (new).
   useEffect(() => {
     loadedRef.current = false;
+    setDirty(false);
     if (id === null) {
       const qOrg = Number(query.get('orgId'));
       form.setFieldsValue({
@@ -206,6 +215,8 @@ export function ActivityEditor({ id }: { id: number | null }) {
         }
       }
       setPending([]);
+      setDirty(false);
+      guard.saved();
       if (failed.length) showError(new Error(`记录已保存，但有附件未能上传：${failed.join('；')}`));
       else showSuccess(id === null ? `已记录：${saved.typeLabel}（${saved.date}）` : '修改已保存');
       if (back) navigate(back);
@@ -242,6 +253,7 @@ export function ActivityEditor({ id }: { id: number | null }) {
         }
         await ledger['activities.void']({ id: id!, reason });
         showSuccess('已作废');
+        guard.saved();
         navigate(back ?? '/activities?tab=list');
       },
     });
@@ -286,7 +298,7 @@ export function ActivityEditor({ id }: { id: number | null }) {
         <Row gutter={16}>
           <Col span={14}>
             <Card size="small" title="会议信息" className="ae-card">
-              <Form form={form} layout="vertical" requiredMark disabled={voided} className="ae-form" onFinish={() => void submit()}>
+              <Form form={form} layout="vertical" requiredMark disabled={voided} className="ae-form" onFinish={() => void submit()} onValuesChange={() => setDirty(true)}>
                 <Row gutter={12}>
                   <Col span={10}>
                     <Form.Item name="type" label="活动类型" rules={[{ required: true, message: '请选择活动类型' }]}>
@@ -377,11 +389,11 @@ export function ActivityEditor({ id }: { id: number | null }) {
                   placeholder="选择参加的党员"
                   showSearch={{ optionFilterProp: 'label' }}
                   value={rows.map((r) => r.memberId)}
-                  onChange={(ids: number[]) => setRows(ids.map((mid) => rows.find((r) => r.memberId === mid) ?? { ...roster.find((r) => r.memberId === mid)!, status: 'present', absenceReason: null, reasonText: null }))}
+                  onChange={(ids: number[]) => touched(setRows)(ids.map((mid) => rows.find((r) => r.memberId === mid) ?? { ...roster.find((r) => r.memberId === mid)!, status: 'present', absenceReason: null, reasonText: null }))}
                   options={roster.map((r) => ({ value: r.memberId, label: r.name }))}
                 />
               )}
-              <AttendanceEditor rows={rows} onRows={voided ? () => {} : setRows} observers={observers} onObservers={voided ? () => {} : setObservers} notice={notice} freeList={basis === 'none'} />
+              <AttendanceEditor rows={rows} onRows={voided ? () => {} : touched(setRows)} observers={observers} onObservers={voided ? () => {} : touched(setObservers)} notice={notice} freeList={basis === 'none'} />
             </Card>
             <Card size="small" title="附件" className="ae-card">
               <Attachments activityId={id} items={record?.attachments ?? []} onChanged={reloadAttachments} pending={pending} onPending={setPending} readOnly={voided} />

@@ -12,6 +12,7 @@ import { ApiError, ledger } from '../../api';
 import { confirmAction, showError, showSuccess } from '../../feedback';
 import { useOrgs } from '../../org-context';
 import { useLoad } from '../../hooks';
+import { useUnsavedChanges } from '../../unsaved';
 
 type Entry = { grade: AppraisalGrade | null; note: string | null; take: boolean };
 
@@ -26,6 +27,7 @@ export function AppraisalPanel({ year }: { year: number }) {
   const [edits, setEdits] = useState<Record<number, Entry>>({});
   const [date, setDate] = useState(() => dayjs().year() > year ? dayjs(`${year + 1}-01-15`) : dayjs());
   const [busy, setBusy] = useState(false);
+  const guard = useUnsavedChanges(Object.keys(edits).length > 0, '民主评议中待保存的评定');
   useEffect(() => setEdits({}), [orgId, year]);
   // A branch already appraised this year keeps its date for late additions and corrections.
   useEffect(() => {
@@ -110,7 +112,7 @@ export function AppraisalPanel({ year }: { year: number }) {
     <>
       <div className="ap-toolbar">
         <Select
-          value={orgId ?? undefined} onChange={setOrgId} className="ap-org" showSearch={{ optionFilterProp: 'label' }} aria-label="支部"
+          value={orgId ?? undefined} onChange={(v: number) => guard.close(() => setOrgId(v))} className="ap-org" showSearch={{ optionFilterProp: 'label' }} aria-label="支部"
           options={branches.map((b) => ({ value: b.id, label: b.name }))}
         />
         <span>评议日期</span>

@@ -16,6 +16,7 @@ import { confirmAction, showError, showSuccess } from '../../feedback';
 import { navigate } from '../../router';
 import { useLoad } from '../../hooks';
 import { STATUS_TAGS, fmt, goAssessment, gradeColor, scoreHref } from './format';
+import { useUnsavedChanges } from '../../unsaved';
 
 type Edit = { selfScore?: number | null; committeeScore?: number | null; note?: string | null; overrideReason?: string | null; evidence?: EvidenceLink[] };
 type Row = ScoredIndicator & { edit: Edit; self: number | null; committee: number | null; noteNow: string | null; reasonNow: string | null; evidenceNow: EvidenceLink[]; effective: number | null; departs: boolean; first: boolean };
@@ -58,6 +59,7 @@ export function ScoringPage({ contractId }: { contractId: number }) {
 
   const rows = useMemo(() => (view ? rowsOf(view, edits) : []), [view, edits]);
   const dirty = Object.keys(edits).length > 0;
+  useUnsavedChanges(dirty, '考核评分的修改');
   const locked = view?.status === 'confirmed';
   const total = sumScores(rows.map((r) => r.effective));
   const unscored = rows.filter((r) => r.effective === null).length;

@@ -9,6 +9,7 @@ import { ledger } from '../../api';
 import { showError, showSuccess } from '../../feedback';
 import { useLoad } from '../../hooks';
 import { IndicatorTable, type IndicatorDraft, SumBar, fromDrafts, toDrafts } from './IndicatorTable';
+import { useUnsavedChanges } from '../../unsaved';
 
 export function TemplateEditor({ year, templates, onTemplatesChanged }: { year: number; templates: TemplateSummary[]; onTemplatesChanged: () => void }) {
   const { data: template, loading, reload } = useLoad(() => ledger['assessment.template']({ year }), [year]);
@@ -63,6 +64,7 @@ function Editor({ template, loading, onSaved }: { template: TemplateDetail; load
   const [preamble, setPreamble] = useState(template.preamble ?? '');
   const [rows, setRows] = useState<IndicatorDraft[]>(() => toDrafts(template.indicators));
   const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty, '责任书模板的修改');
   const [saving, setSaving] = useState(false);
   const [issueOpen, setIssueOpen] = useState(false);
   const issued = template.contracts.filter((c) => !c.withdrawnAt);

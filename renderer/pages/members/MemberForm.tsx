@@ -1,6 +1,6 @@
 // Add, edit, or take in (组织关系转入) a member: every field of the roster, checked as the clerk
 // types (ID checksum, dates in order) with the message on the field itself.
-import { Button, Checkbox, Col, DatePicker, Drawer, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import { Button, Checkbox, Col, DatePicker, Drawer, Form, Input, Radio, Row, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { MemberDetail } from '../../../shared/api/members';
@@ -9,10 +9,12 @@ import { memberProblems } from '../../../shared/domain/member-rules';
 import type { MemberCategory, MemberKind } from '../../../shared/domain/member';
 import { isBranchType } from '../../../shared/domain/org';
 import { ApiError, ledger } from '../../api';
+import { CodeSelect } from '../../components/CodeSelect';
 import { OrgPicker } from '../../components/OrgPicker';
 import { showError, showSuccess } from '../../feedback';
 import { fromIso, toIso, todayIso } from '../../format';
 import { useOrgs } from '../../org-context';
+import { useUnsavedChanges } from '../../unsaved';
 import { categoryOptions, educationOptions, ETHNICITIES, jobOptions, kindOptions } from './labels';
 
 export type MemberFormMode = { kind: 'add' } | { kind: 'edit'; member: MemberDetail['member'] } | { kind: 'transferIn' };
@@ -41,6 +43,8 @@ const FIELD_NAMES = new Set(['name', 'idNumber', 'gender', 'ethnicity', 'birthDa
 export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | null; onClose: () => void; onSaved: (id: number) => void }) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const guard = useUnsavedChanges(mode !== null && dirty, mode?.kind === 'edit' ? '党员信息的修改' : mode?.kind === 'transferIn' ? '组织关系转入的内容' : '新增党员的内容');
   const { orgs, orgId: selectedOrg, byId } = useOrgs();
   const orgId = Form.useWatch('orgId', form);
   const kind = Form.useWatch('kind', form);
@@ -49,6 +53,7 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
   useEffect(() => {
     if (!mode) return;
     form.resetFields();
+    setDirty(false);
     if (mode.kind === 'edit') {
       const m = mode.member;
       form.setFieldsValue({
@@ -100,6 +105,7 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
         id = (await ledger['members.create']({ ...fields, orgId: v.orgId! })).id;
         showSuccess(`已新增党员“${fields.name}”`);
       }
+      guard.saved();
       onSaved(id);
     } catch (e) {
       const fieldErrors = e instanceof ApiError ? Object.entries(e.fieldErrors).map(([k, msg]) => [k.replace(/^member\./, ''), msg] as const).filter(([k]) => FIELD_NAMES.has(k)) : [];
@@ -115,19 +121,20 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
   };
 
   const title = mode?.kind === 'edit' ? `修改党员信息：${mode.member.name}` : mode?.kind === 'transferIn' ? '组织关系转入' : '新增党员';
+  const close = () => guard.close(onClose);
   const dateRule = (label: string) => ({ validator: (_: unknown, d: Dayjs | null) => (d && d.isAfter(dayjs(), 'day') ? Promise.reject(new Error(`${label}不能晚于今天`)) : Promise.resolve()) });
 
   return (
     <Drawer
       title={title}
       open={mode !== null}
-      onClose={onClose}
+      onClose={close}
       size={760}
       destroyOnHidden
       maskClosable={false}
       footer={
         <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={close}>取消</Button>
           <Button type="primary" loading={saving} onClick={() => void submit()}>
             保存
           </Button>
@@ -135,6 +142,7 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
       }
     >
       <Form<Values>
+        onValuesChange={() => setDirty(true)}
         form={form}
         layout="vertical"
         className="dense-form"
@@ -191,7 +199,7 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item label="民族" name="ethnicity">
-              <Select showSearch allowClear options={ETHNICITIES.map((e) => ({ value: e, label: e }))} />
+              <CodeSelect options={ETHNICITIES.map((e) => ({ value: e, label: e }))} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -208,7 +216,7 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item label="学历" name="education">
-              <Select allowClear options={educationOptions} />
+              <CodeSelect options={educationOptions} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -218,7 +226,7 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
           </Col>
           <Col span={8}>
             <Form.Item label="工作岗位" name="job">
-              <Select allowClear options={jobOptions} />
+              <CodeSelect options={jobOptions} />
             </Form.Item>
           </Col>
         </Row>
@@ -252,7 +260,7 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
           </Col>
           <Col span={8}>
             <Form.Item label="党小组" name="groupId">
-              <Select allowClear disabled={groups.length === 0} placeholder={groups.length ? '选择党小组' : '该支部未设党小组'} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
+              <CodeSelect disabled={groups.length === 0} placeholder={groups.length ? '选择党小组' : '该支部未设党小组'} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
             </Form.Item>
           </Col>
         </Row>

@@ -85,8 +85,12 @@ export default function PrintPage() {
     };
   }, [request]);
 
+  // Leaving the page stops polling; a replaced file only gives back its link (bumping the poll
+  // counter there cancelled the next export's polling, which then froze at its first figure).
   useEffect(() => () => {
     polling.current++;
+  }, []);
+  useEffect(() => () => {
     if (saved) URL.revokeObjectURL(saved.url);
   }, [saved]);
 
