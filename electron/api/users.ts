@@ -37,8 +37,8 @@ export const usersHandlers: HandlerMap<UserMethods> = {
     removeUser(state.requireLedger(), id);
     return { id };
   },
-  'users.changePassword': async (state, { userId, newPassword }) => {
-    await changePassword(state.requireLedger(), newPassword, { userId });
+  'users.changePassword': async (state, { userId, currentPassword, newPassword }) => {
+    await changePassword(state.requireLedger(), currentPassword, newPassword, { userId });
     return { ok: true as const };
   },
   'users.newRecoveryKey': (state) => ({ recoveryKey: rotateRecoveryKey(state.requireLedger()) }),

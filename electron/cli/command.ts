@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createInterface } from 'node:readline';
 import { LedgerError } from '../../shared/errors';
 import { Ledger } from '../ledger/ledger';
+import { CLI_ACCESS, FORBIDDEN_MESSAGE } from '../../shared/api/permissions';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, auth: 3 } as const;
 
@@ -48,11 +49,20 @@ export async function secret(envName: string, prompt: string): Promise<string> {
   return answer;
 }
 
-/** Opens the ledger named by --db with LEDGER_PASSWORD (or a prompt). */
-export async function openLedgerFromArgs(values: Record<string, unknown>, cmd: CliCommand): Promise<Ledger> {
+/**
+ * Opens the ledger named by --db as LEDGER_USER (needed when it has several users) with
+ * LEDGER_PASSWORD (or a prompt), and refuses a user the permission table does not allow.
+ */
+export async function openLedgerFromArgs(values: Record<string, unknown>, cmd: CliCommand, typed?: string): Promise<Ledger> {
   const db = requireString(values, 'db', cmd);
-  const password = await secret('LEDGER_PASSWORD', '台帐密码');
-  return Ledger.open(db, password);
+  const userName = process.env.LEDGER_USER || undefined;
+  const password = typed ?? (await secret('LEDGER_PASSWORD', '台帐密码'));
+  const ledger = await Ledger.open(db, password, { userName });
+  if (CLI_ACCESS[cmd.name] === 'admin' && ledger.actor.role !== 'admin') {
+    ledger.close();
+    throw new LedgerError('FORBIDDEN', FORBIDDEN_MESSAGE);
+  }
+  return ledger;
 }
 
 export function printJson(value: unknown): void {
@@ -67,7 +77,7 @@ export function reportError(e: unknown): number {
   }
   if (e instanceof LedgerError) {
     process.stderr.write(`错误：${e.message}\n`);
-    if (['WRONG_PASSWORD', 'WRONG_RECOVERY_KEY', 'TOO_MANY_ATTEMPTS', 'USER_DISABLED'].includes(e.code)) return EXIT.auth;
+    if (['WRONG_PASSWORD', 'WRONG_RECOVERY_KEY', 'TOO_MANY_ATTEMPTS', 'USER_DISABLED', 'USER_REQUIRED', 'FORBIDDEN'].includes(e.code)) return EXIT.auth;
     return EXIT.usage;
   }
   const sqlite = (e as { code?: unknown })?.code;

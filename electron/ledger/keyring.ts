@@ -15,6 +15,8 @@ const b64 = z.string().regex(/^[A-Za-z0-9+/=]*$/);
 const SlotSchema = z.object({
   id: z.string().min(1),
   kind: z.enum(['password', 'recovery']),
+  /** A password slot's user name, shown on the unlock screen (slots written before it have none). */
+  user: z.string().optional(),
   kdf: z.discriminatedUnion('name', [
     z.object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: b64 }),
     z.object({ name: z.literal('hkdf-sha256'), salt: b64 }),
@@ -81,10 +83,12 @@ function unwrap(ledgerId: string, slot: KeySlot, kek: Buffer): Buffer | null {
   }
 }
 
-export async function passwordSlot(ledgerId: string, dataKey: Buffer, password: string, kdf: KdfParams = DEFAULT_KDF, id: string = randomUUID()): Promise<KeySlot> {
+export async function passwordSlot(
+  ledgerId: string, dataKey: Buffer, password: string, kdf: KdfParams = DEFAULT_KDF, id: string = randomUUID(), user?: string,
+): Promise<KeySlot> {
   const salt = randomBytes(16);
   const kek = await deriveFromPassword(password, salt, kdf);
-  return { id, kind: 'password', kdf: { name: 'scrypt', ...kdf, salt: salt.toString('base64') }, ...wrap(ledgerId, id, kek, dataKey) };
+  return { id, kind: 'password', ...(user === undefined ? {} : { user }), kdf: { name: 'scrypt', ...kdf, salt: salt.toString('base64') }, ...wrap(ledgerId, id, kek, dataKey) };
 }
 
 export function recoverySlot(ledgerId: string, dataKey: Buffer, recoveryKey: string): KeySlot {
@@ -94,10 +98,19 @@ export function recoverySlot(ledgerId: string, dataKey: Buffer, recoveryKey: str
   return { id, kind: 'recovery', kdf: { name: 'hkdf-sha256', salt: salt.toString('base64') }, ...wrap(ledgerId, id, kek, dataKey) };
 }
 
-/** Tries the password against every password slot; the slot that opens tells who the user is. */
-export async function unlockWithPassword(file: KeyFile, password: string): Promise<{ dataKey: Buffer; slotId: string } | null> {
+/** The user names the unlock screen offers: one per password slot, in slot order. */
+export function slotUsers(file: KeyFile): string[] {
+  return file.slots.flatMap((s) => (s.kind === 'password' && s.user !== undefined ? [s.user] : []));
+}
+
+/**
+ * Tries the password on the password slots, or only on `user`'s (and on unnamed slots written
+ * before slots carried names): two users may share a password, so the name says who unlocks.
+ */
+export async function unlockWithPassword(file: KeyFile, password: string, user?: string): Promise<{ dataKey: Buffer; slotId: string } | null> {
   for (const slot of file.slots) {
     if (slot.kind !== 'password' || slot.kdf.name !== 'scrypt') continue;
+    if (user !== undefined && slot.user !== undefined && slot.user !== user) continue;
     const kek = await deriveFromPassword(password, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);
     const dataKey = unwrap(file.ledgerId, slot, kek);
     if (dataKey) return { dataKey, slotId: slot.id };

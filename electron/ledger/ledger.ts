@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
 import {
-  type KeyFile, type KdfParams, DEFAULT_KDF, newRecoveryKey, parseKeyFile, passwordSlot, recoverySlot,
+  type KeyFile, type KdfParams, DEFAULT_KDF, newRecoveryKey, parseKeyFile, passwordSlot, recoverySlot, slotUsers,
   unlockWithRecoveryKey, validatePassword,
 } from './keyring';
 import { migrate } from './migrate';
@@ -115,12 +115,12 @@ export class Ledger {
     const dataKey = randomBytes(32);
     const ledgerId = randomUUID();
     const recoveryKey = newRecoveryKey();
-    const adminSlot = await passwordSlot(ledgerId, dataKey, password, opts.kdf ?? DEFAULT_KDF);
+    const userName = opts.userName ?? '管理员';
+    const adminSlot = await passwordSlot(ledgerId, dataKey, password, opts.kdf ?? DEFAULT_KDF, undefined, userName);
     const keyFile: KeyFile = { format: 'dangjian-ledger-keys', version: 1, ledgerId, slots: [adminSlot, recoverySlot(ledgerId, dataKey, recoveryKey)] };
     writeKeyFile(path, keyFile);
     const db = openDatabase(path, dataKey);
     migrate(db);
-    const userName = opts.userName ?? '管理员';
     const at = nowIso();
     const userId = Number(db.prepare('INSERT INTO users (name, role, slot_id, created_at) VALUES (?, ?, ?, ?)').run(userName, 'admin', adminSlot.id, at).lastInsertRowid);
     db.prepare("INSERT INTO settings (key, value) VALUES ('ledgerId', ?)").run(JSON.stringify(ledgerId));
@@ -129,14 +129,20 @@ export class Ledger {
     return { ledger, recoveryKey };
   }
 
-  /** `now` is injectable so the wrong-password waits can be tested without sleeping. */
-  static open(path: string, password: string, opts: { now?: () => number } = {}): Promise<Ledger> {
-    return withBackupHint(path, () => Ledger.openUnchecked(path, password, opts.now));
+  /**
+   * `userName` says whose slot the password is tried on; it may be left out while the ledger has
+   * one user. `now` is injectable so the wrong-password waits can be tested without sleeping.
+   */
+  static open(path: string, password: string, opts: { userName?: string; now?: () => number } = {}): Promise<Ledger> {
+    return withBackupHint(path, () => Ledger.openUnchecked(path, password, opts.userName, opts.now));
   }
 
-  private static async openUnchecked(path: string, password: string, now?: () => number): Promise<Ledger> {
+  private static async openUnchecked(path: string, password: string, userName?: string, now?: () => number): Promise<Ledger> {
     const keyFile = readKeyFile(path);
-    const unlocked = await throttledUnlock(path, keyFile, password, now);
+    if (userName === undefined && new Set(slotUsers(keyFile)).size > 1) {
+      throw new LedgerError('USER_REQUIRED', '这个台帐有多位用户：请先选择（或用 --user 指定）用户名，再输入密码。');
+    }
+    const unlocked = await throttledUnlock(path, keyFile, password, now, userName);
     const db = openExistingDatabase(path, unlocked.dataKey);
     migrate(db);
     const user = db.prepare('SELECT id, name, role, disabled_at FROM users WHERE slot_id = ?').get(unlocked.slotId) as
@@ -145,7 +151,9 @@ export class Ledger {
       db.close();
       throw new LedgerError('USER_DISABLED', '这个账户已停用。请联系管理员。');
     }
-    return new Ledger(path, db, keyFile, unlocked.dataKey, { id: user.id, name: user.name, role: user.role });
+    const ledger = new Ledger(path, db, keyFile, unlocked.dataKey, { id: user.id, name: user.name, role: user.role });
+    ledger.nameSlots();
+    return ledger;
   }
 
   /** Opens with the recovery key, as the first admin (to reset a forgotten password). */
@@ -187,6 +195,13 @@ export class Ledger {
       entry.before === undefined ? null : JSON.stringify(entry.before),
       entry.after === undefined ? null : JSON.stringify(entry.after),
     );
+  }
+
+  /** Slots written before slots carried user names get theirs, so the unlock screen can list them. */
+  private nameSlots(): void {
+    const names = new Map((this.db.prepare('SELECT slot_id, name FROM users WHERE disabled_at IS NULL').all() as { slot_id: string; name: string }[]).map((r) => [r.slot_id, r.name]));
+    if (!this.keyFile.slots.some((s) => s.kind === 'password' && s.user === undefined && names.has(s.id))) return;
+    this.saveKeys({ ...this.keyFile, slots: this.keyFile.slots.map((s) => (s.kind === 'password' && s.user === undefined && names.has(s.id) ? { ...s, user: names.get(s.id) } : s)) });
   }
 
   get keys(): KeyFile {

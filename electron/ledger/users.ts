@@ -1,8 +1,9 @@
 // Users and their key slots. A user is a row in the ledger plus a password slot in the keys file;
-// the slot id links them. Changing a password rewraps one slot; the data key never changes.
+// the slot id links them, and the slot carries the user's name: two users may share a password.
 import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
-import { type KdfParams, DEFAULT_KDF, newRecoveryKey, passwordSlot, recoverySlot, unlockWithPassword, validatePassword } from './keyring';
+import { type KdfParams, DEFAULT_KDF, newRecoveryKey, passwordSlot, recoverySlot, validatePassword } from './keyring';
+import { throttledUnlock } from './unlock-throttle';
 import { Ledger } from './ledger';
 
 export type UserRow = { id: number; name: string; role: 'admin' | 'clerk'; createdAt: string; disabledAt: string | null };
@@ -15,14 +16,6 @@ function requireAdmin(ledger: Ledger, message = '只有管理员可以管理用�
   if (ledger.actor.role !== 'admin') throw new LedgerError('FORBIDDEN', message);
 }
 
-/** Two users may not share a password: the password alone tells who is unlocking. */
-async function assertPasswordUnused(ledger: Ledger, password: string, exceptSlot?: string): Promise<void> {
-  const others = { ...ledger.keys, slots: ledger.keys.slots.filter((s) => s.id !== exceptSlot) };
-  if (await unlockWithPassword(others, password)) {
-    throw new LedgerError('PASSWORD_IN_USE', '这个密码已被其他用户使用，请换一个。');
-  }
-}
-
 function slotOf(ledger: Ledger, userId: number): string {
   const row = ledger.db.prepare('SELECT slot_id FROM users WHERE id = ?').get(userId) as { slot_id: string } | undefined;
   if (!row) throw new LedgerError('NOT_FOUND', '找不到这个用户。');
@@ -31,17 +24,30 @@ function slotOf(ledger: Ledger, userId: number): string {
 
 /** Rewraps the data key under a new password in the user's existing slot. */
 async function rewrapSlot(ledger: Ledger, slotId: string, newPassword: string, kdf: KdfParams): Promise<void> {
-  const slot = await passwordSlot(ledger.keys.ledgerId, ledger.key, newPassword, kdf, slotId);
+  const user = ledger.keys.slots.find((s) => s.id === slotId)?.user;
+  const slot = await passwordSlot(ledger.keys.ledgerId, ledger.key, newPassword, kdf, slotId, user);
   ledger.saveKeys({ ...ledger.keys, slots: ledger.keys.slots.map((s) => (s.id === slotId ? slot : s)) });
 }
 
-export async function changePassword(ledger: Ledger, newPassword: string, opts: { userId?: number; kdf?: KdfParams } = {}): Promise<void> {
+/**
+ * The signed-in user proves it is still them with their own current password (wrong ones count
+ * toward the unlock lock-out): an unlocked screen left alone must not hand over the account.
+ */
+export async function confirmOwnPassword(ledger: Ledger, password: string): Promise<void> {
+  if (ledger.actor.id === null) throw new LedgerError('NOT_FOUND', '找不到当前用户。');
+  const slotId = slotOf(ledger, ledger.actor.id);
+  const own = { ...ledger.keys, slots: ledger.keys.slots.filter((s) => s.id === slotId) };
+  await throttledUnlock(ledger.path, own, password);
+}
+
+/** Own password, or (admin) another user's; either way the caller's current password first. */
+export async function changePassword(ledger: Ledger, currentPassword: string, newPassword: string, opts: { userId?: number; kdf?: KdfParams } = {}): Promise<void> {
   validatePassword(newPassword);
   const userId = opts.userId ?? ledger.actor.id;
   if (userId === null) throw new LedgerError('NOT_FOUND', '找不到当前用户。');
   if (userId !== ledger.actor.id) requireAdmin(ledger);
+  await confirmOwnPassword(ledger, currentPassword);
   const slotId = slotOf(ledger, userId);
-  await assertPasswordUnused(ledger, newPassword, slotId);
   await rewrapSlot(ledger, slotId, newPassword, opts.kdf ?? DEFAULT_KDF);
   ledger.tx(() => ledger.audit({ action: 'changePassword', entity: 'user', entityId: userId, summary: '修改密码' }));
 }
@@ -52,8 +58,7 @@ export async function addUser(ledger: Ledger, input: { name: string; role: 'admi
   const name = input.name.trim();
   if (!name) throw new LedgerError('INVALID_INPUT', '请输入用户名。');
   if (ledger.db.prepare('SELECT 1 FROM users WHERE name = ?').get(name)) throw new LedgerError('USER_EXISTS', `用户“${name}”已存在。`);
-  await assertPasswordUnused(ledger, input.password);
-  const slot = await passwordSlot(ledger.keys.ledgerId, ledger.key, input.password, kdf);
+  const slot = await passwordSlot(ledger.keys.ledgerId, ledger.key, input.password, kdf, undefined, name);
   // Slot first, then the row: a slot without a row opens nothing (open() refuses unknown slots).
   ledger.saveKeys({ ...ledger.keys, slots: [...ledger.keys.slots, slot] });
   const id = ledger.tx(() => {
@@ -85,7 +90,6 @@ export async function resetPasswordWithRecoveryKey(path: string, recoveryKey: st
   try {
     if (ledger.actor.id === null) throw new LedgerError('NOT_FOUND', '台帐中没有可用的管理员账户。');
     const slotId = slotOf(ledger, ledger.actor.id);
-    await assertPasswordUnused(ledger, newPassword, slotId);
     await rewrapSlot(ledger, slotId, newPassword, kdf);
     ledger.tx(() => ledger.audit({ action: 'resetPassword', entity: 'user', entityId: ledger.actor.id, summary: '用恢复密钥重设密码' }));
     return ledger;

@@ -45,7 +45,7 @@ const confirmRule = (field: string) => ({ getFieldValue }: { getFieldValue: (n: 
 });
 
 function PasswordDialog({ user, onClose }: { user: UserInfo | null; onClose: () => void }) {
-  const [form] = Form.useForm<{ newPassword: string; confirm: string }>();
+  const [form] = Form.useForm<{ currentPassword: string; newPassword: string; confirm: string }>();
   const [busy, setBusy] = useState(false);
   const save = async () => {
     let v;
@@ -56,11 +56,11 @@ function PasswordDialog({ user, onClose }: { user: UserInfo | null; onClose: () 
     }
     setBusy(true);
     try {
-      await ledger['users.changePassword']({ userId: user!.isMe ? undefined : user!.id, newPassword: v.newPassword });
+      await ledger['users.changePassword']({ userId: user!.isMe ? undefined : user!.id, currentPassword: v.currentPassword, newPassword: v.newPassword });
       showSuccess('密码已修改');
       onClose();
     } catch (e) {
-      if (e instanceof ApiError) form.setFields([{ name: 'newPassword', errors: [e.message] }]);
+      if (e instanceof ApiError) form.setFields([{ name: e.code === 'WRONG_PASSWORD' || e.code === 'TOO_MANY_ATTEMPTS' ? 'currentPassword' : 'newPassword', errors: [e.message] }]);
       else showError(e);
     } finally {
       setBusy(false);
@@ -69,8 +69,11 @@ function PasswordDialog({ user, onClose }: { user: UserInfo | null; onClose: () 
   return (
     <Modal title={user?.isMe ? '修改我的密码' : `重设“${user?.name}”的密码`} open={user !== null} onCancel={onClose} onOk={() => void save()} okText="保存" cancelText="取消" okButtonProps={{ loading: busy }} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={() => void save()}>
+        <Form.Item label={user?.isMe ? '现在的密码' : '你自己的密码（确认是管理员本人）'} name="currentPassword" rules={[{ required: true, message: '请输入你现在的密码' }]}>
+          <Input.Password autoFocus autoComplete="current-password" />
+        </Form.Item>
         <Form.Item label="新密码" name="newPassword" rules={passwordRules}>
-          <Input.Password autoFocus autoComplete="new-password" />
+          <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item label="再次输入新密码" name="confirm" dependencies={['newPassword']} rules={[{ required: true, message: '请再次输入新密码' }, confirmRule('newPassword')]}>
           <Input.Password autoComplete="new-password" />
