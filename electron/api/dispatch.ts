@@ -5,6 +5,7 @@ import type { ApiErrorBody } from '../../shared/api/contract';
 import { LedgerError } from '../../shared/errors';
 import { HANDLERS } from './handlers';
 import { withBackupHintError } from '../ledger/backup-file';
+import { fileSystemProblem } from '../ledger/fs-errors';
 import type { SessionState } from './session-state';
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
@@ -35,7 +36,7 @@ export async function dispatch(state: SessionState, method: string, rawInput: un
     const handler = HANDLERS[method] as (s: SessionState, input: unknown) => unknown;
     return { ok: true, value: await handler(state, parsed.data) };
   } catch (raw) {
-    const e = withBackupHintError(state.ledgerPath, raw);
+    const e = fileSystemProblem(raw) ?? withBackupHintError(state.ledgerPath, raw);
     if (e instanceof LedgerError) return { ok: false, error: { code: e.code, message: e.message, details: e.details } };
     const code = (e as { code?: string }).code;
     if (code === 'LOCKED') return { ok: false, error: { code, message: (e as Error).message } };

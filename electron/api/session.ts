@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
-import { slotUsers } from '../ledger/keyring';
+import { passwordSlotCount } from '../ledger/keyring';
 import type { SessionStatus } from '../../shared/api/session';
 import { Ledger, readKeyFile } from '../ledger/ledger';
 import { resetPasswordWithRecoveryKey } from '../ledger/users';
 import type { HandlerMap } from './handlers';
 import type { SessionState } from './session-state';
 
-function unlockNames(path: string): string[] {
+function severalUsers(path: string): boolean {
   try {
-    return slotUsers(readKeyFile(path));
+    return passwordSlotCount(readKeyFile(path)) > 1;
   } catch {
-    return []; // missing or damaged: unlocking says why
+    return false; // missing or damaged: unlocking says why
   }
 }
 
@@ -21,7 +21,7 @@ export function status(state: SessionState): SessionStatus {
     unlocked: state.ledger !== null,
     user: state.ledger ? state.ledger.actor : null,
     idleLockMinutes: state.idleLockMinutes,
-    users: state.ledger ? [] : unlockNames(state.ledgerPath),
+    askUserName: !state.ledger && severalUsers(state.ledgerPath),
     ...(state.options.demoPassword ? { demoPassword: state.options.demoPassword } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createInterface } from 'node:readline';
 import { LedgerError } from '../../shared/errors';
 import { Ledger } from '../ledger/ledger';
+import { fileSystemProblem } from '../ledger/fs-errors';
 import { CLI_ACCESS, FORBIDDEN_MESSAGE } from '../../shared/api/permissions';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, auth: 3 } as const;
@@ -69,8 +70,9 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Maps an error to a message on stderr and an exit code. */
-export function reportError(e: unknown): number {
+/** Maps an error to a message on stderr and an exit code; never a stack trace for a file problem. */
+export function reportError(raw: unknown): number {
+  const e = fileSystemProblem(raw) ?? raw;
   if (e instanceof UsageError) {
     process.stderr.write(`${e.message}\n`);
     return EXIT.usage;

@@ -1,7 +1,7 @@
 // Key slots: the ledger's random 256-bit data key, stored only wrapped (AES-256-GCM) under
 // each user's password-derived key (scrypt) and under the recovery key. Changing a password
 // rewraps one slot; the database itself is never re-encrypted.
-import { randomBytes, randomUUID, scrypt as scryptCb, createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
+import { randomBytes, randomUUID, scrypt as scryptCb, createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync } from 'node:crypto';
 import { promisify } from 'node:util';
 import { z } from 'zod';
 import { LedgerError } from '../../shared/errors';
@@ -15,8 +15,12 @@ const b64 = z.string().regex(/^[A-Za-z0-9+/=]*$/);
 const SlotSchema = z.object({
   id: z.string().min(1),
   kind: z.enum(['password', 'recovery']),
-  /** A password slot's user name, shown on the unlock screen (slots written before it have none). */
-  user: z.string().optional(),
+  /**
+   * Whose password slot this is, as an HMAC of the user's name (see userTag): the unlock screen
+   * asks for the name, and staff names stay out of the unencrypted key file and backup headers.
+   * Slots written before tags have none.
+   */
+  userTag: b64.optional(),
   kdf: z.discriminatedUnion('name', [
     z.object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: b64 }),
     z.object({ name: z.literal('hkdf-sha256'), salt: b64 }),
@@ -32,8 +36,29 @@ export const KeyFileSchema = z.object({
   version: z.literal(1),
   ledgerId: z.string().min(1),
   slots: z.array(SlotSchema).min(1),
+  /**
+   * SHA-256 of the rest (keys sorted). Not a secret: it tells a damaged file from a wrong password,
+   * which AES-GCM alone cannot (both fail the tag). Files written before it have none.
+   */
+  checksum: z.string().optional(),
 });
 export type KeyFile = z.infer<typeof KeyFileSchema>;
+
+/** JSON with object keys sorted, so the checksum does not depend on how the file was written. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v);
+}
+
+export function keyFileChecksum(file: KeyFile): string {
+  const { checksum: _ignored, ...body } = file;
+  return createHash('sha256').update(canonical(body)).digest('base64');
+}
+
+/** The text written to `.keys`: the file with its checksum. */
+export function serializeKeyFile(file: KeyFile): string {
+  return JSON.stringify({ ...file, checksum: keyFileChecksum(file) }, null, 2);
+}
 
 export type KdfParams = { N: number; r: number; p: number };
 
@@ -84,11 +109,11 @@ function unwrap(ledgerId: string, slot: KeySlot, kek: Buffer): Buffer | null {
 }
 
 export async function passwordSlot(
-  ledgerId: string, dataKey: Buffer, password: string, kdf: KdfParams = DEFAULT_KDF, id: string = randomUUID(), user?: string,
+  ledgerId: string, dataKey: Buffer, password: string, kdf: KdfParams = DEFAULT_KDF, id: string = randomUUID(), userName?: string,
 ): Promise<KeySlot> {
   const salt = randomBytes(16);
   const kek = await deriveFromPassword(password, salt, kdf);
-  return { id, kind: 'password', ...(user === undefined ? {} : { user }), kdf: { name: 'scrypt', ...kdf, salt: salt.toString('base64') }, ...wrap(ledgerId, id, kek, dataKey) };
+  return { id, kind: 'password', ...(userName === undefined ? {} : { userTag: userTag(ledgerId, id, userName) }), kdf: { name: 'scrypt', ...kdf, salt: salt.toString('base64') }, ...wrap(ledgerId, id, kek, dataKey) };
 }
 
 export function recoverySlot(ledgerId: string, dataKey: Buffer, recoveryKey: string): KeySlot {
@@ -98,9 +123,19 @@ export function recoverySlot(ledgerId: string, dataKey: Buffer, recoveryKey: str
   return { id, kind: 'recovery', kdf: { name: 'hkdf-sha256', salt: salt.toString('base64') }, ...wrap(ledgerId, id, kek, dataKey) };
 }
 
-/** The user names the unlock screen offers: one per password slot, in slot order. */
-export function slotUsers(file: KeyFile): string[] {
-  return file.slots.flatMap((s) => (s.kind === 'password' && s.user !== undefined ? [s.user] : []));
+/** Names as people type them: NFC, no surrounding spaces. */
+export function normalizeUserName(name: string): string {
+  return name.normalize('NFC').trim();
+}
+
+/** Keyed per slot, so equal names give unrelated tags and no table of names fits every ledger. */
+export function userTag(ledgerId: string, slotId: string, userName: string): string {
+  return createHmac('sha256', `${ledgerId}/${slotId}`).update(normalizeUserName(userName)).digest('base64');
+}
+
+/** How many password slots (users) the key file holds: with more than one, unlocking asks who. */
+export function passwordSlotCount(file: KeyFile): number {
+  return file.slots.filter((s) => s.kind === 'password').length;
 }
 
 /**
@@ -110,7 +145,7 @@ export function slotUsers(file: KeyFile): string[] {
 export async function unlockWithPassword(file: KeyFile, password: string, user?: string): Promise<{ dataKey: Buffer; slotId: string } | null> {
   for (const slot of file.slots) {
     if (slot.kind !== 'password' || slot.kdf.name !== 'scrypt') continue;
-    if (user !== undefined && slot.user !== undefined && slot.user !== user) continue;
+    if (user !== undefined && slot.userTag !== undefined && slot.userTag !== userTag(file.ledgerId, slot.id, user)) continue;
     const kek = await deriveFromPassword(password, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);
     const dataKey = unwrap(file.ledgerId, slot, kek);
     if (dataKey) return { dataKey, slotId: slot.id };
@@ -133,6 +168,9 @@ export function parseKeyFile(text: string): KeyFile {
   }
   const parsed = KeyFileSchema.safeParse(json);
   if (!parsed.success) throw new LedgerError('KEYS_CORRUPT', '台帐的密钥文件格式不正确，无法读取。请从备份恢复。');
+  if (parsed.data.checksum !== undefined && parsed.data.checksum !== keyFileChecksum(parsed.data)) {
+    throw new LedgerError('KEYS_CORRUPT', '台帐的密钥文件已损坏（校验不符），无法读取。请从备份恢复。');
+  }
   return parsed.data;
 }
 

@@ -4,11 +4,11 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
 import {
-  type KeyFile, type KdfParams, DEFAULT_KDF, newRecoveryKey, parseKeyFile, passwordSlot, recoverySlot, slotUsers,
+  type KeyFile, type KdfParams, DEFAULT_KDF, newRecoveryKey, parseKeyFile, passwordSlot, recoverySlot, keyFileChecksum, normalizeUserName, passwordSlotCount, serializeKeyFile, userTag,
   unlockWithRecoveryKey, validatePassword,
 } from './keyring';
 import { migrate } from './migrate';
@@ -26,6 +26,9 @@ export type AuditEntry = {
   before?: unknown;
   after?: unknown;
 };
+
+/** `<ledger>.creating-<pid>`: a ledger being made by `create`, renamed into place when whole. */
+export const CREATING = '.creating-';
 
 export function keysPathFor(dbPath: string): string {
   return `${dbPath}.keys`;
@@ -94,7 +97,7 @@ export function readKeyFile(dbPath: string): KeyFile {
 }
 
 export function writeKeyFile(dbPath: string, file: KeyFile): void {
-  writeFileAtomic(keysPathFor(dbPath), JSON.stringify(file, null, 2));
+  writeFileAtomic(keysPathFor(dbPath), serializeKeyFile(file));
 }
 
 export class Ledger {
@@ -118,15 +121,29 @@ export class Ledger {
     const userName = opts.userName ?? '管理员';
     const adminSlot = await passwordSlot(ledgerId, dataKey, password, opts.kdf ?? DEFAULT_KDF, undefined, userName);
     const keyFile: KeyFile = { format: 'dangjian-ledger-keys', version: 1, ledgerId, slots: [adminSlot, recoverySlot(ledgerId, dataKey, recoveryKey)] };
-    writeKeyFile(path, keyFile);
-    const db = openDatabase(path, dataKey);
-    migrate(db);
-    const at = nowIso();
-    const userId = Number(db.prepare('INSERT INTO users (name, role, slot_id, created_at) VALUES (?, ?, ?, ?)').run(userName, 'admin', adminSlot.id, at).lastInsertRowid);
-    db.prepare("INSERT INTO settings (key, value) VALUES ('ledgerId', ?)").run(JSON.stringify(ledgerId));
-    const ledger = new Ledger(path, db, keyFile, dataKey, { id: userId, name: userName, role: 'admin' });
-    ledger.audit({ action: 'create', entity: 'ledger', summary: '创建台帐' });
-    return { ledger, recoveryKey };
+    // Built whole under a temporary name and renamed into place: a full disk or a crash leaves
+    // no half-made ledger that `init` would then refuse to replace.
+    const building = `${path}${CREATING}${process.pid}`;
+    let actor: Actor;
+    try {
+      writeKeyFile(building, keyFile);
+      const db = openDatabase(building, dataKey);
+      try {
+        migrate(db);
+        const userId = Number(db.prepare('INSERT INTO users (name, role, slot_id, created_at) VALUES (?, ?, ?, ?)').run(userName, 'admin', adminSlot.id, nowIso()).lastInsertRowid);
+        db.prepare("INSERT INTO settings (key, value) VALUES ('ledgerId', ?)").run(JSON.stringify(ledgerId));
+        actor = { id: userId, name: userName, role: 'admin' };
+        new Ledger(building, db, keyFile, dataKey, actor).audit({ action: 'create', entity: 'ledger', summary: '创建台帐' });
+      } finally {
+        db.close(); // checkpoints the WAL into the file: what is renamed is the whole ledger
+      }
+      renameSync(keysPathFor(building), keysPathFor(path));
+      renameSync(building, path);
+    } catch (e) {
+      for (const p of [building, keysPathFor(building), `${building}-wal`, `${building}-shm`]) rmSync(p, { force: true });
+      throw e;
+    }
+    return { ledger: new Ledger(path, openDatabase(path, dataKey), keyFile, dataKey, actor), recoveryKey };
   }
 
   /**
@@ -139,7 +156,7 @@ export class Ledger {
 
   private static async openUnchecked(path: string, password: string, userName?: string, now?: () => number): Promise<Ledger> {
     const keyFile = readKeyFile(path);
-    if (userName === undefined && new Set(slotUsers(keyFile)).size > 1) {
+    if (userName === undefined && passwordSlotCount(keyFile) > 1) {
       throw new LedgerError('USER_REQUIRED', '这个台帐有多位用户：请先选择（或用 --user 指定）用户名，再输入密码。');
     }
     const unlocked = await throttledUnlock(path, keyFile, password, now, userName);
@@ -151,8 +168,13 @@ export class Ledger {
       db.close();
       throw new LedgerError('USER_DISABLED', '这个账户已停用。请联系管理员。');
     }
+    if (userName !== undefined && normalizeUserName(userName) !== user.name) {
+      // Only an untagged slot (written before tags) opens for another name: not this user's.
+      db.close();
+      throw new LedgerError('WRONG_PASSWORD', '用户名或密码不正确，请重新输入。');
+    }
     const ledger = new Ledger(path, db, keyFile, unlocked.dataKey, { id: user.id, name: user.name, role: user.role });
-    ledger.nameSlots();
+    ledger.tagSlots();
     return ledger;
   }
 
@@ -197,11 +219,13 @@ export class Ledger {
     );
   }
 
-  /** Slots written before slots carried user names get theirs, so the unlock screen can list them. */
-  private nameSlots(): void {
-    const names = new Map((this.db.prepare('SELECT slot_id, name FROM users WHERE disabled_at IS NULL').all() as { slot_id: string; name: string }[]).map((r) => [r.slot_id, r.name]));
-    if (!this.keyFile.slots.some((s) => s.kind === 'password' && s.user === undefined && names.has(s.id))) return;
-    this.saveKeys({ ...this.keyFile, slots: this.keyFile.slots.map((s) => (s.kind === 'password' && s.user === undefined && names.has(s.id) ? { ...s, user: names.get(s.id) } : s)) });
+  /** Slots written before slots carried user tags get theirs, so a name picks one slot. */
+  private tagSlots(): void {
+    const names = new Map((this.db.prepare('SELECT slot_id, name FROM users').all() as { slot_id: string; name: string }[]).map((r) => [r.slot_id, r.name]));
+    const untagged = (s: KeyFile['slots'][number]) => s.kind === 'password' && s.userTag === undefined && names.has(s.id);
+    if (!this.keyFile.slots.some(untagged)) return;
+    const id = this.keyFile.ledgerId;
+    this.saveKeys({ ...this.keyFile, slots: this.keyFile.slots.map((s) => (untagged(s) ? { ...s, userTag: userTag(id, s.id, names.get(s.id)!) } : s)) });
   }
 
   get keys(): KeyFile {
@@ -211,7 +235,7 @@ export class Ledger {
   /** Replaces the key slots on disk (after a password change, new user, …). */
   saveKeys(next: KeyFile): void {
     writeKeyFile(this.path, next);
-    this.keyFile = next;
+    this.keyFile = { ...next, checksum: keyFileChecksum(next) };
   }
 
   /** The unwrapped data key, for wrapping new slots and opening backups of this ledger. */

@@ -1,5 +1,5 @@
 // Users and their key slots. A user is a row in the ledger plus a password slot in the keys file;
-// the slot id links them, and the slot carries the user's name: two users may share a password.
+// the slot id links them, and the slot carries a tag of the user's name: two users may share a password.
 import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
 import { type KdfParams, DEFAULT_KDF, newRecoveryKey, passwordSlot, recoverySlot, validatePassword } from './keyring';
@@ -24,8 +24,8 @@ function slotOf(ledger: Ledger, userId: number): string {
 
 /** Rewraps the data key under a new password in the user's existing slot. */
 async function rewrapSlot(ledger: Ledger, slotId: string, newPassword: string, kdf: KdfParams): Promise<void> {
-  const user = ledger.keys.slots.find((s) => s.id === slotId)?.user;
-  const slot = await passwordSlot(ledger.keys.ledgerId, ledger.key, newPassword, kdf, slotId, user);
+  const name = ledger.db.prepare('SELECT name FROM users WHERE slot_id = ?').pluck().get(slotId) as string;
+  const slot = await passwordSlot(ledger.keys.ledgerId, ledger.key, newPassword, kdf, slotId, name);
   ledger.saveKeys({ ...ledger.keys, slots: ledger.keys.slots.map((s) => (s.id === slotId ? slot : s)) });
 }
 

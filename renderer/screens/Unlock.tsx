@@ -1,6 +1,6 @@
 // The unlock screen: the first thing a clerk sees each morning.
 import { KeyOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, ledger } from '../api';
 import { errorText } from '../feedback';
@@ -12,8 +12,8 @@ export function UnlockScreen() {
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
 
-  // Several users: each picks their name, so a password says nothing about anyone else's.
-  const users = status?.users ?? [];
+  // Several users: each gives their name, so a password says nothing about anyone else's.
+  const askUserName = status?.askUserName ?? false;
   const unlock = async ({ userName, password }: { userName?: string; password: string }) => {
     setBusy(true);
     try {
@@ -60,14 +60,14 @@ export function UnlockScreen() {
           />
         )}
         {mode === 'password' ? (
-          <Form form={form} layout="vertical" onFinish={unlock} requiredMark={false} initialValues={{ userName: users.length > 1 ? undefined : users[0] }}>
-            {users.length > 1 && (
-              <Form.Item label="用户" name="userName" rules={[{ required: true, message: '请选择用户' }]}>
-                <Select size="large" suffixIcon={<UserOutlined />} placeholder="选择你的用户名" options={users.map((u) => ({ value: u, label: u }))} />
+          <Form form={form} layout="vertical" onFinish={unlock} requiredMark={false}>
+            {askUserName && (
+              <Form.Item label="用户名" name="userName" rules={[{ required: true, whitespace: true, message: '请输入你的用户名' }]}>
+                <Input prefix={<UserOutlined />} autoFocus size="large" placeholder="管理员添加你时填写的名字" autoComplete="username" />
               </Form.Item>
             )}
             <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-              <Input.Password prefix={<LockOutlined />} autoFocus size="large" placeholder="输入密码后按回车" autoComplete="current-password" />
+              <Input.Password prefix={<LockOutlined />} autoFocus={!askUserName} size="large" placeholder="输入密码后按回车" autoComplete="current-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" size="large" block loading={busy}>
               解锁

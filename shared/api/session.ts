@@ -8,8 +8,8 @@ export type SessionStatus = {
   unlocked: boolean;
   user: { id: number | null; name: string; role: 'admin' | 'clerk' | 'system' } | null;
   idleLockMinutes: number;
-  /** Who may unlock (names from the key file, so the locked screen can offer them); [] if unreadable. */
-  users: string[];
+  /** The ledger has several users: the unlock screen asks for a user name with the password. */
+  askUserName: boolean;
   /** Set only by the demo host: the demo password shown on the unlock screen. */
   demoPassword?: string;
 };
