@@ -1,6 +1,6 @@
 // The headless CLI's shape: each command is one module in electron/cli/commands, listed in
 // electron/cli/commands/index.ts. Exit codes: 0 ok, 1 problems found, 2 usage or unreadable
-// input, 3 wrong password or key.
+// input, 3 wrong password or key (or not allowed), 4 the ledger is open in another program.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createInterface } from 'node:readline';
 import { LedgerError } from '../../shared/errors';
@@ -8,7 +8,7 @@ import { Ledger } from '../ledger/ledger';
 import { fileSystemProblem } from '../ledger/fs-errors';
 import { CLI_ACCESS, FORBIDDEN_MESSAGE } from '../../shared/api/permissions';
 
-export const EXIT = { ok: 0, problems: 1, usage: 2, auth: 3 } as const;
+export const EXIT = { ok: 0, problems: 1, usage: 2, auth: 3, inUse: 4 } as const;
 
 export type CliCommand = {
   name: string;
@@ -79,6 +79,7 @@ export function reportError(raw: unknown): number {
   }
   if (e instanceof LedgerError) {
     process.stderr.write(`错误：${e.message}\n`);
+    if (e.code === 'LEDGER_IN_USE') return EXIT.inUse;
     if (['WRONG_PASSWORD', 'WRONG_RECOVERY_KEY', 'TOO_MANY_ATTEMPTS', 'USER_DISABLED', 'USER_REQUIRED', 'FORBIDDEN'].includes(e.code)) return EXIT.auth;
     return EXIT.usage;
   }

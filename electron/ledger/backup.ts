@@ -19,8 +19,9 @@ import {
   type BackupEntry, type BackupHeader, type BackupKind, type BackupSummary, backupFileName, checkBackupFile,
   defaultBackupDir, encodeHeader, forEachChunk, freePathIn, hashBackupData, listBackups, openSummary, readBackupHeader, sealSummary, sha256OfRange,
 } from './backup-file';
-import { writeFileAtomic } from './atomic-file';
+import { fsyncDir, writeFileAtomic } from './atomic-file';
 import { type KeyFile, parseKeyFile, unlockWithPassword, unlockWithRecoveryKey } from './keyring';
+import { lockLedger } from './ledger-lock';
 import { type Ledger, keysPathFor, openDatabase, openExistingDatabase, writeKeyFile } from './ledger';
 import { SCHEMA_VERSION } from './migrate';
 import { ledgerStats } from './stats';
@@ -91,20 +92,6 @@ function fsyncFile(path: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
-  }
-}
-
-/** Makes a rename durable where the platform allows it (not on Windows, where it is a no-op). */
-function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open a folder for fsync; NTFS journals the rename itself
   }
 }
 
@@ -269,6 +256,15 @@ export async function restoreBackup(opts: {
   now?: Date;
   backupDir?: string;
 }): Promise<RestoreResult> {
+  const release = lockLedger(opts.dbPath);
+  try {
+    return await restoreLocked(opts);
+  } finally {
+    release();
+  }
+}
+
+async function restoreLocked(opts: Parameters<typeof restoreBackup>[0]): Promise<RestoreResult> {
   const { dbPath, from } = opts;
   const now = opts.now ?? new Date();
   const entry = checkBackupFile(from);

@@ -15,6 +15,7 @@ import { migrate } from './migrate';
 import { writeFileAtomic } from './atomic-file';
 import { withBackupHint } from './backup-file';
 import { clearAttempts, throttledUnlock } from './unlock-throttle';
+import { lockLedger } from './ledger-lock';
 
 export type Actor = { id: number | null; name: string; role: 'admin' | 'clerk' | 'system' };
 
@@ -125,6 +126,7 @@ export class Ledger {
     // no half-made ledger that `init` would then refuse to replace.
     const building = `${path}${CREATING}${process.pid}`;
     let actor: Actor;
+    const release = lockLedger(path);
     try {
       writeKeyFile(building, keyFile);
       const db = openDatabase(building, dataKey);
@@ -141,9 +143,12 @@ export class Ledger {
       renameSync(building, path);
     } catch (e) {
       for (const p of [building, keysPathFor(building), `${building}-wal`, `${building}-shm`]) rmSync(p, { force: true });
+      release();
       throw e;
     }
-    return { ledger: new Ledger(path, openDatabase(path, dataKey), keyFile, dataKey, actor), recoveryKey };
+    const ledger = new Ledger(path, openDatabase(path, dataKey), keyFile, dataKey, actor);
+    ledger.releaseLock = release;
+    return { ledger, recoveryKey };
   }
 
   /**
@@ -151,7 +156,23 @@ export class Ledger {
    * one user. `now` is injectable so the wrong-password waits can be tested without sleeping.
    */
   static open(path: string, password: string, opts: { userName?: string; now?: () => number } = {}): Promise<Ledger> {
-    return withBackupHint(path, () => Ledger.openUnchecked(path, password, opts.userName, opts.now));
+    return withBackupHint(path, () => Ledger.locked(path, () => Ledger.openUnchecked(path, password, opts.userName, opts.now)));
+  }
+
+  /**
+   * Takes the ledger's lock (one process per ledger) before the key file is read, so what is
+   * read is what the holder may write; keeps it with the opened ledger, or gives it back.
+   */
+  private static async locked(path: string, open: () => Ledger | Promise<Ledger>): Promise<Ledger> {
+    const release = lockLedger(path);
+    try {
+      const ledger = await open();
+      ledger.releaseLock = release;
+      return ledger;
+    } catch (e) {
+      release();
+      throw e;
+    }
   }
 
   private static async openUnchecked(path: string, password: string, userName?: string, now?: () => number): Promise<Ledger> {
@@ -180,7 +201,7 @@ export class Ledger {
 
   /** Opens with the recovery key, as the first admin (to reset a forgotten password). */
   static openWithRecoveryKey(path: string, recoveryKey: string): Promise<Ledger> {
-    return withBackupHint(path, async () => Ledger.openWithRecoveryKeyUnchecked(path, recoveryKey));
+    return withBackupHint(path, () => Ledger.locked(path, () => Ledger.openWithRecoveryKeyUnchecked(path, recoveryKey)));
   }
 
   private static openWithRecoveryKeyUnchecked(path: string, recoveryKey: string): Ledger {
@@ -195,8 +216,11 @@ export class Ledger {
     return new Ledger(path, db, keyFile, dataKey, { id: admin?.id ?? null, name: admin ? `${admin.name}（恢复密钥）` : '恢复密钥', role: 'admin' });
   }
 
+  private releaseLock: () => void = () => {};
+
   close(): void {
     if (this.db.open) this.db.close();
+    this.releaseLock();
   }
 
   /**
