@@ -256,6 +256,7 @@ export async function restoreBackup(opts: {
   now?: Date;
   backupDir?: string;
 }): Promise<RestoreResult> {
+  mkdirSync(dirname(opts.dbPath), { recursive: true }); // a new PC: the folder comes with the restore
   const release = lockLedger(opts.dbPath);
   try {
     return await restoreLocked(opts);
@@ -330,7 +331,9 @@ async function restoreLocked(opts: Parameters<typeof restoreBackup>[0]): Promise
     fsyncDir(dirname(dbPath));
     // Same ledger: keep today's key slots, so today's passwords keep working. Otherwise the
     // backup's own slots come with it.
-    if (!sameLedger) writeKeyFile(dbPath, entry.header.keys);
+    // A backup from before a data-key rotation holds the old key: today's slots cannot open it,
+    // so its own slots (as they were then) come with it.
+    if (!sameLedger || currentKeys?.dataKeyId !== entry.header.keys.dataKeyId) writeKeyFile(dbPath, entry.header.keys);
     return { restored: infoOf(entry, openSummary(entry.header, dataKey)!), previousBackup, setAside };
   } finally {
     rmSync(incoming, { force: true });

@@ -16,6 +16,7 @@ import { writeFileAtomic } from './atomic-file';
 import { withBackupHint } from './backup-file';
 import { clearAttempts, throttledUnlock } from './unlock-throttle';
 import { lockLedger } from './ledger-lock';
+import { settleRotation } from './rotation-files';
 
 export type Actor = { id: number | null; name: string; role: 'admin' | 'clerk' | 'system' };
 
@@ -104,9 +105,9 @@ export function writeKeyFile(dbPath: string, file: KeyFile): void {
 export class Ledger {
   private constructor(
     readonly path: string,
-    readonly db: Db,
+    private database: Db,
     private keyFile: KeyFile,
-    private readonly dataKey: Buffer,
+    private dataKey: Buffer,
     public actor: Actor,
   ) {}
 
@@ -121,7 +122,7 @@ export class Ledger {
     const recoveryKey = newRecoveryKey();
     const userName = opts.userName ?? '管理员';
     const adminSlot = await passwordSlot(ledgerId, dataKey, password, opts.kdf ?? DEFAULT_KDF, undefined, userName);
-    const keyFile: KeyFile = { format: 'dangjian-ledger-keys', version: 1, ledgerId, slots: [adminSlot, recoverySlot(ledgerId, dataKey, recoveryKey)] };
+    const keyFile: KeyFile = { format: 'dangjian-ledger-keys', version: 1, ledgerId, dataKeyId: randomUUID(), slots: [adminSlot, recoverySlot(ledgerId, dataKey, recoveryKey)] };
     // Built whole under a temporary name and renamed into place: a full disk or a crash leaves
     // no half-made ledger that `init` would then refuse to replace.
     const building = `${path}${CREATING}${process.pid}`;
@@ -181,6 +182,7 @@ export class Ledger {
       throw new LedgerError('USER_REQUIRED', '这个台帐有多位用户：请先选择（或用 --user 指定）用户名，再输入密码。');
     }
     const unlocked = await throttledUnlock(path, keyFile, password, now, userName);
+    settleRotation(path, unlocked.dataKey);
     const db = openExistingDatabase(path, unlocked.dataKey);
     migrate(db);
     const user = db.prepare('SELECT id, name, role, disabled_at FROM users WHERE slot_id = ?').get(unlocked.slotId) as
@@ -210,6 +212,7 @@ export class Ledger {
     if (!dataKey) throw new LedgerError('WRONG_RECOVERY_KEY', '恢复密钥不正确。请核对打印或保存的恢复密钥（共 32 个字符，可不输入短横线）。');
     // Whoever holds the recovery key owns the ledger: past wrong passwords no longer count.
     clearAttempts(path);
+    settleRotation(path, dataKey);
     const db = openExistingDatabase(path, dataKey);
     migrate(db);
     const admin = db.prepare("SELECT id, name FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY id LIMIT 1").get() as { id: number; name: string } | undefined;
@@ -217,6 +220,16 @@ export class Ledger {
   }
 
   private releaseLock: () => void = () => {};
+
+  get db(): Db {
+    return this.database;
+  }
+
+  /** After a data-key rotation: the re-encrypted file, opened with the new key, is the ledger. */
+  adoptRotated(db: Db, dataKey: Buffer): void {
+    this.database = db;
+    this.dataKey = dataKey;
+  }
 
   close(): void {
     if (this.db.open) this.db.close();

@@ -4,6 +4,7 @@ import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
 import { type KdfParams, DEFAULT_KDF, newRecoveryKey, passwordSlot, recoverySlot, validatePassword } from './keyring';
 import { throttledUnlock } from './unlock-throttle';
+import { rotateDataKey } from './rotation';
 import { Ledger } from './ledger';
 
 export type UserRow = { id: number; name: string; role: 'admin' | 'clerk'; createdAt: string; disabledAt: string | null };
@@ -69,7 +70,10 @@ export async function addUser(ledger: Ledger, input: { name: string; role: 'admi
   return listUsers(ledger).find((u) => u.id === id)!;
 }
 
-/** Disables a user and removes their key slot: the row stays for the audit log. */
+/**
+ * Disables a user, removes their key slot and changes the data key: the row stays for the audit
+ * log, and what they may have kept (their slot in an older backup) opens nothing made after.
+ */
 export function removeUser(ledger: Ledger, userId: number): void {
   requireAdmin(ledger);
   if (userId === ledger.actor.id) throw new LedgerError('FORBIDDEN', '不能停用自己的账户。');
@@ -81,6 +85,7 @@ export function removeUser(ledger: Ledger, userId: number): void {
     ledger.audit({ action: 'disable', entity: 'user', entityId: userId, summary: '停用用户' });
   });
   ledger.saveKeys({ ...ledger.keys, slots: ledger.keys.slots.filter((s) => s.id !== slotId) });
+  rotateDataKey(ledger, '停用用户');
 }
 
 /** Forgotten password: the recovery key opens the ledger and sets a new password for the first admin. */
@@ -92,6 +97,8 @@ export async function resetPasswordWithRecoveryKey(path: string, recoveryKey: st
     const slotId = slotOf(ledger, ledger.actor.id);
     await rewrapSlot(ledger, slotId, newPassword, kdf);
     ledger.tx(() => ledger.audit({ action: 'resetPassword', entity: 'user', entityId: ledger.actor.id, summary: '用恢复密钥重设密码' }));
+    // The old password may be known to someone else: what it unwraps opens nothing from now on.
+    rotateDataKey(ledger, '用恢复密钥重设密码');
     return ledger;
   } catch (e) {
     ledger.close();
@@ -99,12 +106,16 @@ export async function resetPasswordWithRecoveryKey(path: string, recoveryKey: st
   }
 }
 
-/** A new recovery key replaces the old one (which stops working at once); shown once. */
+/**
+ * A new recovery key replaces the old one (which stops working at once, also against the data
+ * key it could unwrap: that key is changed); shown once.
+ */
 export function rotateRecoveryKey(ledger: Ledger): string {
   requireAdmin(ledger, '只有管理员可以重新生成恢复密钥。');
   const recoveryKey = newRecoveryKey();
   const slot = recoverySlot(ledger.keys.ledgerId, ledger.key, recoveryKey);
   ledger.saveKeys({ ...ledger.keys, slots: [...ledger.keys.slots.filter((s) => s.kind !== 'recovery'), slot] });
   ledger.tx(() => ledger.audit({ action: 'rotateRecoveryKey', entity: 'ledger', summary: '重新生成恢复密钥（旧的恢复密钥作废）' }));
+  rotateDataKey(ledger, '重新生成恢复密钥');
   return recoveryKey;
 }

@@ -14,7 +14,7 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'session.status': PUBLIC, 'session.unlock': PUBLIC, 'session.lock': PUBLIC, 'session.create': PUBLIC, 'session.resetWithRecoveryKey': PUBLIC,
 
   'users.list': USER, 'users.changePassword': USER, 'users.preferences': USER,
-  'users.add': ADMIN, 'users.disable': ADMIN, 'users.newRecoveryKey': ADMIN, 'users.setIdleLock': ADMIN,
+  'users.add': ADMIN, 'users.disable': ADMIN, 'users.newRecoveryKey': ADMIN, 'users.rotateDataKey': ADMIN, 'users.setIdleLock': ADMIN,
 
   'orgs.tree': USER, 'orgs.get': USER, 'orgs.create': USER, 'orgs.update': USER, 'orgs.move': USER, 'orgs.dissolve': USER,
   'orgs.elect': USER, 'orgs.addPartner': USER, 'orgs.endPartner': USER,

@@ -17,6 +17,8 @@ export const usersCalls = {
   ),
   /** A new recovery key replaces the old one (which stops working); shown once. Admin only. */
   'users.newRecoveryKey': call<{ recoveryKey: string }>()(z.object({})),
+  /** 更换数据密钥: re-encrypts the ledger under a new key, reseals every slot, backs up. Admin only. */
+  'users.rotateDataKey': call<{ backup: string }>()(z.object({})),
   'users.preferences': call<Preferences>()(z.object({})),
   'users.setIdleLock': call<Preferences>()(z.object({ minutes: z.number().int().min(0, '不能小于 0').max(240, '最长 240 分钟') })),
 };

@@ -22,7 +22,7 @@ const CLERK = { name: '小王', password: 'qingtian-47-baiyun' };
 
 /** The methods only an admin may call: what the README's roles table says. */
 const ADMIN_ONLY: Method[] = [
-  'users.add', 'users.disable', 'users.newRecoveryKey', 'users.setIdleLock',
+  'users.add', 'users.disable', 'users.newRecoveryKey', 'users.rotateDataKey', 'users.setIdleLock',
   'assessment.setBands', 'assessment.unlock',
   'activities.saveTypes', 'activities.saveRules',
   'backups.restore', 'backups.saveSettings',
