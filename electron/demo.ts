@@ -2,7 +2,7 @@
 // missing or stale, makes a ledger in a temp folder (deleted on exit), serves it on 127.0.0.1
 // with a per-run token, prints the address and the demo password.
 //   --port N        listen on N instead of a random free port
-//   --db FILE       use (or create) this ledger file instead of a temp one; kept on exit
+//   --db FILE       serve this ledger file (created when missing) instead of a temp one; kept on exit
 //   --password P    the password for --db / the new ledger (default: the demo password)
 //   --empty         an empty ledger instead of the demo street
 //   --first-run     no ledger at all: the app opens on its first-run screen (create a ledger)
@@ -65,7 +65,11 @@ async function main(): Promise<void> {
   };
 
   // A ledger in a temp folder is deleted on exit: backing it up there would only cost time.
-  const state = new SessionState(ledgerPath, { autoBackup: !tempDir, ...(values['first-run'] ? {} : { demoPassword: password }) });
+  // An existing ledger (--db FILE) is served as it is: its own users and passwords, no demo hint
+  // on the unlock screen unless --password says what it is. While unlocked it holds the lock,
+  // so a CLI on the same file is told the demo has it.
+  const existing = existsSync(ledgerPath) && values.password === undefined;
+  const state = new SessionState(ledgerPath, { autoBackup: !tempDir, ...(values['first-run'] || existing ? {} : { demoPassword: password }) });
   let closing = false;
   const shutdown = (code: number) => {
     if (closing) return;
@@ -90,7 +94,7 @@ async function main(): Promise<void> {
     const host = await startHttpHost({ state, staticRoot: distRenderer, token: randomBytes(24).toString('base64url'), port });
     console.log('');
     // The password first: whoever waits for the address line then has both.
-    if (!values['first-run']) console.log(`演示密码：${password}`);
+    if (!values['first-run'] && !existing) console.log(`演示密码：${password}`);
     console.log(`党建台帐 演示已启动：${host.url}`);
     console.log(tempDir ? `台帐在临时文件夹 ${tempDir}，退出时删除。按 Ctrl+C 退出。` : `台帐文件：${ledgerPath}（退出时保留）。按 Ctrl+C 退出。`);
   } catch (e) {

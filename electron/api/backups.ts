@@ -131,7 +131,7 @@ function checkSecondDir(ledger: Ledger, dir: string | null): string | null {
 /** Same person, same password: the slot the password opens must be the signed-in user's. */
 async function confirmPassword(ledger: Ledger, password: string): Promise<void> {
   const slotId = ledger.db.prepare('SELECT slot_id FROM users WHERE id = ?').pluck().get(ledger.actor.id) as string | undefined;
-  const opened = await unlockWithPassword(ledger.keys, password);
+  const opened = await unlockWithPassword({ ...ledger.keys, slots: ledger.keys.slots.filter((s) => s.id === slotId) }, password);
   if (!opened || !slotId || opened.slotId !== slotId) throw new LedgerError('WRONG_PASSWORD', '密码不正确，没有恢复。请输入您登录时用的密码。', { field: 'password' });
 }
 

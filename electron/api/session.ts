@@ -1,9 +1,18 @@
 import { existsSync } from 'node:fs';
+import { passwordSlotCount } from '../ledger/keyring';
 import type { SessionStatus } from '../../shared/api/session';
-import { Ledger } from '../ledger/ledger';
+import { Ledger, readKeyFile } from '../ledger/ledger';
 import { resetPasswordWithRecoveryKey } from '../ledger/users';
 import type { HandlerMap } from './handlers';
 import type { SessionState } from './session-state';
+
+function severalUsers(path: string): boolean {
+  try {
+    return passwordSlotCount(readKeyFile(path)) > 1;
+  } catch {
+    return false; // missing or damaged: unlocking says why
+  }
+}
 
 export function status(state: SessionState): SessionStatus {
   return {
@@ -12,15 +21,16 @@ export function status(state: SessionState): SessionStatus {
     unlocked: state.ledger !== null,
     user: state.ledger ? state.ledger.actor : null,
     idleLockMinutes: state.idleLockMinutes,
+    askUserName: !state.ledger && severalUsers(state.ledgerPath),
     ...(state.options.demoPassword ? { demoPassword: state.options.demoPassword } : {}),
   };
 }
 
 export const sessionHandlers: HandlerMap<'session.status' | 'session.unlock' | 'session.lock' | 'session.create' | 'session.resetWithRecoveryKey'> = {
   'session.status': (state) => status(state),
-  'session.unlock': async (state, { password }) => {
+  'session.unlock': async (state, { userName, password }) => {
     state.lock();
-    state.attach(await Ledger.open(state.ledgerPath, password));
+    state.attach(await Ledger.open(state.ledgerPath, password, { userName }));
     return status(state);
   },
   'session.lock': (state) => {

@@ -1,5 +1,7 @@
 // Users, passwords, the recovery key and the idle-lock preference (kept in the ledger's settings).
+import { basename } from 'node:path';
 import type { Preferences, UserInfo } from '../../shared/api/users';
+import { rotateDataKey } from '../ledger/rotation';
 import type { Ledger } from '../ledger/ledger';
 import { addUser, changePassword, listUsers, removeUser, rotateRecoveryKey } from '../ledger/users';
 import type { HandlerMap } from './handlers';
@@ -24,7 +26,9 @@ function preferences(state: SessionState): Preferences {
  * users service has it (told the lead).
  */
 
-type UserMethods = 'users.list' | 'users.add' | 'users.disable' | 'users.changePassword' | 'users.newRecoveryKey' | 'users.preferences' | 'users.setIdleLock';
+type UserMethods =
+  | 'users.list' | 'users.add' | 'users.disable' | 'users.changePassword' | 'users.newRecoveryKey' | 'users.rotateDataKey' | 'users.preferences'
+  | 'users.setIdleLock';
 
 export const usersHandlers: HandlerMap<UserMethods> = {
   'users.list': (state) => users(state.requireLedger()),
@@ -37,11 +41,12 @@ export const usersHandlers: HandlerMap<UserMethods> = {
     removeUser(state.requireLedger(), id);
     return { id };
   },
-  'users.changePassword': async (state, { userId, newPassword }) => {
-    await changePassword(state.requireLedger(), newPassword, { userId });
+  'users.changePassword': async (state, { userId, currentPassword, newPassword }) => {
+    await changePassword(state.requireLedger(), currentPassword, newPassword, { userId });
     return { ok: true as const };
   },
   'users.newRecoveryKey': (state) => ({ recoveryKey: rotateRecoveryKey(state.requireLedger()) }),
+  'users.rotateDataKey': (state) => ({ backup: basename(rotateDataKey(state.requireLedger(), '管理员手动更换').path) }),
   'users.preferences': (state) => preferences(state),
   'users.setIdleLock': (state, { minutes }) => {
     const ledger = state.requireLedger();

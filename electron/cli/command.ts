@@ -1,12 +1,14 @@
 // The headless CLI's shape: each command is one module in electron/cli/commands, listed in
 // electron/cli/commands/index.ts. Exit codes: 0 ok, 1 problems found, 2 usage or unreadable
-// input, 3 wrong password or key.
+// input, 3 wrong password or key (or not allowed), 4 the ledger is open in another program.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createInterface } from 'node:readline';
 import { LedgerError } from '../../shared/errors';
 import { Ledger } from '../ledger/ledger';
+import { fileSystemProblem } from '../ledger/fs-errors';
+import { CLI_ACCESS, FORBIDDEN_MESSAGE } from '../../shared/api/permissions';
 
-export const EXIT = { ok: 0, problems: 1, usage: 2, auth: 3 } as const;
+export const EXIT = { ok: 0, problems: 1, usage: 2, auth: 3, inUse: 4 } as const;
 
 export type CliCommand = {
   name: string;
@@ -48,26 +50,37 @@ export async function secret(envName: string, prompt: string): Promise<string> {
   return answer;
 }
 
-/** Opens the ledger named by --db with LEDGER_PASSWORD (or a prompt). */
-export async function openLedgerFromArgs(values: Record<string, unknown>, cmd: CliCommand): Promise<Ledger> {
+/**
+ * Opens the ledger named by --db as LEDGER_USER (needed when it has several users) with
+ * LEDGER_PASSWORD (or a prompt), and refuses a user the permission table does not allow.
+ */
+export async function openLedgerFromArgs(values: Record<string, unknown>, cmd: CliCommand, typed?: string): Promise<Ledger> {
   const db = requireString(values, 'db', cmd);
-  const password = await secret('LEDGER_PASSWORD', '台帐密码');
-  return Ledger.open(db, password);
+  const userName = process.env.LEDGER_USER || undefined;
+  const password = typed ?? (await secret('LEDGER_PASSWORD', '台帐密码'));
+  const ledger = await Ledger.open(db, password, { userName });
+  if (CLI_ACCESS[cmd.name] === 'admin' && ledger.actor.role !== 'admin') {
+    ledger.close();
+    throw new LedgerError('FORBIDDEN', FORBIDDEN_MESSAGE);
+  }
+  return ledger;
 }
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Maps an error to a message on stderr and an exit code. */
-export function reportError(e: unknown): number {
+/** Maps an error to a message on stderr and an exit code; never a stack trace for a file problem. */
+export function reportError(raw: unknown): number {
+  const e = fileSystemProblem(raw) ?? raw;
   if (e instanceof UsageError) {
     process.stderr.write(`${e.message}\n`);
     return EXIT.usage;
   }
   if (e instanceof LedgerError) {
     process.stderr.write(`错误：${e.message}\n`);
-    if (['WRONG_PASSWORD', 'WRONG_RECOVERY_KEY', 'TOO_MANY_ATTEMPTS', 'USER_DISABLED'].includes(e.code)) return EXIT.auth;
+    if (e.code === 'LEDGER_IN_USE') return EXIT.inUse;
+    if (['WRONG_PASSWORD', 'WRONG_RECOVERY_KEY', 'TOO_MANY_ATTEMPTS', 'USER_DISABLED', 'USER_REQUIRED', 'FORBIDDEN'].includes(e.code)) return EXIT.auth;
     return EXIT.usage;
   }
   const sqlite = (e as { code?: unknown })?.code;

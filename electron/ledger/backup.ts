@@ -19,8 +19,9 @@ import {
   type BackupEntry, type BackupHeader, type BackupKind, type BackupSummary, backupFileName, checkBackupFile,
   defaultBackupDir, encodeHeader, forEachChunk, freePathIn, hashBackupData, listBackups, openSummary, readBackupHeader, sealSummary, sha256OfRange,
 } from './backup-file';
-import { writeFileAtomic } from './atomic-file';
+import { fsyncDir, writeFileAtomic } from './atomic-file';
 import { type KeyFile, parseKeyFile, unlockWithPassword, unlockWithRecoveryKey } from './keyring';
+import { lockLedger } from './ledger-lock';
 import { type Ledger, keysPathFor, openDatabase, openExistingDatabase, writeKeyFile } from './ledger';
 import { SCHEMA_VERSION } from './migrate';
 import { ledgerStats } from './stats';
@@ -91,20 +92,6 @@ function fsyncFile(path: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
-  }
-}
-
-/** Makes a rename durable where the platform allows it (not on Windows, where it is a no-op). */
-function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open a folder for fsync; NTFS journals the rename itself
   }
 }
 
@@ -269,6 +256,16 @@ export async function restoreBackup(opts: {
   now?: Date;
   backupDir?: string;
 }): Promise<RestoreResult> {
+  mkdirSync(dirname(opts.dbPath), { recursive: true }); // a new PC: the folder comes with the restore
+  const release = lockLedger(opts.dbPath);
+  try {
+    return await restoreLocked(opts);
+  } finally {
+    release();
+  }
+}
+
+async function restoreLocked(opts: Parameters<typeof restoreBackup>[0]): Promise<RestoreResult> {
   const { dbPath, from } = opts;
   const now = opts.now ?? new Date();
   const entry = checkBackupFile(from);
@@ -334,7 +331,9 @@ export async function restoreBackup(opts: {
     fsyncDir(dirname(dbPath));
     // Same ledger: keep today's key slots, so today's passwords keep working. Otherwise the
     // backup's own slots come with it.
-    if (!sameLedger) writeKeyFile(dbPath, entry.header.keys);
+    // A backup from before a data-key rotation holds the old key: today's slots cannot open it,
+    // so its own slots (as they were then) come with it.
+    if (!sameLedger || currentKeys?.dataKeyId !== entry.header.keys.dataKeyId) writeKeyFile(dbPath, entry.header.keys);
     return { restored: infoOf(entry, openSummary(entry.header, dataKey)!), previousBackup, setAside };
   } finally {
     rmSync(incoming, { force: true });

@@ -4,17 +4,19 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
 import {
-  type KeyFile, type KdfParams, DEFAULT_KDF, newRecoveryKey, parseKeyFile, passwordSlot, recoverySlot,
+  type KeyFile, type KdfParams, DEFAULT_KDF, newRecoveryKey, parseKeyFile, passwordSlot, recoverySlot, keyFileChecksum, normalizeUserName, passwordSlotCount, serializeKeyFile, userTag,
   unlockWithRecoveryKey, validatePassword,
 } from './keyring';
 import { migrate } from './migrate';
 import { writeFileAtomic } from './atomic-file';
 import { withBackupHint } from './backup-file';
 import { clearAttempts, throttledUnlock } from './unlock-throttle';
+import { lockLedger } from './ledger-lock';
+import { settleRotation } from './rotation-files';
 
 export type Actor = { id: number | null; name: string; role: 'admin' | 'clerk' | 'system' };
 
@@ -26,6 +28,9 @@ export type AuditEntry = {
   before?: unknown;
   after?: unknown;
 };
+
+/** `<ledger>.creating-<pid>`: a ledger being made by `create`, renamed into place when whole. */
+export const CREATING = '.creating-';
 
 export function keysPathFor(dbPath: string): string {
   return `${dbPath}.keys`;
@@ -94,15 +99,15 @@ export function readKeyFile(dbPath: string): KeyFile {
 }
 
 export function writeKeyFile(dbPath: string, file: KeyFile): void {
-  writeFileAtomic(keysPathFor(dbPath), JSON.stringify(file, null, 2));
+  writeFileAtomic(keysPathFor(dbPath), serializeKeyFile(file));
 }
 
 export class Ledger {
   private constructor(
     readonly path: string,
-    readonly db: Db,
+    private database: Db,
     private keyFile: KeyFile,
-    private readonly dataKey: Buffer,
+    private dataKey: Buffer,
     public actor: Actor,
   ) {}
 
@@ -115,28 +120,69 @@ export class Ledger {
     const dataKey = randomBytes(32);
     const ledgerId = randomUUID();
     const recoveryKey = newRecoveryKey();
-    const adminSlot = await passwordSlot(ledgerId, dataKey, password, opts.kdf ?? DEFAULT_KDF);
-    const keyFile: KeyFile = { format: 'dangjian-ledger-keys', version: 1, ledgerId, slots: [adminSlot, recoverySlot(ledgerId, dataKey, recoveryKey)] };
-    writeKeyFile(path, keyFile);
-    const db = openDatabase(path, dataKey);
-    migrate(db);
     const userName = opts.userName ?? '管理员';
-    const at = nowIso();
-    const userId = Number(db.prepare('INSERT INTO users (name, role, slot_id, created_at) VALUES (?, ?, ?, ?)').run(userName, 'admin', adminSlot.id, at).lastInsertRowid);
-    db.prepare("INSERT INTO settings (key, value) VALUES ('ledgerId', ?)").run(JSON.stringify(ledgerId));
-    const ledger = new Ledger(path, db, keyFile, dataKey, { id: userId, name: userName, role: 'admin' });
-    ledger.audit({ action: 'create', entity: 'ledger', summary: '创建台帐' });
+    const adminSlot = await passwordSlot(ledgerId, dataKey, password, opts.kdf ?? DEFAULT_KDF, undefined, userName);
+    const keyFile: KeyFile = { format: 'dangjian-ledger-keys', version: 1, ledgerId, dataKeyId: randomUUID(), slots: [adminSlot, recoverySlot(ledgerId, dataKey, recoveryKey)] };
+    // Built whole under a temporary name and renamed into place: a full disk or a crash leaves
+    // no half-made ledger that `init` would then refuse to replace.
+    const building = `${path}${CREATING}${process.pid}`;
+    let actor: Actor;
+    const release = lockLedger(path);
+    try {
+      writeKeyFile(building, keyFile);
+      const db = openDatabase(building, dataKey);
+      try {
+        migrate(db);
+        const userId = Number(db.prepare('INSERT INTO users (name, role, slot_id, created_at) VALUES (?, ?, ?, ?)').run(userName, 'admin', adminSlot.id, nowIso()).lastInsertRowid);
+        db.prepare("INSERT INTO settings (key, value) VALUES ('ledgerId', ?)").run(JSON.stringify(ledgerId));
+        actor = { id: userId, name: userName, role: 'admin' };
+        new Ledger(building, db, keyFile, dataKey, actor).audit({ action: 'create', entity: 'ledger', summary: '创建台帐' });
+      } finally {
+        db.close(); // checkpoints the WAL into the file: what is renamed is the whole ledger
+      }
+      renameSync(keysPathFor(building), keysPathFor(path));
+      renameSync(building, path);
+    } catch (e) {
+      for (const p of [building, keysPathFor(building), `${building}-wal`, `${building}-shm`]) rmSync(p, { force: true });
+      release();
+      throw e;
+    }
+    const ledger = new Ledger(path, openDatabase(path, dataKey), keyFile, dataKey, actor);
+    ledger.releaseLock = release;
     return { ledger, recoveryKey };
   }
 
-  /** `now` is injectable so the wrong-password waits can be tested without sleeping. */
-  static open(path: string, password: string, opts: { now?: () => number } = {}): Promise<Ledger> {
-    return withBackupHint(path, () => Ledger.openUnchecked(path, password, opts.now));
+  /**
+   * `userName` says whose slot the password is tried on; it may be left out while the ledger has
+   * one user. `now` is injectable so the wrong-password waits can be tested without sleeping.
+   */
+  static open(path: string, password: string, opts: { userName?: string; now?: () => number } = {}): Promise<Ledger> {
+    return withBackupHint(path, () => Ledger.locked(path, () => Ledger.openUnchecked(path, password, opts.userName, opts.now)));
   }
 
-  private static async openUnchecked(path: string, password: string, now?: () => number): Promise<Ledger> {
+  /**
+   * Takes the ledger's lock (one process per ledger) before the key file is read, so what is
+   * read is what the holder may write; keeps it with the opened ledger, or gives it back.
+   */
+  private static async locked(path: string, open: () => Ledger | Promise<Ledger>): Promise<Ledger> {
+    const release = lockLedger(path);
+    try {
+      const ledger = await open();
+      ledger.releaseLock = release;
+      return ledger;
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+
+  private static async openUnchecked(path: string, password: string, userName?: string, now?: () => number): Promise<Ledger> {
     const keyFile = readKeyFile(path);
-    const unlocked = await throttledUnlock(path, keyFile, password, now);
+    if (userName === undefined && passwordSlotCount(keyFile) > 1) {
+      throw new LedgerError('USER_REQUIRED', '这个台帐有多位用户：请先选择（或用 --user 指定）用户名，再输入密码。');
+    }
+    const unlocked = await throttledUnlock(path, keyFile, password, now, userName);
+    settleRotation(path, unlocked.dataKey);
     const db = openExistingDatabase(path, unlocked.dataKey);
     migrate(db);
     const user = db.prepare('SELECT id, name, role, disabled_at FROM users WHERE slot_id = ?').get(unlocked.slotId) as
@@ -145,12 +191,19 @@ export class Ledger {
       db.close();
       throw new LedgerError('USER_DISABLED', '这个账户已停用。请联系管理员。');
     }
-    return new Ledger(path, db, keyFile, unlocked.dataKey, { id: user.id, name: user.name, role: user.role });
+    if (userName !== undefined && normalizeUserName(userName) !== user.name) {
+      // Only an untagged slot (written before tags) opens for another name: not this user's.
+      db.close();
+      throw new LedgerError('WRONG_PASSWORD', '用户名或密码不正确，请重新输入。');
+    }
+    const ledger = new Ledger(path, db, keyFile, unlocked.dataKey, { id: user.id, name: user.name, role: user.role });
+    ledger.tagSlots();
+    return ledger;
   }
 
   /** Opens with the recovery key, as the first admin (to reset a forgotten password). */
   static openWithRecoveryKey(path: string, recoveryKey: string): Promise<Ledger> {
-    return withBackupHint(path, async () => Ledger.openWithRecoveryKeyUnchecked(path, recoveryKey));
+    return withBackupHint(path, () => Ledger.locked(path, () => Ledger.openWithRecoveryKeyUnchecked(path, recoveryKey)));
   }
 
   private static openWithRecoveryKeyUnchecked(path: string, recoveryKey: string): Ledger {
@@ -159,14 +212,28 @@ export class Ledger {
     if (!dataKey) throw new LedgerError('WRONG_RECOVERY_KEY', '恢复密钥不正确。请核对打印或保存的恢复密钥（共 32 个字符，可不输入短横线）。');
     // Whoever holds the recovery key owns the ledger: past wrong passwords no longer count.
     clearAttempts(path);
+    settleRotation(path, dataKey);
     const db = openExistingDatabase(path, dataKey);
     migrate(db);
     const admin = db.prepare("SELECT id, name FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY id LIMIT 1").get() as { id: number; name: string } | undefined;
     return new Ledger(path, db, keyFile, dataKey, { id: admin?.id ?? null, name: admin ? `${admin.name}（恢复密钥）` : '恢复密钥', role: 'admin' });
   }
 
+  private releaseLock: () => void = () => {};
+
+  get db(): Db {
+    return this.database;
+  }
+
+  /** After a data-key rotation: the re-encrypted file, opened with the new key, is the ledger. */
+  adoptRotated(db: Db, dataKey: Buffer): void {
+    this.database = db;
+    this.dataKey = dataKey;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
+    this.releaseLock();
   }
 
   /**
@@ -189,6 +256,15 @@ export class Ledger {
     );
   }
 
+  /** Slots written before slots carried user tags get theirs, so a name picks one slot. */
+  private tagSlots(): void {
+    const names = new Map((this.db.prepare('SELECT slot_id, name FROM users').all() as { slot_id: string; name: string }[]).map((r) => [r.slot_id, r.name]));
+    const untagged = (s: KeyFile['slots'][number]) => s.kind === 'password' && s.userTag === undefined && names.has(s.id);
+    if (!this.keyFile.slots.some(untagged)) return;
+    const id = this.keyFile.ledgerId;
+    this.saveKeys({ ...this.keyFile, slots: this.keyFile.slots.map((s) => (untagged(s) ? { ...s, userTag: userTag(id, s.id, names.get(s.id)!) } : s)) });
+  }
+
   get keys(): KeyFile {
     return this.keyFile;
   }
@@ -196,7 +272,7 @@ export class Ledger {
   /** Replaces the key slots on disk (after a password change, new user, …). */
   saveKeys(next: KeyFile): void {
     writeKeyFile(this.path, next);
-    this.keyFile = next;
+    this.keyFile = { ...next, checksum: keyFileChecksum(next) };
   }
 
   /** The unwrapped data key, for wrapping new slots and opening backups of this ledger. */

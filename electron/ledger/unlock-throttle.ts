@@ -83,10 +83,11 @@ export async function throttledUnlock(
   keyFile: KeyFile,
   password: string,
   now: () => number = Date.now,
+  user?: string,
 ): Promise<{ dataKey: Buffer; slotId: string }> {
   const wait = waitRemaining(readAttempts(dbPath), now());
   if (wait > 0) throw tooMany(wait, readAttempts(dbPath).failures);
-  const unlocked = await unlockWithPassword(keyFile, password);
+  const unlocked = await unlockWithPassword(keyFile, password, user);
   if (unlocked) {
     if (existsSync(attemptsPathFor(dbPath))) clearAttempts(dbPath);
     return unlocked;

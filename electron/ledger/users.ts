@@ -1,8 +1,10 @@
 // Users and their key slots. A user is a row in the ledger plus a password slot in the keys file;
-// the slot id links them. Changing a password rewraps one slot; the data key never changes.
+// the slot id links them, and the slot carries a tag of the user's name: two users may share a password.
 import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
-import { type KdfParams, DEFAULT_KDF, newRecoveryKey, passwordSlot, recoverySlot, unlockWithPassword, validatePassword } from './keyring';
+import { type KdfParams, DEFAULT_KDF, newRecoveryKey, passwordSlot, recoverySlot, validatePassword } from './keyring';
+import { throttledUnlock } from './unlock-throttle';
+import { rotateDataKey } from './rotation';
 import { Ledger } from './ledger';
 
 export type UserRow = { id: number; name: string; role: 'admin' | 'clerk'; createdAt: string; disabledAt: string | null };
@@ -15,14 +17,6 @@ function requireAdmin(ledger: Ledger, message = '只有管理员可以管理用�
   if (ledger.actor.role !== 'admin') throw new LedgerError('FORBIDDEN', message);
 }
 
-/** Two users may not share a password: the password alone tells who is unlocking. */
-async function assertPasswordUnused(ledger: Ledger, password: string, exceptSlot?: string): Promise<void> {
-  const others = { ...ledger.keys, slots: ledger.keys.slots.filter((s) => s.id !== exceptSlot) };
-  if (await unlockWithPassword(others, password)) {
-    throw new LedgerError('PASSWORD_IN_USE', '这个密码已被其他用户使用，请换一个。');
-  }
-}
-
 function slotOf(ledger: Ledger, userId: number): string {
   const row = ledger.db.prepare('SELECT slot_id FROM users WHERE id = ?').get(userId) as { slot_id: string } | undefined;
   if (!row) throw new LedgerError('NOT_FOUND', '找不到这个用户。');
@@ -31,17 +25,30 @@ function slotOf(ledger: Ledger, userId: number): string {
 
 /** Rewraps the data key under a new password in the user's existing slot. */
 async function rewrapSlot(ledger: Ledger, slotId: string, newPassword: string, kdf: KdfParams): Promise<void> {
-  const slot = await passwordSlot(ledger.keys.ledgerId, ledger.key, newPassword, kdf, slotId);
+  const name = ledger.db.prepare('SELECT name FROM users WHERE slot_id = ?').pluck().get(slotId) as string;
+  const slot = await passwordSlot(ledger.keys.ledgerId, ledger.key, newPassword, kdf, slotId, name);
   ledger.saveKeys({ ...ledger.keys, slots: ledger.keys.slots.map((s) => (s.id === slotId ? slot : s)) });
 }
 
-export async function changePassword(ledger: Ledger, newPassword: string, opts: { userId?: number; kdf?: KdfParams } = {}): Promise<void> {
+/**
+ * The signed-in user proves it is still them with their own current password (wrong ones count
+ * toward the unlock lock-out): an unlocked screen left alone must not hand over the account.
+ */
+export async function confirmOwnPassword(ledger: Ledger, password: string): Promise<void> {
+  if (ledger.actor.id === null) throw new LedgerError('NOT_FOUND', '找不到当前用户。');
+  const slotId = slotOf(ledger, ledger.actor.id);
+  const own = { ...ledger.keys, slots: ledger.keys.slots.filter((s) => s.id === slotId) };
+  await throttledUnlock(ledger.path, own, password);
+}
+
+/** Own password, or (admin) another user's; either way the caller's current password first. */
+export async function changePassword(ledger: Ledger, currentPassword: string, newPassword: string, opts: { userId?: number; kdf?: KdfParams } = {}): Promise<void> {
   validatePassword(newPassword);
   const userId = opts.userId ?? ledger.actor.id;
   if (userId === null) throw new LedgerError('NOT_FOUND', '找不到当前用户。');
   if (userId !== ledger.actor.id) requireAdmin(ledger);
+  await confirmOwnPassword(ledger, currentPassword);
   const slotId = slotOf(ledger, userId);
-  await assertPasswordUnused(ledger, newPassword, slotId);
   await rewrapSlot(ledger, slotId, newPassword, opts.kdf ?? DEFAULT_KDF);
   ledger.tx(() => ledger.audit({ action: 'changePassword', entity: 'user', entityId: userId, summary: '修改密码' }));
 }
@@ -52,8 +59,7 @@ export async function addUser(ledger: Ledger, input: { name: string; role: 'admi
   const name = input.name.trim();
   if (!name) throw new LedgerError('INVALID_INPUT', '请输入用户名。');
   if (ledger.db.prepare('SELECT 1 FROM users WHERE name = ?').get(name)) throw new LedgerError('USER_EXISTS', `用户“${name}”已存在。`);
-  await assertPasswordUnused(ledger, input.password);
-  const slot = await passwordSlot(ledger.keys.ledgerId, ledger.key, input.password, kdf);
+  const slot = await passwordSlot(ledger.keys.ledgerId, ledger.key, input.password, kdf, undefined, name);
   // Slot first, then the row: a slot without a row opens nothing (open() refuses unknown slots).
   ledger.saveKeys({ ...ledger.keys, slots: [...ledger.keys.slots, slot] });
   const id = ledger.tx(() => {
@@ -64,7 +70,10 @@ export async function addUser(ledger: Ledger, input: { name: string; role: 'admi
   return listUsers(ledger).find((u) => u.id === id)!;
 }
 
-/** Disables a user and removes their key slot: the row stays for the audit log. */
+/**
+ * Disables a user, removes their key slot and changes the data key: the row stays for the audit
+ * log, and what they may have kept (their slot in an older backup) opens nothing made after.
+ */
 export function removeUser(ledger: Ledger, userId: number): void {
   requireAdmin(ledger);
   if (userId === ledger.actor.id) throw new LedgerError('FORBIDDEN', '不能停用自己的账户。');
@@ -76,6 +85,7 @@ export function removeUser(ledger: Ledger, userId: number): void {
     ledger.audit({ action: 'disable', entity: 'user', entityId: userId, summary: '停用用户' });
   });
   ledger.saveKeys({ ...ledger.keys, slots: ledger.keys.slots.filter((s) => s.id !== slotId) });
+  rotateDataKey(ledger, '停用用户');
 }
 
 /** Forgotten password: the recovery key opens the ledger and sets a new password for the first admin. */
@@ -85,9 +95,10 @@ export async function resetPasswordWithRecoveryKey(path: string, recoveryKey: st
   try {
     if (ledger.actor.id === null) throw new LedgerError('NOT_FOUND', '台帐中没有可用的管理员账户。');
     const slotId = slotOf(ledger, ledger.actor.id);
-    await assertPasswordUnused(ledger, newPassword, slotId);
     await rewrapSlot(ledger, slotId, newPassword, kdf);
     ledger.tx(() => ledger.audit({ action: 'resetPassword', entity: 'user', entityId: ledger.actor.id, summary: '用恢复密钥重设密码' }));
+    // The old password may be known to someone else: what it unwraps opens nothing from now on.
+    rotateDataKey(ledger, '用恢复密钥重设密码');
     return ledger;
   } catch (e) {
     ledger.close();
@@ -95,12 +106,16 @@ export async function resetPasswordWithRecoveryKey(path: string, recoveryKey: st
   }
 }
 
-/** A new recovery key replaces the old one (which stops working at once); shown once. */
+/**
+ * A new recovery key replaces the old one (which stops working at once, also against the data
+ * key it could unwrap: that key is changed); shown once.
+ */
 export function rotateRecoveryKey(ledger: Ledger): string {
   requireAdmin(ledger, '只有管理员可以重新生成恢复密钥。');
   const recoveryKey = newRecoveryKey();
   const slot = recoverySlot(ledger.keys.ledgerId, ledger.key, recoveryKey);
   ledger.saveKeys({ ...ledger.keys, slots: [...ledger.keys.slots.filter((s) => s.kind !== 'recovery'), slot] });
   ledger.tx(() => ledger.audit({ action: 'rotateRecoveryKey', entity: 'ledger', summary: '重新生成恢复密钥（旧的恢复密钥作废）' }));
+  rotateDataKey(ledger, '重新生成恢复密钥');
   return recoveryKey;
 }

@@ -1,5 +1,5 @@
 // The unlock screen: the first thing a clerk sees each morning.
-import { KeyOutlined, LockOutlined } from '@ant-design/icons';
+import { KeyOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, ledger } from '../api';
@@ -12,10 +12,12 @@ export function UnlockScreen() {
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
 
-  const unlock = async ({ password }: { password: string }) => {
+  // Several users: each gives their name, so a password says nothing about anyone else's.
+  const askUserName = status?.askUserName ?? false;
+  const unlock = async ({ userName, password }: { userName?: string; password: string }) => {
     setBusy(true);
     try {
-      setStatus(await ledger['session.unlock']({ password }));
+      setStatus(await ledger['session.unlock']({ userName, password }));
     } catch (e) {
       form.setFields([{ name: 'password', errors: [errorText(e)], value: '' }]);
     } finally {
@@ -59,8 +61,13 @@ export function UnlockScreen() {
         )}
         {mode === 'password' ? (
           <Form form={form} layout="vertical" onFinish={unlock} requiredMark={false}>
+            {askUserName && (
+              <Form.Item label="用户名" name="userName" rules={[{ required: true, whitespace: true, message: '请输入你的用户名' }]}>
+                <Input prefix={<UserOutlined />} autoFocus size="large" placeholder="管理员添加你时填写的名字" autoComplete="username" />
+              </Form.Item>
+            )}
             <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-              <Input.Password prefix={<LockOutlined />} autoFocus size="large" placeholder="输入密码后按回车" autoComplete="current-password" />
+              <Input.Password prefix={<LockOutlined />} autoFocus={!askUserName} size="large" placeholder="输入密码后按回车" autoComplete="current-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" size="large" block loading={busy}>
               解锁

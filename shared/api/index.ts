@@ -13,6 +13,7 @@ import { assessmentCalls } from './assessment';
 import { importCalls } from './import';
 import { reportsCalls } from './reports';
 import { backupsCalls } from './backups';
+import { METHOD_ACCESS } from './permissions';
 
 export const API = mergeAreas(
   sessionCalls,
@@ -35,6 +36,6 @@ export type Method = keyof Api;
 export type LedgerClient = { [M in Method]: (input: InputOf<Api[M]>) => Promise<OutputOf<Api[M]>> };
 
 /** Methods that work while the ledger is locked; every other call needs an unlocked ledger. */
-export const PUBLIC_METHODS: ReadonlySet<Method> = new Set<Method>([
-  'session.status', 'session.unlock', 'session.lock', 'session.create', 'session.resetWithRecoveryKey',
-]);
+export const PUBLIC_METHODS: ReadonlySet<Method> = new Set<Method>(
+  (Object.keys(METHOD_ACCESS) as Method[]).filter((m) => METHOD_ACCESS[m] === 'public'),
+);

@@ -8,13 +8,16 @@ export type SessionStatus = {
   unlocked: boolean;
   user: { id: number | null; name: string; role: 'admin' | 'clerk' | 'system' } | null;
   idleLockMinutes: number;
+  /** The ledger has several users: the unlock screen asks for a user name with the password. */
+  askUserName: boolean;
   /** Set only by the demo host: the demo password shown on the unlock screen. */
   demoPassword?: string;
 };
 
 export const sessionCalls = {
   'session.status': call<SessionStatus>()(z.object({})),
-  'session.unlock': call<SessionStatus>()(z.object({ password: z.string().min(1, '请输入密码') })),
+  /** `userName` may be left out while the ledger has one user. */
+  'session.unlock': call<SessionStatus>()(z.object({ userName: z.string().min(1).optional(), password: z.string().min(1, '请输入密码') })),
   'session.lock': call<SessionStatus>()(z.object({})),
   /** First run: creates the ledger at the default place; returns the recovery key to show once. */
   'session.create': call<{ status: SessionStatus; recoveryKey: string }>()(

@@ -84,7 +84,7 @@ describe('backups through the API', () => {
     const { state } = await session();
     value(await dispatch(state, 'users.add', { name: '小王', role: 'clerk', password: 'clerk-pass-1' }));
     const backup = value<BackupRow>(await dispatch(state, 'backups.create', {}));
-    value(await dispatch(state, 'session.unlock', { password: 'clerk-pass-1' }));
+    value(await dispatch(state, 'session.unlock', { userName: '小王', password: 'clerk-pass-1' }));
     expect(state.requireLedger().actor.role).toBe('clerk');
     const restore = await dispatch(state, 'backups.restore', { place: 'data', fileName: backup.fileName, password: 'clerk-pass-1' });
     expect(restore).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

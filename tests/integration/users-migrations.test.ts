@@ -15,15 +15,14 @@ describe('users and key slots', () => {
     const t = await tempLedger();
     cleanups.push(t.cleanup);
     const clerk = await addUser(t.ledger, { name: '李文书', role: 'clerk', password: 'clerk-password' }, TEST_KDF);
-    await expect(addUser(t.ledger, { name: '王五', role: 'clerk', password: TEST_PASSWORD }, TEST_KDF)).rejects.toMatchObject({ code: 'PASSWORD_IN_USE' });
     await expect(addUser(t.ledger, { name: '李文书', role: 'clerk', password: 'other-password' }, TEST_KDF)).rejects.toMatchObject({ code: 'USER_EXISTS' });
     t.ledger.close();
-    const asClerk = await Ledger.open(t.path, 'clerk-password');
+    const asClerk = await Ledger.open(t.path, 'clerk-password', { userName: '李文书' });
     expect(asClerk.actor).toMatchObject({ name: '李文书', role: 'clerk' });
     await expect(addUser(asClerk, { name: '赵六', role: 'clerk', password: 'zhao-password' }, TEST_KDF)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await changePassword(asClerk, 'clerk-password-2', { kdf: TEST_KDF });
+    await changePassword(asClerk, 'clerk-password', 'clerk-password-2', { kdf: TEST_KDF });
     asClerk.close();
-    const admin = await Ledger.open(t.path, TEST_PASSWORD);
+    const admin = await Ledger.open(t.path, TEST_PASSWORD, { userName: '管理员' });
     expect(admin.keys.slots).toHaveLength(3);
     removeUser(admin, clerk.id);
     expect(admin.keys.slots).toHaveLength(2);

@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
 import { backupToFolder, createBackup, type BackupInfo } from '../../ledger/backup';
 import { defaultBackupDir, formatLocal } from '../../ledger/backup-file';
+import { checkOutputPath } from '../../ledger/output-path';
 import { type CliCommand, EXIT, openLedgerFromArgs, printJson } from '../command';
 
 /** One line a clerk can read: when, where, what it holds. */
@@ -17,7 +17,7 @@ export const backup: CliCommand = {
   async run({ values }) {
     const ledger = await openLedgerFromArgs(values, this);
     try {
-      const out = typeof values.out === 'string' && values.out ? resolve(values.out) : null;
+      const out = typeof values.out === 'string' && values.out ? checkOutputPath(values.out, ledger.path, { force: values.force === true, backup: true }) : null;
       const info = out ? createBackup(ledger, out, { kind: 'manual', overwrite: values.force === true }) : backupToFolder(ledger, defaultBackupDir(ledger.path), 'manual');
       if (values.json) printJson(info);
       else process.stdout.write(`已备份到：${info.path}\n${describeBackupInfo(info)}\n备份已加密，需要台帐密码或恢复密钥才能打开。\n`);

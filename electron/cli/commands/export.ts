@@ -2,6 +2,7 @@ import { isIsoDate } from '../../../shared/dates';
 import { REGISTERS, type ReportFormat, isRegisterName } from '../../../shared/reports/catalog';
 import { MISSING_GLYPH_PLACEHOLDER } from '../../../shared/reports/glyphs';
 import { findOrgByName } from '../../ledger/orgs';
+import { checkOutputPath } from '../../ledger/output-path';
 import { type CliCommand, EXIT, UsageError, openLedgerFromArgs, printJson, requireString } from '../command';
 
 const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
@@ -9,11 +10,11 @@ const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)}
 export const exportCommand: CliCommand = {
   name: 'export',
   summary: '打印台帐：导出为 Excel 或 PDF（export --list 列出全部台帐）',
-  usage: 'npm run -s ledger -- export REGISTER --db FILE --format xlsx|pdf --out FILE [--org NAME] [--only] [--year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD] [--mask-ids | --mask] [--json]\n       npm run -s ledger -- export --list',
+  usage: 'npm run -s ledger -- export REGISTER --db FILE --format xlsx|pdf --out FILE [--force] [--org NAME] [--only] [--year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD] [--mask-ids | --mask] [--json]\n       npm run -s ledger -- export --list',
   options: {
     list: { type: 'boolean' }, db: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, org: { type: 'string' },
     only: { type: 'boolean' }, year: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'mask-ids': { type: 'boolean' }, mask: { type: 'boolean' },
-    today: { type: 'string' }, json: { type: 'boolean' },
+    today: { type: 'string' }, json: { type: 'boolean' }, force: { type: 'boolean' },
   },
   async run({ values, positionals }) {
     if (values.list) {
@@ -26,7 +27,7 @@ export const exportCommand: CliCommand = {
     if (!isRegisterName(name)) throw new UsageError(`没有名为“${name}”的台帐。可用的有：${REGISTERS.map((r) => r.name).join('、')}`);
     const format = requireString(values, 'format', this);
     if (format !== 'xlsx' && format !== 'pdf') throw new UsageError(`--format 只能是 xlsx 或 pdf\n用法：${this.usage}`);
-    const out = requireString(values, 'out', this);
+    const out = checkOutputPath(requireString(values, 'out', this), requireString(values, 'db', this), { force: values.force === true });
     const year = typeof values.year === 'string' ? values.year : undefined;
     if (year !== undefined && !/^\d{4}$/.test(year)) throw new UsageError(`--year 应为四位年份，例如 2025\n用法：${this.usage}`);
     for (const k of ['from', 'to', 'today'] as const) {

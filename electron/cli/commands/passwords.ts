@@ -9,7 +9,7 @@ export const changePasswordCommand: CliCommand = {
   async run({ values }) {
     const ledger = await openLedgerFromArgs(values, this);
     try {
-      await changePassword(ledger, await secret('LEDGER_NEW_PASSWORD', '新密码'));
+      await changePassword(ledger, await secret('LEDGER_PASSWORD', '台帐密码'), await secret('LEDGER_NEW_PASSWORD', '新密码'));
       process.stdout.write('密码已修改。\n');
       return EXIT.ok;
     } finally {

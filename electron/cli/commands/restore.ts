@@ -1,7 +1,26 @@
 import { resolve } from 'node:path';
 import { inspectBackup, restoreBackup, type BackupUnlock } from '../../ledger/backup';
-import { type CliCommand, EXIT, printJson, requireString, secret } from '../command';
+import { LedgerError } from '../../../shared/errors';
+import { type CliCommand, EXIT, openLedgerFromArgs, printJson, requireString, secret } from '../command';
 import { describeBackupInfo } from './backup';
+
+/**
+ * Restoring replaces everyone's work: the password must open the current ledger as an admin. A
+ * ledger that no longer opens (damaged, missing) has no roles left to ask; then the password that
+ * opens the backup is what there is (or the recovery key).
+ */
+async function requireAdminOfCurrent(values: Record<string, unknown>, cmd: CliCommand, password: string): Promise<void> {
+  let ledger;
+  try {
+    ledger = await openLedgerFromArgs(values, cmd, password);
+  } catch (e) {
+    if (e instanceof LedgerError && UNREADABLE.has(e.code)) return;
+    throw e;
+  }
+  ledger.close();
+}
+
+const UNREADABLE = new Set(['LEDGER_CORRUPT', 'LEDGER_NOT_FOUND', 'KEYS_MISSING', 'KEYS_CORRUPT']);
 
 export const restore: CliCommand = {
   name: 'restore',
@@ -16,7 +35,8 @@ export const restore: CliCommand = {
     const recoveryKey = values['recovery-key'];
     const unlock: BackupUnlock = typeof recoveryKey === 'string' && recoveryKey
       ? { recoveryKey }
-      : { password: await secret('LEDGER_PASSWORD', '台帐密码（备份当时的密码或现在的密码）') };
+      : { password: await secret('LEDGER_PASSWORD', '管理员的台帐密码') };
+    if ('password' in unlock && !values.show) await requireAdminOfCurrent(values, this, unlock.password);
     const shown = await inspectBackup(from, unlock, db);
     if (values.show) {
       if (values.json) printJson(shown);

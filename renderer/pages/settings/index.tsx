@@ -45,7 +45,7 @@ const confirmRule = (field: string) => ({ getFieldValue }: { getFieldValue: (n: 
 });
 
 function PasswordDialog({ user, onClose }: { user: UserInfo | null; onClose: () => void }) {
-  const [form] = Form.useForm<{ newPassword: string; confirm: string }>();
+  const [form] = Form.useForm<{ currentPassword: string; newPassword: string; confirm: string }>();
   const [busy, setBusy] = useState(false);
   const save = async () => {
     let v;
@@ -56,11 +56,11 @@ function PasswordDialog({ user, onClose }: { user: UserInfo | null; onClose: () 
     }
     setBusy(true);
     try {
-      await ledger['users.changePassword']({ userId: user!.isMe ? undefined : user!.id, newPassword: v.newPassword });
+      await ledger['users.changePassword']({ userId: user!.isMe ? undefined : user!.id, currentPassword: v.currentPassword, newPassword: v.newPassword });
       showSuccess('密码已修改');
       onClose();
     } catch (e) {
-      if (e instanceof ApiError) form.setFields([{ name: 'newPassword', errors: [e.message] }]);
+      if (e instanceof ApiError) form.setFields([{ name: e.code === 'WRONG_PASSWORD' || e.code === 'TOO_MANY_ATTEMPTS' ? 'currentPassword' : 'newPassword', errors: [e.message] }]);
       else showError(e);
     } finally {
       setBusy(false);
@@ -69,8 +69,11 @@ function PasswordDialog({ user, onClose }: { user: UserInfo | null; onClose: () 
   return (
     <Modal title={user?.isMe ? '修改我的密码' : `重设“${user?.name}”的密码`} open={user !== null} onCancel={onClose} onOk={() => void save()} okText="保存" cancelText="取消" okButtonProps={{ loading: busy }} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={() => void save()}>
+        <Form.Item label={user?.isMe ? '现在的密码' : '你自己的密码（确认是管理员本人）'} name="currentPassword" rules={[{ required: true, message: '请输入你现在的密码' }]}>
+          <Input.Password autoFocus autoComplete="current-password" />
+        </Form.Item>
         <Form.Item label="新密码" name="newPassword" rules={passwordRules}>
-          <Input.Password autoFocus autoComplete="new-password" />
+          <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item label="再次输入新密码" name="confirm" dependencies={['newPassword']} rules={[{ required: true, message: '请再次输入新密码' }, confirmRule('newPassword')]}>
           <Input.Password autoComplete="new-password" />
@@ -113,7 +116,7 @@ function Users() {
   };
 
   const disable = async (u: UserInfo) => {
-    if (!(await confirmAction({ title: `停用用户“${u.name}”？`, content: '停用后这个用户的密码不能再打开台帐；历史操作记录保留。', okText: '停用', danger: true }))) return;
+    if (!(await confirmAction({ title: `停用用户“${u.name}”？`, content: `停用后这个用户的密码不能再打开台帐；历史操作记录保留。台帐会换用新的数据密钥重新加密，并立即做一次备份：${ROTATION_NOTE}`, okText: '停用', danger: true }))) return;
     try {
       await ledger['users.disable']({ id: u.id });
       showSuccess('已停用');
@@ -180,7 +183,7 @@ function Recovery() {
   const { status } = useSession();
   const [key, setKey] = useState<string | null>(null);
   const renew = async () => {
-    if (!(await confirmAction({ title: '重新生成恢复密钥？', content: '新的恢复密钥生成后，原来打印或保存的恢复密钥立即作废。', okText: '重新生成', danger: true }))) return;
+    if (!(await confirmAction({ title: '重新生成恢复密钥？', content: `新的恢复密钥生成后，原来打印或保存的恢复密钥立即作废，台帐换用新的数据密钥并立即备份。${ROTATION_NOTE}`, okText: '重新生成', danger: true }))) return;
     try {
       setKey((await ledger['users.newRecoveryKey']({})).recoveryKey);
     } catch (e) {
@@ -208,7 +211,33 @@ function Recovery() {
         </Button>
       )}
       {status?.user?.role !== 'admin' && <Typography.Paragraph type="secondary" className="hint">只有管理员可以重新生成恢复密钥。</Typography.Paragraph>}
+      <RotateDataKey isAdmin={status?.user?.role === 'admin'} />
     </div>
+  );
+}
+
+/** What a new data key means for backups: said in every dialog that changes it, and in the README. */
+const ROTATION_NOTE = '以前的备份仍然只能用当时的密码或恢复密钥打开，也只包含当时的数据；以后的台帐和备份，旧密码、已停用的用户和作废的恢复密钥都打不开。';
+
+function RotateDataKey({ isAdmin }: { isAdmin: boolean }) {
+  const rotate = async () => {
+    if (!(await confirmAction({ title: '更换数据密钥？', content: `台帐将用新的数据密钥重新加密（几秒钟），所有用户的密码和恢复密钥照常可用，完成后立即备份。${ROTATION_NOTE}`, okText: '更换', danger: true }))) return;
+    try {
+      const { backup } = await ledger['users.rotateDataKey']({});
+      showSuccess(`已更换数据密钥，并备份为 ${backup}`);
+    } catch (e) {
+      showError(e);
+    }
+  };
+  return (
+    <>
+      <Typography.Paragraph className="hint">
+        怀疑密码、恢复密钥或备份文件落到了别人手里时，可以更换数据密钥：停用用户、用恢复密钥重设密码、重新生成恢复密钥时也会自动更换。
+      </Typography.Paragraph>
+      <Button icon={<KeyOutlined />} danger disabled={!isAdmin} onClick={() => void rotate()}>
+        更换数据密钥
+      </Button>
+    </>
   );
 }
 
