@@ -8,7 +8,7 @@ import { call } from './contract';
 /** The member fields a roster column can be imported as. */
 export const IMPORT_FIELDS = [
   'name', 'gender', 'ethnicity', 'idNumber', 'birthDate', 'nativePlace', 'education', 'kind',
-  'joinedOn', 'confirmedOn', 'org', 'employer', 'job', 'phone', 'address', 'note',
+  'joinedOn', 'confirmedOn', 'org', 'employer', 'job', 'phone', 'address', 'note', 'category',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -30,6 +30,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   phone: '联系电话',
   address: '现居住地',
   note: '备注',
+  category: '人员分类',
 };
 
 export type ImportColumn = {
