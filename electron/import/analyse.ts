@@ -15,6 +15,8 @@ export type ColumnOverrides = Record<string, Record<number, ImportField | null>>
 
 export type AnalyseOptions = {
   mapping?: ColumnOverrides;
+  /** Hand-made mappings by header text, for every sheet (the CLI's --map "编入党支部=org"). */
+  mapByHeader?: Record<string, ImportField | null>;
   /** 'YYYY-MM-DD'; the clerk's today by default (tests pin it). */
   today?: string;
   onProgress?: (done: number, total: number) => void;
@@ -79,7 +81,7 @@ export function analyseBook(book: RawBook, file: string, opts: AnalyseOptions = 
   book.sheets.forEach((sheet, index) => {
     const found = findTable(sheet);
     const other = otherList(sheet, found);
-    const table = found && !other ? applyOverrides(resolveKindColumns(sheet, found), opts.mapping?.[sheetKey(sheet.name)]) : null;
+    const table = found && !other ? applyOverrides(resolveKindColumns(sheet, found), overridesFor(found, opts, sheetKey(sheet.name))) : null;
     const summary: SheetSummary = { name: sheet.name, index, table, headerRow: table ? table.headerStart + 1 : null, rows: 0, unmapped: table ? unmappedOf(table) : [] };
     sheets.push(summary);
     if (other) {
@@ -157,6 +159,19 @@ export function analyseBook(book: RawBook, file: string, opts: AnalyseOptions = 
     });
   }
   return { file, format: book.format, ...(book.encoding ? { encoding: book.encoding } : {}), sheets, ignoredSheets, rows, fileErrors, skipped };
+}
+
+/** The wizard's mapping of a sheet, with the mappings by header text applied to its columns. */
+function overridesFor(table: TableLayout, opts: AnalyseOptions, key: string): Record<number, ImportField | null> | undefined {
+  const byHeader = opts.mapByHeader ?? {};
+  const wanted = new Map(Object.entries(byHeader).map(([h, f]) => [normaliseHeader(h), f]));
+  const out: Record<number, ImportField | null> = {};
+  for (const col of table.columns) {
+    const key2 = normaliseHeader(col.header);
+    if (key2 && wanted.has(key2)) out[col.index] = wanted.get(key2)!;
+  }
+  Object.assign(out, opts.mapping?.[key]);
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function sheetLabel(book: RawBook, name: string | null): string {

@@ -86,7 +86,7 @@ export function planImport(ledger: Ledger, analysis: Analysis, options: PlanOpti
     if (org && isBranchType(org.type)) res = { ok: true, id: org.id, name: org.name };
     else if (org) res = { ok: false, message: `“${org.name}”不是党支部，党员只能编入党支部。请填写党员所在的党支部。` };
     else if (!options.createOrgs) {
-      const create = cli ? '也可以加 --create-orgs 自动新建表中的党支部' : '也可以勾选“自动新建表中的党支部”';
+      const create = cli ? '也可以加 --create-orgs，导入时自动建立它' : '也可以勾选“自动新建表中的党支部”';
       res = { ok: false, message: `台帐中没有“${name}”这个党支部。请先在“组织”中建立它，或核对名称；${create}。` };
     }
     else if (!looksLikeBranch(name)) res = { ok: false, message: `“${name}”不是党支部的名称，不能自动新建。请填写党员所在的党支部。` };
