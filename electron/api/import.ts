@@ -72,8 +72,11 @@ function preview(jobId: string, job: Job): ImportPreview {
     sheets: analysis.sheets.map((s) => ({
       name: s.name, index: s.index, headerRow: s.headerRow, rows: s.rows,
       columns: (s.table?.columns ?? []).map((c) => ({ index: c.index, header: c.header, detected: c.detected, field: c.field })),
+      unmapped: s.unmapped,
     })),
     ignoredSheets: analysis.ignoredSheets,
+    fileErrors: analysis.fileErrors,
+    skippedRows: analysis.skipped,
     counts: countsOf(plan),
     orgsToCreate: plan.orgsToCreate,
     rows: plan.rows.map((r) => ({
@@ -144,6 +147,8 @@ export const importHandlers: HandlerMap<'import.analyse' | 'import.progress' | '
     // Planned again: the ledger may have changed since the preview.
     const plan = planImport(ledger, job.analysis, { org: job.options.org, createOrgs: job.options.createOrgs });
     job.plan = plan;
+    const fileError = job.analysis.fileErrors[0];
+    if (fileError) throw new LedgerError('IMPORT_FILE_ERROR', `${fileError.message}未写入任何内容。`);
     if (plan.counts.rejected > 0 && !skipInvalid) {
       throw new LedgerError('IMPORT_HAS_ERRORS', `有 ${plan.counts.rejected} 行存在错误。请改正后重新导入，或选择“只导入没有错误的行”。`);
     }

@@ -95,7 +95,7 @@ export function analyseBook(book: RawBook, file: string, opts: AnalyseOptions = 
     tables++;
     if (!table.columns.some((c) => c.field === 'idNumber')) {
       const headers = table.columns.map((c) => c.header).filter(Boolean).join('、');
-      const fix = opts.surface === 'cli' ? '若表中有这一列但写法不同，请用 --map "列名=idNumber" 指定' : '若表中有这一列但写法不同，请在“核对列”中把它设为“公民身份号码”';
+      const fix = opts.surface === 'cli' ? '若表中有这一列但写法不同，请用 --map "列名=idNumber" 指定' : '若表中有这一列但写法不同，请在“核对表头”一步把它设为“公民身份号码”';
       fileErrors.push({
         sheet: sheet.name, code: 'NO_ID_COLUMN',
         message: `${sheetLabel(book, sheet.name)}没有公民身份号码一列（表头：${headers}）。身份证号是党员在台帐中的唯一标识：请加上“公民身份号码”一列；${fix}。`,

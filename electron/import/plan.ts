@@ -107,7 +107,7 @@ export function planImport(ledger: Ledger, analysis: Analysis, options: PlanOpti
     const named = sheet === null || GENERIC_SHEET.test(sheet.trim()) ? '' : `，工作表名“${sheet}”也不是党支部的名称`;
     const fix = cli
       ? '请用 --map "列名=org" 指定党支部所在的列，或用 --org 党支部名称 指定全部党员的党支部'
-      : '请在“核对列”中把党支部所在的列设为“所在党支部”，或在上一步选择党支部';
+      : '请在“核对表头”一步把党支部所在的列设为“所在党支部”，或在那里选择这些党员的党支部';
     return `不知道这名党员属于哪个党支部：表中没有党支部一列（如“所在党支部”“党支部名称”）${named}。${fix}。`;
   };
 

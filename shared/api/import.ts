@@ -51,7 +51,17 @@ export type ImportSheet = {
   headerRow: number | null;
   rows: number;
   columns: ImportColumn[];
+  /** Headers of the columns nothing is imported from (unknown, not mapped by hand). */
+  unmapped: string[];
 };
+
+/** A problem of the whole file (NO_DATA, NO_ID_COLUMN, NOT_A_MEMBER_LIST): nothing can be written. */
+export type ImportFileError = { sheet: string | null; code: string; message: string };
+
+/** A row under the header that is no member: instructions (说明), a 必填 row, an example. */
+export type ImportSkippedRow = { sheet: string | null; row: number; reason: 'notice' | 'marker' | 'example'; text: string };
+
+export const SKIP_REASON_LABELS: Record<ImportSkippedRow['reason'], string> = { notice: '说明', marker: '必填/选填标记行', example: '示例行' };
 
 export type ImportIssue = {
   columnIndex: number | null;
@@ -89,6 +99,8 @@ export type ImportPreview = {
   encoding: string | null;
   sheets: ImportSheet[];
   ignoredSheets: string[];
+  fileErrors: ImportFileError[];
+  skippedRows: ImportSkippedRow[];
   counts: ImportCounts;
   /** Branches the import would create (only with createOrgs). */
   orgsToCreate: string[];

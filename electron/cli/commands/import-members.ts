@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LedgerError } from '../../../shared/errors';
 import { analyseFile } from '../../import/analyse';
-import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportField } from '../../../shared/api/import';
+import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, SKIP_REASON_LABELS, type ImportField } from '../../../shared/api/import';
 import { commitPlan } from '../../import/commit';
 import { planImport } from '../../import/plan';
 import { buildRejectsWorkbook } from '../../import/rejects';
@@ -12,8 +12,6 @@ import { type CliCommand, EXIT, UsageError, openLedgerFromArgs, printJson, requi
 function sheetOf(sheet: string | null): string {
   return sheet === null ? '' : `“${sheet}”`;
 }
-
-const SKIP_REASONS = { notice: '说明', marker: '必填/选填标记行', example: '示例行' } as const;
 
 /** Rows as ranges: 2、5–9、12. */
 function rowRanges(rows: number[]): string {
@@ -50,7 +48,7 @@ function printSummary(report: ImportReport, dryRun: boolean): void {
   const out: string[] = [];
   out.push(`文件：${report.file}（${report.format}），数据 ${report.rows} 行，无错误 ${report.valid} 行。`);
   if (report.ignoredSheets.length) out.push(`未找到党员名单、已跳过的工作表：${report.ignoredSheets.join('、')}`);
-  for (const s of report.skippedRows) out.push(`  已跳过：${SKIP_REASONS[s.reason]}（${sheetOf(s.sheet)}第 ${s.row} 行：${s.text}）`);
+  for (const s of report.skippedRows) out.push(`  已跳过：${SKIP_REASON_LABELS[s.reason]}（${sheetOf(s.sheet)}第 ${s.row} 行：${s.text}）`);
   for (const u of report.unmappedColumns) {
     out.push(`未导入的列${u.sheet === null ? '' : `（${sheetOf(u.sheet)}）`}：${u.columns.join('、')}。如其中某列是台帐的一项，可用 --map "列名=字段" 指定（字段：${IMPORT_FIELDS.join(', ')}）。`);
   }
