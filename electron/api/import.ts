@@ -11,6 +11,7 @@ import { commitPlan } from '../import/commit';
 import type { ImportField } from '../import/fields';
 import { type ImportPlan, planImport } from '../import/plan';
 import { rejectedRows, rejectsFileName } from '../import/rejects';
+import { unifySpellings } from '../import/unify';
 import { analyseInWorker, rejectsInWorker } from '../import/worker-client';
 import type { Ledger } from '../ledger/ledger';
 import type { HandlerMap } from './handlers';
@@ -77,6 +78,7 @@ function preview(jobId: string, job: Job): ImportPreview {
     ignoredSheets: analysis.ignoredSheets,
     fileErrors: analysis.fileErrors,
     skippedRows: analysis.skipped,
+    valueMappings: analysis.valueMappings,
     counts: countsOf(plan),
     orgsToCreate: plan.orgsToCreate,
     rows: plan.rows.map((r) => ({
@@ -95,7 +97,7 @@ function preview(jobId: string, job: Job): ImportPreview {
   };
 }
 
-export const importHandlers: HandlerMap<'import.analyse' | 'import.progress' | 'import.commit' | 'import.rejects' | 'import.discard'> = {
+export const importHandlers: HandlerMap<'import.analyse' | 'import.progress' | 'import.commit' | 'import.rejects' | 'import.discard' | 'import.unifySpellings'> = {
   'import.analyse': async (state, input) => {
     const ledger = state.requireLedger();
     const jobs = jobsOf(state);
@@ -192,4 +194,6 @@ export const importHandlers: HandlerMap<'import.analyse' | 'import.progress' | '
     jobsOf(state).delete(jobId);
     return { ok: true };
   },
+
+  'import.unifySpellings': (state) => unifySpellings(state.requireLedger()),
 };

@@ -6,7 +6,7 @@ import { DATE_FIELDS, type ImportField } from './fields';
 import { type ImportFormat, type RawBook, type RawCell, type RawSheet, readBook, ImportReadError } from './read';
 import { excelNumberText } from './text';
 import type { FileError } from './codes';
-import { type ImportRow, KIND_TEXT, addYears, analyseRow, columnsByField } from './rows';
+import { type ImportRow, KIND_TEXT, type ValueMapping, addYears, analyseRow, columnsByField } from './rows';
 import { type SkipReason, type TableLayout, cellText, classifyRow, findTable, noticesBeside, sectionTitleRows } from './table';
 import { normaliseHeader } from './fields';
 
@@ -51,7 +51,22 @@ export type Analysis = {
   rows: ImportRow[];
   fileErrors: FileError[];
   skipped: SkippedRow[];
+  /** Each spelling written onto its code list (大学本科 → 大学), with how many rows had it. */
+  valueMappings: (ValueMapping & { rows: number })[];
 };
+
+function valueMappingsOf(rows: ImportRow[]): (ValueMapping & { rows: number })[] {
+  const out = new Map<string, ValueMapping & { rows: number }>();
+  for (const r of rows) {
+    for (const m of r.mapped ?? []) {
+      const k = `${m.field}|${m.from}`;
+      const hit = out.get(k);
+      if (hit) hit.rows++;
+      else out.set(k, { ...m, rows: 1 });
+    }
+  }
+  return [...out.values()];
+}
 
 export const sheetKey = (name: string | null): string => name ?? '';
 
@@ -158,7 +173,7 @@ export function analyseBook(book: RawBook, file: string, opts: AnalyseOptions = 
       message: `${sheetLabel(book, first.name)}只有表头（第 ${first.headerRow} 行），下面没有党员数据。请在表头下逐行填写党员后再导入。`,
     });
   }
-  return { file, format: book.format, ...(book.encoding ? { encoding: book.encoding } : {}), sheets, ignoredSheets, rows, fileErrors, skipped };
+  return { file, format: book.format, ...(book.encoding ? { encoding: book.encoding } : {}), sheets, ignoredSheets, rows, fileErrors, skipped, valueMappings: valueMappingsOf(rows) };
 }
 
 /** The wizard's mapping of a sheet, with the mappings by header text applied to its columns. */

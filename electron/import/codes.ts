@@ -15,6 +15,8 @@ export const WARNING_CODES = [
   'DATE_PARTIAL', 'ID_LEGACY15', 'PHONE_FORMAT', 'FULL_MEMBER_NO_DATE',
   // Issue 14: two columns for one fact that disagree; an 人员类别 the ledger has no category for.
   'COLUMN_CONFLICT', 'CATEGORY_UNKNOWN',
+  // Issue 17: a 学历/民族/工作岗位 that maps onto no entry of its code list.
+  'VALUE_NOT_IN_LIST',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -45,6 +47,7 @@ export const ISSUE_TITLES: Record<IssueCode, string> = {
   KIND_MISSING: '缺少人员类别',
   COLUMN_CONFLICT: '两列不一致',
   CATEGORY_UNKNOWN: '人员分类无法对应',
+  VALUE_NOT_IN_LIST: '不在代码表中',
 };
 
 /** Problems of the whole file, said once: nothing is written while there is one. */

@@ -28,6 +28,8 @@ export type ImportReport = {
   unmappedColumns: { sheet: string | null; columns: string[] }[];
   /** Rows under a header that are no members: 说明, 必填 rows, examples. */
   skippedRows: { sheet: string | null; row: number; reason: 'notice' | 'marker' | 'example'; text: string }[];
+  /** Spellings written onto the code lists: 学历“大学本科” → “大学” on N rows. */
+  valueMappings: Analysis['valueMappings'];
 };
 
 /** Excel's column letters of a 0-based index (0 → A, 26 → AA). */
@@ -62,6 +64,7 @@ export function buildReport(plan: ImportPlan, result?: CommitResult): ImportRepo
     warnings,
     unmappedColumns: plan.analysis.sheets.filter((s) => s.unmapped.length > 0).map((s) => ({ sheet: s.name, columns: s.unmapped })),
     skippedRows: plan.analysis.skipped,
+    valueMappings: plan.analysis.valueMappings,
   };
 }
 

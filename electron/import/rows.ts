@@ -1,7 +1,8 @@
 // Steps 3–4: one roster row → normalised member values and every problem of the row, with the
 // column it sits in. Pure: no ledger (org checks come later, in plan.ts).
 import { idBirthDate, idGender, idNumberProblem, upgradeLegacyId } from '../../shared/domain/id-number';
-import { MEMBER_CATEGORY_LABELS, type MemberCategory, type MemberKind } from '../../shared/domain/member';
+import { EDUCATION_LABELS, normaliseEducation, normaliseEthnicity, normaliseJob } from '../../shared/domain/code-lists';
+import { JOBS, MEMBER_CATEGORY_LABELS, type MemberCategory, type MemberKind } from '../../shared/domain/member';
 import { type IssueCode, isErrorCode } from './codes';
 import { type ParsedDate, parseDateNumber, parseDateText } from './dates';
 import { DATE_FIELDS, FIELD_LABELS, type ImportField } from './fields';
@@ -57,6 +58,17 @@ export type ImportRow = {
   hasError: boolean;
   /** The cells as the file shows them, per table column (only when asked for: the wizard). */
   cells?: string[];
+  /** Values written onto a code list's spelling (大学本科 → 大学). */
+  mapped?: ValueMapping[];
+};
+
+export type CodedField = 'education' | 'ethnicity' | 'job';
+export type ValueMapping = { field: CodedField; from: string; to: string };
+
+const CODE_LISTS: Record<CodedField, { normalise: (t: string) => string | null; list: string }> = {
+  education: { normalise: normaliseEducation, list: EDUCATION_LABELS.join('、') },
+  ethnicity: { normalise: normaliseEthnicity, list: '56 个民族的名称，如汉族、彝族' },
+  job: { normalise: normaliseJob, list: JOBS.join('、') },
 };
 
 export type RowContext = {
@@ -177,9 +189,22 @@ export function analyseRow(cells: (RawCell | undefined)[], rowNumber: number, ct
   else r.add('name', 'NAME_MISSING', '姓名为空。请填写党员姓名。');
 
   // Plain text fields.
-  for (const f of ['ethnicity', 'nativePlace', 'education', 'org', 'employer', 'job', 'address', 'note'] as const) {
+  for (const f of ['nativePlace', 'org', 'employer', 'address', 'note'] as const) {
     const t = r.text(f);
     if (t !== undefined) values[f] = t;
+  }
+  // Fields with a code list: the list's spelling, or a warning (never a category of its own).
+  let mapped: ValueMapping[] | undefined;
+  for (const f of ['ethnicity', 'education', 'job'] as const) {
+    const t = r.text(f);
+    if (t === undefined) continue;
+    const to = CODE_LISTS[f].normalise(t);
+    if (to === null) {
+      r.add(f, 'VALUE_NOT_IN_LIST', `${FIELD_LABELS[f]}“${t}”不在代码表中（${CODE_LISTS[f].list}），这一项未导入。请改成代码表中的写法，或导入后在党员档案中选择。`);
+      continue;
+    }
+    values[f] = to;
+    if (to !== t) (mapped ??= []).push({ field: f, from: t, to });
   }
 
   // 人员类别 as the member category: mapped where the ledger has the category, else a warning.
@@ -285,6 +310,7 @@ export function analyseRow(cells: (RawCell | undefined)[], rowNumber: number, ct
   return {
     sheet: ctx.sheet, sheetIndex: ctx.sheetIndex, row: rowNumber, values, issues,
     hasError: issues.some((i) => i.severity === 'error'),
+    ...(mapped ? { mapped } : {}),
   };
 }
 

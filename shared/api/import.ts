@@ -101,6 +101,8 @@ export type ImportPreview = {
   ignoredSheets: string[];
   fileErrors: ImportFileError[];
   skippedRows: ImportSkippedRow[];
+  /** Spellings written onto the code lists (学历“大学本科” → “大学”), with the number of rows. */
+  valueMappings: { field: 'education' | 'ethnicity' | 'job'; from: string; to: string; rows: number }[];
   counts: ImportCounts;
   /** Branches the import would create (only with createOrgs). */
   orgsToCreate: string[];
@@ -120,6 +122,15 @@ export type ImportResult = {
   orgsCreated: string[];
   /** The members whose records changed, with the fields. */
   changes: { name: string; idNumber: string; branch: string | null; changes: ImportFieldChange[] }[];
+};
+
+/** What 统一学历写法 did: members changed, each spelling rewritten, values matching no code-list entry. */
+export type UnifyResult = {
+  members: number;
+  /** Members whose record fails a check of its own: not changed. */
+  skipped: number;
+  changes: { field: 'education' | 'ethnicity' | 'job'; from: string; to: string; members: number }[];
+  unknown: { field: 'education' | 'ethnicity' | 'job'; value: string; members: number }[];
 };
 
 const jobId = z.string().regex(/^[\w-]{8,64}$/, '导入任务编号不正确');
@@ -151,4 +162,6 @@ export const importCalls = {
   'import.rejects': call<{ fileName: string; data: Uint8Array }>()(z.object({ jobId })),
   /** Forgets the job's file (cancel, or leaving the wizard). */
   'import.discard': call<{ ok: true }>()(z.object({ jobId })),
+  /** 统一学历写法: every member's 学历, 民族 and 工作岗位 onto its code list (audited; one-off clean-up). */
+  'import.unifySpellings': call<UnifyResult>()(z.object({})),
 };

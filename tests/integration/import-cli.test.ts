@@ -40,7 +40,7 @@ describe('import-members', () => {
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report)).toEqual([
       'file', 'format', 'ignoredSheets', 'rows', 'valid', 'created', 'updated', 'unchanged', 'written',
-      'fileErrors', 'errors', 'warnings', 'unmappedColumns', 'skippedRows',
+      'fileErrors', 'errors', 'warnings', 'unmappedColumns', 'skippedRows', 'valueMappings',
     ]);
     expect(report).toMatchObject({ file: 'roster-errors.xlsx', format: 'xlsx', rows: 30, valid: 13, written: false });
     expect(Object.keys(report.errors[0])).toEqual(['sheet', 'row', 'column', 'code', 'message', 'cell']);

@@ -52,6 +52,7 @@ function printSummary(report: ImportReport, dryRun: boolean): void {
   for (const u of report.unmappedColumns) {
     out.push(`未导入的列${u.sheet === null ? '' : `（${sheetOf(u.sheet)}）`}：${u.columns.join('、')}。如其中某列是台帐的一项，可用 --map "列名=字段" 指定（字段：${IMPORT_FIELDS.join(', ')}）。`);
   }
+  for (const m of report.valueMappings) out.push(`  统一写法：${IMPORT_FIELD_LABELS[m.field]}“${m.from}”按代码表记为“${m.to}”（${m.rows} 行）`);
   for (const f of report.fileErrors) out.push(`  错误 ${f.code}：${f.message}`);
   out.push(...issueLines('错误', report.errors), ...issueLines('提示', report.warnings));
   const counts = `新增 ${report.created} 人，更新 ${report.updated} 人，无变化 ${report.unchanged} 人`;

@@ -139,6 +139,18 @@ export function Preview({ preview }: { preview: ImportPreview }) {
         </Card>
       )}
 
+      {preview.valueMappings.length > 0 && (
+        <Card size="small" title="按代码表统一的写法（统计时不再分成两类）：" data-testid="import-value-mappings">
+          <ul className="imp-change-list">
+            {preview.valueMappings.map((m) => (
+              <li key={`${m.field}-${m.from}`}>
+                {IMPORT_FIELD_LABELS[m.field]}“{m.from}” → “{m.to}”（{m.rows} 行）
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+
       {preview.orgsToCreate.length > 0 && (
         <Alert type="info" showIcon title={`将新建 ${preview.orgsToCreate.length} 个党支部：${preview.orgsToCreate.join('、')}`} />
       )}
