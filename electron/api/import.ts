@@ -11,6 +11,7 @@ import { commitPlan } from '../import/commit';
 import type { ImportField } from '../import/fields';
 import { type ImportPlan, planImport } from '../import/plan';
 import { rejectedRows, rejectsFileName } from '../import/rejects';
+import { unifySpellings } from '../import/unify';
 import { analyseInWorker, rejectsInWorker } from '../import/worker-client';
 import type { Ledger } from '../ledger/ledger';
 import type { HandlerMap } from './handlers';
@@ -72,8 +73,12 @@ function preview(jobId: string, job: Job): ImportPreview {
     sheets: analysis.sheets.map((s) => ({
       name: s.name, index: s.index, headerRow: s.headerRow, rows: s.rows,
       columns: (s.table?.columns ?? []).map((c) => ({ index: c.index, header: c.header, detected: c.detected, field: c.field })),
+      unmapped: s.unmapped,
     })),
     ignoredSheets: analysis.ignoredSheets,
+    fileErrors: analysis.fileErrors,
+    skippedRows: analysis.skipped,
+    valueMappings: analysis.valueMappings,
     counts: countsOf(plan),
     orgsToCreate: plan.orgsToCreate,
     rows: plan.rows.map((r) => ({
@@ -92,7 +97,7 @@ function preview(jobId: string, job: Job): ImportPreview {
   };
 }
 
-export const importHandlers: HandlerMap<'import.analyse' | 'import.progress' | 'import.commit' | 'import.rejects' | 'import.discard'> = {
+export const importHandlers: HandlerMap<'import.analyse' | 'import.progress' | 'import.commit' | 'import.rejects' | 'import.discard' | 'import.unifySpellings'> = {
   'import.analyse': async (state, input) => {
     const ledger = state.requireLedger();
     const jobs = jobsOf(state);
@@ -144,6 +149,8 @@ export const importHandlers: HandlerMap<'import.analyse' | 'import.progress' | '
     // Planned again: the ledger may have changed since the preview.
     const plan = planImport(ledger, job.analysis, { org: job.options.org, createOrgs: job.options.createOrgs });
     job.plan = plan;
+    const fileError = job.analysis.fileErrors[0];
+    if (fileError) throw new LedgerError('IMPORT_FILE_ERROR', `${fileError.message}未写入任何内容。`);
     if (plan.counts.rejected > 0 && !skipInvalid) {
       throw new LedgerError('IMPORT_HAS_ERRORS', `有 ${plan.counts.rejected} 行存在错误。请改正后重新导入，或选择“只导入没有错误的行”。`);
     }
@@ -187,4 +194,6 @@ export const importHandlers: HandlerMap<'import.analyse' | 'import.progress' | '
     jobsOf(state).delete(jobId);
     return { ok: true };
   },
+
+  'import.unifySpellings': (state) => unifySpellings(state.requireLedger()),
 };

@@ -6,10 +6,18 @@ export const ERROR_CODES = [
   // Beyond the contract's list, where it is silent: a value the member service refuses (too long
   // …), and a row that would move a member who has left the street or the Party.
   'TEXT_INVALID', 'MEMBER_INACTIVE',
+  // Issue 14: neither a kind nor a join date says whether the person is 正式 or 预备.
+  'KIND_MISSING',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const WARNING_CODES = ['DATE_PARTIAL', 'ID_LEGACY15', 'PHONE_FORMAT', 'FULL_MEMBER_NO_DATE'] as const;
+export const WARNING_CODES = [
+  'DATE_PARTIAL', 'ID_LEGACY15', 'PHONE_FORMAT', 'FULL_MEMBER_NO_DATE',
+  // Issue 14: two columns for one fact that disagree; an 人员类别 the ledger has no category for.
+  'COLUMN_CONFLICT', 'CATEGORY_UNKNOWN',
+  // Issue 17: a 学历/民族/工作岗位 that maps onto no entry of its code list.
+  'VALUE_NOT_IN_LIST',
+] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 export type IssueCode = ErrorCode | WarningCode;
@@ -37,7 +45,16 @@ export const ISSUE_TITLES: Record<IssueCode, string> = {
   ID_LEGACY15: '15 位旧身份证号已升级',
   PHONE_FORMAT: '电话号码格式存疑',
   FULL_MEMBER_NO_DATE: '正式党员缺少转正日期',
+  KIND_MISSING: '缺少人员类别',
+  COLUMN_CONFLICT: '两列不一致',
+  CATEGORY_UNKNOWN: '人员分类无法对应',
+  VALUE_NOT_IN_LIST: '不在代码表中',
 };
+
+/** Problems of the whole file, said once: nothing is written while there is one. */
+export const FILE_ERROR_CODES = ['NO_DATA', 'NO_ID_COLUMN', 'NOT_A_MEMBER_LIST'] as const;
+export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
+export type FileError = { sheet: string | null; code: FileErrorCode; message: string };
 
 export function isErrorCode(code: IssueCode): code is ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(code);

@@ -39,6 +39,8 @@ function branchType(name: string): 'branch' | 'jointBranch' | 'temporaryBranch' 
 
 /** Whether the plan may be written: no errors, or the clerk chose to skip the rows that have them. */
 export function mayCommit(plan: ImportPlan, opts: CommitOptions): boolean {
+  // A file-level problem (no data, not a member list …) writes nothing, not even an audit entry.
+  if (plan.analysis.fileErrors.length > 0) return false;
   return plan.counts.rejected === 0 || Boolean(opts.skipInvalid);
 }
 

@@ -2,14 +2,14 @@
 // to its branch and either becomes a new member, an update of the member with that ID number
 // (with the changed fields listed for the clerk before anything is written), or nothing.
 import { today as localToday } from '../../shared/dates';
-import { MEMBER_KIND_LABELS, type MemberKind } from '../../shared/domain/member';
+import { MEMBER_CATEGORY_LABELS, MEMBER_KIND_LABELS, type MemberCategory, type MemberKind } from '../../shared/domain/member';
 import { memberProblems } from '../../shared/domain/member-rules';
 import { isBranchType } from '../../shared/domain/org';
 import { MemberFieldsSchema, type MemberFields } from '../../shared/schemas/member';
 import type { Ledger } from '../ledger/ledger';
 import { findMembersByIdNumbers, type MemberRow } from '../ledger/members';
 import { findOrgByName } from '../ledger/orgs';
-import type { Analysis } from './analyse';
+import type { Analysis, Surface } from './analyse';
 import { type IssueCode, isErrorCode } from './codes';
 import { FIELD_LABELS, type ImportField } from './fields';
 import type { ImportRow, Issue, MemberValues } from './rows';
@@ -20,12 +20,14 @@ export type PlanOptions = {
   /** --create-orgs: branches not yet in the ledger are created (as 党支部 under the committee). */
   createOrgs?: boolean;
   today?: string;
+  /** Who reads the messages: the CLI names its options, the app its controls. */
+  surface?: Surface;
 };
 
 /** The member fields an import writes, in roster order. */
 export const WRITTEN_FIELDS = [
   'name', 'gender', 'ethnicity', 'birthDate', 'nativePlace', 'education', 'kind', 'joinedOn', 'confirmedOn',
-  'employer', 'job', 'phone', 'address', 'note',
+  'employer', 'job', 'phone', 'address', 'note', 'categories',
 ] as const;
 export type WrittenField = (typeof WRITTEN_FIELDS)[number];
 
@@ -63,6 +65,9 @@ function looksLikeBranch(name: string): boolean {
   return !/(党委|党工委|党总支|党组)$/.test(name);
 }
 
+/** A sheet name that reads as the name of an org (a sheet called 报名表 does not). */
+const ORG_NAME = /(党支部|支部|党总支|党委|党小组)$/;
+
 export function planImport(ledger: Ledger, analysis: Analysis, options: PlanOptions = {}): ImportPlan {
   const clockToday = localToday();
   const today = options.today ?? clockToday;
@@ -70,6 +75,7 @@ export function planImport(ledger: Ledger, analysis: Analysis, options: PlanOpti
   const sameToday = today === clockToday;
   const orgCache = new Map<string, OrgResolution>();
   const orgsToCreate = new Set<string>();
+  const cli = options.surface === 'cli';
 
   const resolveOrg = (rawName: string): OrgResolution => {
     const name = orgKey(rawName);
@@ -79,19 +85,30 @@ export function planImport(ledger: Ledger, analysis: Analysis, options: PlanOpti
     const org = findOrgByName(ledger, name);
     if (org && isBranchType(org.type)) res = { ok: true, id: org.id, name: org.name };
     else if (org) res = { ok: false, message: `“${org.name}”不是党支部，党员只能编入党支部。请填写党员所在的党支部。` };
-    else if (!options.createOrgs) res = { ok: false, message: `台帐中没有“${name}”这个党支部。请先在“组织”中建立它，或核对名称；也可以选择“自动新建表中的党支部”。` };
+    else if (!options.createOrgs) {
+      const create = cli ? '也可以加 --create-orgs，导入时自动建立它' : '也可以勾选“自动新建表中的党支部”';
+      res = { ok: false, message: `台帐中没有“${name}”这个党支部。请先在“组织”中建立它，或核对名称；${create}。` };
+    }
     else if (!looksLikeBranch(name)) res = { ok: false, message: `“${name}”不是党支部的名称，不能自动新建。请填写党员所在的党支部。` };
     else res = { ok: true, id: null, name };
     orgCache.set(name, res);
     return res;
   };
 
-  // The branch of a sheet without a branch column: --org, else the sheet's own name.
+  // The branch of a sheet without a branch column: --org, else the sheet's own name when it is an
+  // org of the ledger or (to be created) reads as the name of one.
   const sheetBranch = (sheet: string | null): string | null => {
     if (options.org) return options.org;
     if (sheet === null || GENERIC_SHEET.test(sheet.trim())) return null;
-    const res = resolveOrg(sheet);
-    return res.ok ? sheet : null;
+    if (findOrgByName(ledger, orgKey(sheet))) return sheet;
+    return options.createOrgs && ORG_NAME.test(orgKey(sheet)) ? sheet : null;
+  };
+  const noBranch = (sheet: string | null): string => {
+    const named = sheet === null || GENERIC_SHEET.test(sheet.trim()) ? '' : `，工作表名“${sheet}”也不是党支部的名称`;
+    const fix = cli
+      ? '请用 --map "列名=org" 指定党支部所在的列，或用 --org 党支部名称 指定全部党员的党支部'
+      : '请在“核对表头”一步把党支部所在的列设为“所在党支部”，或在那里选择这些党员的党支部';
+    return `不知道这名党员属于哪个党支部：表中没有党支部一列（如“所在党支部”“党支部名称”）${named}。${fix}。`;
   };
 
   // One query for the ID numbers already in the ledger; only those rows look their member up.
@@ -106,7 +123,7 @@ export function planImport(ledger: Ledger, analysis: Analysis, options: PlanOpti
     let orgId: number | null = null;
     let orgResolved = false;
     if (!branch) {
-      push('org', 'ORG_UNKNOWN', '不知道这名党员属于哪个党支部：表中没有“所在党支部”，工作表名称也不是党支部名称。请补上“所在党支部”一列，或在导入时选择党支部。');
+      push('org', 'ORG_UNKNOWN', noBranch(source.sheet));
     } else {
       const res = resolveOrg(branch);
       if (!res.ok) push('org', 'ORG_UNKNOWN', res.message);
@@ -164,8 +181,11 @@ export function memberInput(values: MemberValues): Pick<MemberValues, WrittenFie
   return out;
 }
 
-const shown = (field: WrittenField, v: unknown): string | null =>
-  v === null || v === undefined || v === '' ? null : field === 'kind' ? MEMBER_KIND_LABELS[v as MemberKind] : String(v);
+const shown = (field: WrittenField, v: unknown): string | null => {
+  if (field === 'categories') return Array.isArray(v) && v.length > 0 ? (v as MemberCategory[]).map((c) => MEMBER_CATEGORY_LABELS[c]).join('、') : null;
+  return v === null || v === undefined || v === '' ? null : field === 'kind' ? MEMBER_KIND_LABELS[v as MemberKind] : String(v);
+};
+const labelOf = (f: WrittenField): string => (f === 'categories' ? FIELD_LABELS.category : FIELD_LABELS[f]);
 
 // A field the service refuses becomes an error of the row, so the commit cannot fail half-way.
 const SCHEMA_CODES: Record<string, IssueCode> = {
@@ -248,8 +268,18 @@ function planUpdate(ledger: Ledger, planned: PlannedRow, existing: MemberRow, or
   for (const f of WRITTEN_FIELDS) {
     const next = input[f];
     if (next === undefined) continue; // a blank cell leaves what the ledger holds
+    if (f === 'categories') {
+      // Categories are added to the member's, never taken away by a roster that names one.
+      const merged = [...new Set([...existing.categories, ...(next as MemberCategory[])])];
+      if (merged.length !== existing.categories.length) {
+        input.categories = merged;
+        planned.source.values.categories = merged; // what the commit writes
+        changes.push({ field: f, label: labelOf(f), before: shown(f, existing.categories), after: shown(f, merged) });
+      }
+      continue;
+    }
     const before = existing[f] as string | null;
-    if ((before ?? null) !== next) changes.push({ field: f, label: FIELD_LABELS[f], before: shown(f, before), after: shown(f, next) });
+    if ((before ?? null) !== next) changes.push({ field: f, label: labelOf(f), before: shown(f, before), after: shown(f, next) });
   }
   if (orgId !== existing.orgId) {
     if (existing.status !== 'active' || existing.standing === 'left' || existing.standing === 'deceased') {

@@ -1,10 +1,11 @@
 // Steps 3–4: one roster row → normalised member values and every problem of the row, with the
 // column it sits in. Pure: no ledger (org checks come later, in plan.ts).
 import { idBirthDate, idGender, idNumberProblem, idProblemMessage, upgradeLegacyId } from '../../shared/domain/id-number';
-import type { MemberKind } from '../../shared/domain/member';
+import { EDUCATION_LABELS, normaliseEducation, normaliseEthnicity, normaliseJob } from '../../shared/domain/code-lists';
+import { JOBS, MEMBER_CATEGORY_LABELS, type MemberCategory, type MemberKind } from '../../shared/domain/member';
 import { type IssueCode, isErrorCode } from './codes';
 import { type ParsedDate, parseDateNumber, parseDateText } from './dates';
-import { FIELD_LABELS, type ImportField } from './fields';
+import { DATE_FIELDS, FIELD_LABELS, type ImportField } from './fields';
 import type { RawCell } from './read';
 import { type ColumnMapping, isEmptyCell } from './table';
 import { cleanName, cleanText, excelNumberText, foldAll } from './text';
@@ -42,6 +43,8 @@ export type MemberValues = {
   phone?: string;
   address?: string;
   note?: string;
+  /** From an 人员类别 of 在职, 离退休 …: the member categories it maps to. */
+  categories?: MemberCategory[];
 };
 
 export type ImportRow = {
@@ -55,6 +58,17 @@ export type ImportRow = {
   hasError: boolean;
   /** The cells as the file shows them, per table column (only when asked for: the wizard). */
   cells?: string[];
+  /** Values written onto a code list's spelling (大学本科 → 大学). */
+  mapped?: ValueMapping[];
+};
+
+export type CodedField = 'education' | 'ethnicity' | 'job';
+export type ValueMapping = { field: CodedField; from: string; to: string };
+
+const CODE_LISTS: Record<CodedField, { normalise: (t: string) => string | null; list: string }> = {
+  education: { normalise: normaliseEducation, list: EDUCATION_LABELS.join('、') },
+  ethnicity: { normalise: normaliseEthnicity, list: '56 个民族的名称，如汉族、彝族' },
+  job: { normalise: normaliseJob, list: JOBS.join('、') },
 };
 
 export type RowContext = {
@@ -69,12 +83,29 @@ export type RowContext = {
   yearAgo: string;
   /** ID number → where it first appeared in this file. */
   seenIds: Map<string, { sheet: string | null; row: number }>;
+  /** Second columns for a fact another column holds: compared with it on every row. */
+  duplicates?: { column: ColumnMapping; of: ColumnMapping }[];
 };
 
 const ID_SCIENTIFIC = /^\d(\.\d+)?E\+?\d+$/i;
 const MOBILE = /^1\d{10}$/;
 const LANDLINE = /^(\(0\d{2,3}\)|0\d{2,3})-?\d{7,8}(-\d{1,6})?$/;
-const KINDS: Record<string, MemberKind> = { 正式党员: 'full', 预备党员: 'probationary', 正式: 'full', 预备: 'probationary' };
+const KINDS: Record<string, MemberKind> = {
+  正式党员: 'full', 预备党员: 'probationary', 正式: 'full', 预备: 'probationary', 中共正式党员: 'full', 中共预备党员: 'probationary',
+};
+/** A value that is a kind (spaces removed): how analyse.ts tells the kind column from a category. */
+export const KIND_TEXT = /^(中共)?(正式|预备)(党员)?$/;
+/** 人员类别 values of HR systems and the member categories they are. */
+const CATEGORY_WORDS: Record<string, MemberCategory> = {
+  在职: 'employed', 在职党员: 'employed', 在岗: 'employed', 在职职工: 'employed',
+  离退休: 'retired', 退休: 'retired', 离休: 'retired', 离退休党员: 'retired', 退休党员: 'retired',
+  下岗失业: 'unemployed', 下岗: 'unemployed', 失业: 'unemployed',
+  流动: 'mobile', 流动党员: 'mobile',
+  无职: 'noPost', 无职党员: 'noPost',
+  私营业主: 'privateOwner', 个体: 'privateOwner', 个体户: 'privateOwner', '私营业主/个体': 'privateOwner',
+  新经济组织: 'newEconomy',
+  副科级以上党员干部: 'cadre', 副科级以上: 'cadre',
+};
 const GENDERS: Record<string, '男' | '女'> = { 男: '男', 女: '女', 男性: '男', 女性: '女', M: '男', F: '女' };
 
 function plainText(cell: RawCell): string {
@@ -158,9 +189,34 @@ export function analyseRow(cells: (RawCell | undefined)[], rowNumber: number, ct
   else r.add('name', 'NAME_MISSING', '姓名为空。请填写党员姓名。');
 
   // Plain text fields.
-  for (const f of ['ethnicity', 'nativePlace', 'education', 'org', 'employer', 'job', 'address', 'note'] as const) {
+  for (const f of ['nativePlace', 'org', 'employer', 'address', 'note'] as const) {
     const t = r.text(f);
     if (t !== undefined) values[f] = t;
+  }
+  // Fields with a code list: the list's spelling, or a warning (never a category of its own).
+  let mapped: ValueMapping[] | undefined;
+  for (const f of ['ethnicity', 'education', 'job'] as const) {
+    const t = r.text(f);
+    if (t === undefined) continue;
+    const to = CODE_LISTS[f].normalise(t);
+    if (to === null) {
+      r.add(f, 'VALUE_NOT_IN_LIST', `${FIELD_LABELS[f]}“${t}”不在代码表中（${CODE_LISTS[f].list}），这一项未导入。请改成代码表中的写法，或导入后在党员档案中选择。`);
+      continue;
+    }
+    values[f] = to;
+    if (to !== t) (mapped ??= []).push({ field: f, from: t, to });
+  }
+
+  // 人员类别 as the member category: mapped where the ledger has the category, else a warning.
+  const categoryText = r.text('category');
+  if (categoryText !== undefined) {
+    const parts = categoryText.split(/[、，,/;；\s]+/).filter(Boolean);
+    const mapped = parts.map((p) => CATEGORY_WORDS[p]);
+    if (mapped.every((c): c is MemberCategory => c !== undefined)) values.categories = [...new Set(mapped)];
+    else {
+      const known = Object.values(MEMBER_CATEGORY_LABELS).join('、');
+      r.add('category', 'CATEGORY_UNKNOWN', `“${categoryText}”不是台帐的人员分类（${known}），这一项未导入。需要时请在党员档案中选择人员分类。`);
+    }
   }
 
   // 公民身份号码
@@ -225,6 +281,8 @@ export function analyseRow(cells: (RawCell | undefined)[], rowNumber: number, ct
     const kind = KINDS[kindText.replace(/\s/g, '')];
     if (kind) values.kind = kind;
     else r.add('kind', 'KIND_INVALID', `人员类别“${kindText}”不对，只能填“正式党员”或“预备党员”。`);
+  } else if (!values.joinedOn && !r.cellOf('joinedOn')) {
+    r.add('kind', 'KIND_MISSING', '没有人员类别，也没有入党日期，无法判断是正式党员还是预备党员。请补上人员类别（正式党员或预备党员）或入党日期。');
   } else {
     // No 人员类别: confirmed, or admitted over a year ago, means full; else probationary.
     values.kind = values.confirmedOn || !values.joinedOn || values.joinedOn <= ctx.yearAgo ? 'full' : 'probationary';
@@ -247,10 +305,35 @@ export function analyseRow(cells: (RawCell | undefined)[], rowNumber: number, ct
     }
   }
 
+  for (const d of ctx.duplicates ?? []) compareColumns(cells, d, rowNumber, ctx, issues);
+
   return {
     sheet: ctx.sheet, sheetIndex: ctx.sheetIndex, row: rowNumber, values, issues,
     hasError: issues.some((i) => i.severity === 'error'),
+    ...(mapped ? { mapped } : {}),
   };
+}
+
+/** Two columns for one fact that disagree on a row: a warning naming both (the first one is imported). */
+function compareColumns(cells: (RawCell | undefined)[], d: { column: ColumnMapping; of: ColumnMapping }, rowNumber: number, ctx: RowContext, issues: Issue[]): void {
+  const a = cells[d.of.index];
+  const b = cells[d.column.index];
+  if (isEmptyCell(a) || isEmptyCell(b)) return;
+  const field = d.of.field!;
+  const shown = (cell: RawCell): string => {
+    if (DATE_FIELDS.includes(field)) {
+      const p = parseDateCell(cell, ctx.date1904);
+      if (p.kind === 'date') return p.partial ? p.iso.slice(0, 7) : p.iso;
+    }
+    return cleanText(plainText(cell));
+  };
+  const x = shown(a!);
+  const y = shown(b!);
+  if (x === y) return;
+  issues.push({
+    sheet: ctx.sheet, row: rowNumber, column: d.column.header, columnIndex: d.column.index, field, code: 'COLUMN_CONFLICT', severity: 'warning',
+    message: `“${d.column.header}”是 ${y}，“${d.of.header}”是 ${x}，两列不一致。已按“${d.of.header}”导入，请核对。`,
+  });
 }
 
 function parseDateCell(cell: RawCell, date1904: boolean): ParsedDate {

@@ -113,6 +113,8 @@ function combineHeader(grid: HeaderCell[][], fields: (ImportField | 'ignore' | n
     }
     if (!header) {
       for (let r = end; r >= start && !header; r--) header = grid[r]![c]!.text;
+      // Instructions standing beside the table are not a column of it.
+      if (isNoticeText(header) || header.length > 40) header = '';
     }
     // The first column with a field keeps it; a second 手机/电话 column is left for the clerk to map.
     const field = detected !== null && detected !== 'ignore' && !taken.has(detected) ? detected : null;
@@ -135,7 +137,42 @@ export function isSummaryRow(row: (RawCell | undefined)[] | undefined): boolean 
   return false;
 }
 
-export type RowKind = 'data' | 'blank' | 'summary' | 'header' | 'section';
+export type RowKind = 'data' | 'blank' | 'summary' | 'header' | 'section' | SkipReason;
+
+/** Rows under a header that are no members, named in the preview: 说明, 必填 rows, examples. */
+export type SkipReason = 'notice' | 'marker' | 'example';
+
+const NOTICE = /^(填写注意事项|填表注意事项|填写说明|填表说明|注意事项|注意|说明|注|提示|温馨提示)\s*[:：、.．]|^(填写注意事项|填表注意事项|填写说明|填表说明|注意事项)/;
+/** 1、… / 一、… / (1) … : a numbered instruction (a 序号 alone is no sentence). */
+const NUMBERED = /^(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．）)]\s*\S{4,}|^[（(]\d{1,2}[）)]\s*\S{4,}/;
+
+/** A cell of instructions: 注：…, 填写说明 …, numbered sentences, or a long multi-line text. */
+export function isNoticeText(text: string): boolean {
+  const t = text.trim();
+  if (!t) return false;
+  return NOTICE.test(t) || NUMBERED.test(t) || (t.length >= 30 && /\n/.test(t));
+}
+
+const MARKER = /^[*＊]?(必填|选填|非必填|可选|必填项|选填项|可不填)[*＊]?$/;
+const EXAMPLE = /^(示例|样例|例|举例|填写示例|填表示例|例子)[:：]?$/;
+
+/** A 必填/选填 row under the header, or a row marked 示例 in its first cell. */
+function markerKind(row: (RawCell | undefined)[]): SkipReason | null {
+  let first: string | null = null;
+  let allMarkers = true;
+  let any = false;
+  for (const cell of row) {
+    if (isEmptyCell(cell)) continue;
+    const t = cellText(cell);
+    if (first === null) first = t;
+    any = true;
+    if (!MARKER.test(t)) allMarkers = false;
+  }
+  if (!any) return null;
+  if (allMarkers) return 'marker';
+  return first !== null && EXAMPLE.test(first) ? 'example' : null;
+}
+
 
 /**
  * What a row under the header is. A row is blank when every mapped column is empty (a
@@ -145,6 +182,10 @@ export type RowKind = 'data' | 'blank' | 'summary' | 'header' | 'section';
 export function classifyRow(sheet: RawSheet, r: number, table: TableLayout, mapped: number[], sectionRows: Set<number>): RowKind {
   const row = sheet.rows[r];
   if (!row || row.length === 0) return 'blank';
+  const first = firstValue(row);
+  if (typeof first === 'string' && isNoticeText(first)) return 'notice';
+  const marker = markerKind(row);
+  if (marker) return marker;
   if (isSummaryRow(row)) return 'summary';
   let filled = 0;
   for (const c of mapped) if (!isEmptyCell(row[c])) filled++;
@@ -160,6 +201,28 @@ export function classifyRow(sheet: RawSheet, r: number, table: TableLayout, mapp
     if (f && f !== 'ignore' && fieldForHeader(cellText(row[col.index])) === f) headerLike++;
   }
   return headerLike >= 2 ? 'header' : 'data';
+}
+
+function firstValue(row: (RawCell | undefined)[]): RawCell['v'] {
+  for (const cell of row) if (!isEmptyCell(cell)) return cell!.v;
+  return undefined;
+}
+
+/**
+ * Instructions beside the table (a merged box or a lone cell outside its columns, from the header
+ * down): 1-based rows where one starts, for the preview's "已跳过：说明".
+ */
+export function noticesBeside(sheet: RawSheet, table: TableLayout): number[] {
+  const used = new Set(table.columns.filter((c) => c.header).map((c) => c.index));
+  const rows = new Set<number>();
+  const scan = Math.min(sheet.rows.length, table.headerEnd + 1 + 200);
+  for (let r = table.headerStart; r < scan; r++) {
+    const row = sheet.rows[r] ?? [];
+    row.forEach((cell, c) => {
+      if (!used.has(c) && !isEmptyCell(cell) && typeof cell!.v === 'string' && isNoticeText(cell!.v)) rows.add(r + 1);
+    });
+  }
+  return [...rows].sort((a, b) => a - b);
 }
 
 /** Rows whose only content is one cell merged across three or more columns: a section title. */

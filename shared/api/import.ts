@@ -8,7 +8,7 @@ import { call } from './contract';
 /** The member fields a roster column can be imported as. */
 export const IMPORT_FIELDS = [
   'name', 'gender', 'ethnicity', 'idNumber', 'birthDate', 'nativePlace', 'education', 'kind',
-  'joinedOn', 'confirmedOn', 'org', 'employer', 'job', 'phone', 'address', 'note',
+  'joinedOn', 'confirmedOn', 'org', 'employer', 'job', 'phone', 'address', 'note', 'category',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -30,6 +30,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   phone: '联系电话',
   address: '现居住地',
   note: '备注',
+  category: '人员分类',
 };
 
 export type ImportColumn = {
@@ -50,7 +51,17 @@ export type ImportSheet = {
   headerRow: number | null;
   rows: number;
   columns: ImportColumn[];
+  /** Headers of the columns nothing is imported from (unknown, not mapped by hand). */
+  unmapped: string[];
 };
+
+/** A problem of the whole file (NO_DATA, NO_ID_COLUMN, NOT_A_MEMBER_LIST): nothing can be written. */
+export type ImportFileError = { sheet: string | null; code: string; message: string };
+
+/** A row under the header that is no member: instructions (说明), a 必填 row, an example. */
+export type ImportSkippedRow = { sheet: string | null; row: number; reason: 'notice' | 'marker' | 'example'; text: string };
+
+export const SKIP_REASON_LABELS: Record<ImportSkippedRow['reason'], string> = { notice: '说明', marker: '必填/选填标记行', example: '示例行' };
 
 export type ImportIssue = {
   columnIndex: number | null;
@@ -88,6 +99,10 @@ export type ImportPreview = {
   encoding: string | null;
   sheets: ImportSheet[];
   ignoredSheets: string[];
+  fileErrors: ImportFileError[];
+  skippedRows: ImportSkippedRow[];
+  /** Spellings written onto the code lists (学历“大学本科” → “大学”), with the number of rows. */
+  valueMappings: { field: 'education' | 'ethnicity' | 'job'; from: string; to: string; rows: number }[];
   counts: ImportCounts;
   /** Branches the import would create (only with createOrgs). */
   orgsToCreate: string[];
@@ -107,6 +122,15 @@ export type ImportResult = {
   orgsCreated: string[];
   /** The members whose records changed, with the fields. */
   changes: { name: string; idNumber: string; branch: string | null; changes: ImportFieldChange[] }[];
+};
+
+/** What 统一学历写法 did: members changed, each spelling rewritten, values matching no code-list entry. */
+export type UnifyResult = {
+  members: number;
+  /** Members whose record fails a check of its own: not changed. */
+  skipped: number;
+  changes: { field: 'education' | 'ethnicity' | 'job'; from: string; to: string; members: number }[];
+  unknown: { field: 'education' | 'ethnicity' | 'job'; value: string; members: number }[];
 };
 
 const jobId = z.string().regex(/^[\w-]{8,64}$/, '导入任务编号不正确');
@@ -138,4 +162,6 @@ export const importCalls = {
   'import.rejects': call<{ fileName: string; data: Uint8Array }>()(z.object({ jobId })),
   /** Forgets the job's file (cancel, or leaving the wizard). */
   'import.discard': call<{ ok: true }>()(z.object({ jobId })),
+  /** 统一学历写法: every member's 学历, 民族 and 工作岗位 onto its code list (audited; one-off clean-up). */
+  'import.unifySpellings': call<UnifyResult>()(z.object({})),
 };

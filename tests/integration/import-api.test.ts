@@ -9,6 +9,7 @@ import { dispatch } from '../../electron/api/dispatch';
 import { SessionState } from '../../electron/api/session-state';
 import { analyseInWorker, setImportWorkerEntry, stopImportWorker } from '../../electron/import/worker-client';
 import type { ImportPreview, ImportProgress, ImportResult } from '../../shared/api/import';
+import { REAL_DIR } from '../fixtures/import/real-templates';
 import { tempLedger } from '../helpers/temp-ledger';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
@@ -104,5 +105,21 @@ describe('import API', () => {
     const r = await dispatch(state, 'import.analyse', { jobId: 'bad-file-1', fileName: 'a.xlsx', data: new Uint8Array([1, 2, 3, 0, 5]) });
     expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_UNREADABLE' } });
     expect(await call<ImportProgress>('import.progress', { jobId: 'bad-file-1' })).toMatchObject({ phase: 'idle' });
+  });
+
+  it('a file-level problem reaches the wizard as one sentence, and the commit is refused', async () => {
+    const data = new Uint8Array(readFileSync(path.join(REAL_DIR, 'applicant-list.xlsx')));
+    const p = await call<ImportPreview>('import.analyse', { jobId: 'applicants-1', fileName: 'applicant-list.xlsx', data, createOrgs: true });
+    expect(p.fileErrors).toHaveLength(1);
+    expect(p.fileErrors[0]).toMatchObject({ sheet: '申请人', code: 'NOT_A_MEMBER_LIST', message: expect.stringContaining('入党申请人') });
+    await expect(call('import.commit', { jobId: 'applicants-1', skipInvalid: true })).rejects.toMatchObject({ code: 'IMPORT_FILE_ERROR' });
+    expect(t.ledger.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'import'").pluck().get()).toBe(0);
+
+    const notes = new Uint8Array(readFileSync(path.join(REAL_DIR, 'two-join-dates.xlsx')));
+    const q = await call<ImportPreview>('import.analyse', { jobId: 'two-dates-1', fileName: 'two-join-dates.xlsx', data: notes, createOrgs: true });
+    expect(q.sheets[0]!.unmapped).toEqual(['党内职务', '入党介绍人', '学工号', '邮箱', '组织关系转入时间']);
+    const marker = new Uint8Array(readFileSync(path.join(REAL_DIR, 'marker-row.xlsx')));
+    const m = await call<ImportPreview>('import.analyse', { jobId: 'marker-1', fileName: 'marker-row.xlsx', data: marker, createOrgs: true });
+    expect(m.skippedRows.map((s) => `${s.row}:${s.reason}`)).toEqual(['2:marker', '3:example']);
   });
 });

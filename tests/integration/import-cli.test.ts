@@ -34,9 +34,12 @@ describe('import-members', () => {
     const r = cli([path.join(FIXTURES, 'roster-errors.xlsx'), '--db', t.path, '--dry-run', '--create-orgs', '--json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(['file', 'format', 'ignoredSheets', 'rows', 'valid', 'created', 'updated', 'unchanged', 'written', 'errors', 'warnings']);
+    expect(Object.keys(report)).toEqual([
+      'file', 'format', 'ignoredSheets', 'rows', 'valid', 'created', 'updated', 'unchanged', 'written',
+      'fileErrors', 'errors', 'warnings', 'unmappedColumns', 'skippedRows', 'valueMappings',
+    ]);
     expect(report).toMatchObject({ file: 'roster-errors.xlsx', format: 'xlsx', rows: 30, valid: 13, written: false });
-    expect(Object.keys(report.errors[0])).toEqual(['sheet', 'row', 'column', 'code', 'message']);
+    expect(Object.keys(report.errors[0])).toEqual(['sheet', 'row', 'column', 'code', 'message', 'cell']);
     expect(await memberCount()).toBe(0);
   });
 

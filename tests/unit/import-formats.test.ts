@@ -73,7 +73,7 @@ describe('header spellings', () => {
     birthDate: ['出生日期', '出生年月'], education: ['学历', '文化程度'], kind: ['人员类别', '党员类别', '类别'],
     joinedOn: ['入党日期', '入党时间'], confirmedOn: ['转正日期', '转正时间'], org: ['所在党支部', '所在党组织', '党支部', '支部'],
     employer: ['工作单位及职务', '工作单位'], phone: ['联系电话', '手机', '手机号码', '电话'], address: ['现居住地', '家庭住址', '住址'],
-    nativePlace: ['籍贯'], note: ['备注'],
+    nativePlace: ['籍贯'], note: ['备注'], category: ['人员分类'],
   };
   const base = { name: '姓名', idNumber: '公民身份号码', gender: '性别' } as Record<string, string>;
   for (const [field, spellings] of Object.entries(contract)) {
@@ -82,7 +82,8 @@ describe('header spellings', () => {
         const header = Object.entries(base).filter(([f]) => f !== field).map(([, h]) => h);
         header.push(spelling, '民族', '籍贯');
         if (field === 'ethnicity' || field === 'nativePlace') header.splice(header.indexOf(contract[field]![0]!), 1);
-        const bytes = await xlsxBytes([{ name: 'S', rows: [header, header.map(() => 'x')] }]);
+        // 人员类别 is the kind when its values are kinds (else it is the member category: see below).
+        const bytes = await xlsxBytes([{ name: 'S', rows: [header, header.map((h) => (h === spelling && field === 'kind' ? '正式党员' : 'x'))] }]);
         const { analysis } = analyseFile(bytes, 'h.xlsx');
         const col = analysis.sheets[0]!.table!.columns.find((c) => c.header === spelling.replace(/\s+/g, ' ').trim());
         expect(col?.field).toBe(field);

@@ -36,8 +36,26 @@ function samples(preview: ImportPreview, sheetIndex: number, column: number): st
 export function Columns({ preview, branches, options, busy, onMap, onOptions }: Props) {
   const tables = preview.sheets.filter((s) => s.headerRow !== null);
   const needsBranch = tables.some((s) => !s.columns.some((c) => c.field === 'org'));
+  if (preview.fileErrors.length > 0) {
+    // The whole file cannot be imported: one sentence each, nothing to map or choose.
+    return (
+      <Space orientation="vertical" size={12} className="imp-block" data-testid="import-file-errors">
+        {preview.fileErrors.map((e, k) => <Alert key={k} type="error" showIcon title={e.message} data-code={e.code} />)}
+      </Space>
+    );
+  }
+  const unmapped = tables.filter((s) => s.unmapped.length > 0);
   return (
     <Space orientation="vertical" size={12} className="imp-block">
+      {unmapped.map((s) => (
+        <Alert
+          key={s.index}
+          type="info"
+          showIcon
+          data-testid="import-unmapped"
+          title={`${tables.length > 1 && s.name !== null ? `工作表“${s.name}”中` : ''}这些列不会导入：${s.unmapped.join('、')}。如其中某列是台帐中的一项，请在下表“导入为”中选择。`}
+        />
+      ))}
       {preview.ignoredSheets.length > 0 && (
         <Alert type="warning" showIcon title={`以下工作表中没有找到党员名单，不会导入：${preview.ignoredSheets.join('、')}`} />
       )}

@@ -4,7 +4,7 @@ import { CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Alert, Card, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
-import { IMPORT_FIELD_LABELS, type ImportField, type ImportIssue, type ImportPreview, type ImportPreviewRow } from '../../../shared/api/import';
+import { IMPORT_FIELD_LABELS, SKIP_REASON_LABELS, type ImportField, type ImportIssue, type ImportPreview, type ImportPreviewRow } from '../../../shared/api/import';
 
 type Filter = 'problems' | 'errors' | 'warnings' | 'updates' | 'all';
 
@@ -126,6 +126,30 @@ export function Preview({ preview }: { preview: ImportPreview }) {
           <div className="imp-stat-label">条提示（可以导入，请留意）</div>
         </div>
       </div>
+
+      {preview.skippedRows.length > 0 && (
+        <Card size="small" className="imp-skipped" title={`表中有 ${preview.skippedRows.length} 处不是党员的内容，不会导入：`} data-testid="import-skipped">
+          <ul className="imp-change-list">
+            {preview.skippedRows.map((s) => (
+              <li key={`${s.sheet}-${s.row}`}>
+                已跳过：{SKIP_REASON_LABELS[s.reason]}（{multiSheet && s.sheet !== null ? `${s.sheet} ` : ''}第 {s.row} 行）<Typography.Text type="secondary">{s.text}</Typography.Text>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+
+      {preview.valueMappings.length > 0 && (
+        <Card size="small" title="按代码表统一的写法（统计时不再分成两类）：" data-testid="import-value-mappings">
+          <ul className="imp-change-list">
+            {preview.valueMappings.map((m) => (
+              <li key={`${m.field}-${m.from}`}>
+                {IMPORT_FIELD_LABELS[m.field]}“{m.from}” → “{m.to}”（{m.rows} 行）
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
 
       {preview.orgsToCreate.length > 0 && (
         <Alert type="info" showIcon title={`将新建 ${preview.orgsToCreate.length} 个党支部：${preview.orgsToCreate.join('、')}`} />

@@ -179,7 +179,7 @@ export default function ImportPage() {
           <Columns preview={preview} branches={branches} options={options} busy={busy !== null} onMap={onMap} onOptions={onOptions} />
           <div className="imp-actions">
             <Button icon={<ArrowLeftOutlined />} onClick={restart} disabled={busy !== null}>重新选择文件</Button>
-            <Button type="primary" onClick={() => setStage('preview')} disabled={busy !== null}>
+            <Button type="primary" onClick={() => setStage('preview')} disabled={busy !== null || preview.fileErrors.length > 0}>
               下一步：检查预览 <ArrowRightOutlined />
             </Button>
           </div>

@@ -13,6 +13,7 @@ import { RecoveryKeyBox } from '../../screens/FirstRun';
 import { useSession } from '../../session';
 import './settings.css';
 import BackupsPanel from './BackupsPanel';
+import UnifySpellings from '../import/UnifySpellings';
 
 export default function SettingsPage() {
   const { segments } = useLocation();
@@ -32,6 +33,7 @@ export default function SettingsPage() {
             { key: 'lock', label: '自动锁定', children: <IdleLock /> },
             { key: 'backups', label: '备份与恢复', children: <BackupsPanel /> },
             { key: 'audit', label: '操作日志', children: <AuditLog /> },
+            { key: 'tidy', label: '数据整理', children: <UnifySpellings /> },
           ]}
         />
       </Card>
