@@ -13,6 +13,7 @@ import { assessmentHandlers } from './assessment';
 import { importHandlers } from './import';
 import { reportsHandlers } from './reports';
 import { backupsHandlers } from './backups';
+import { duesHandlers } from './dues';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
@@ -29,4 +30,5 @@ export const HANDLERS: HandlerMap<Method> = {
   ...importHandlers,
   ...reportsHandlers,
   ...backupsHandlers,
+  ...duesHandlers,
 };

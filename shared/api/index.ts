@@ -11,6 +11,7 @@ import { assessmentCalls } from './assessment';
 import { importCalls } from './import';
 import { reportsCalls } from './reports';
 import { backupsCalls } from './backups';
+import { duesCalls } from './dues';
 
 export const API = {
   ...sessionCalls,
@@ -24,6 +25,7 @@ export const API = {
   ...importCalls,
   ...reportsCalls,
   ...backupsCalls,
+  ...duesCalls,
 };
 
 export type Api = typeof API;

@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { DemoActivity, DemoDues, DemoMember, DemoRole, DemoStreet } from './model';
 import { memberEvents } from './events';
 import { DEMO_POSTS } from './members';
+import { backfillDuesRecords } from '../migrations/004-dues-records';
 
 export function writeStreet(db: Database, street: DemoStreet, extra: { streetSeats: DemoRole[]; activities: DemoActivity[]; dues: DemoDues[] }, at: string): void {
   writeOrgs(db, street, at);
@@ -101,4 +102,5 @@ function writeActivities(db: Database, activities: DemoActivity[], at: string): 
 function writeDues(db: Database, dues: DemoDues[], at: string): void {
   const row = db.prepare('INSERT INTO dues (member_id, month, income, rate, amount_due, amount_paid, paid_on, note, created_at) VALUES (?,?,?,?,?,?,?,?,?)');
   for (const d of dues) row.run(d.memberId, d.month, d.income, d.rate, d.amountDue, d.amountPaid, d.paidOn, d.note, at);
+  backfillDuesRecords(db, at);
 }
