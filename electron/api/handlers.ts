@@ -14,6 +14,7 @@ import { importHandlers } from './import';
 import { reportsHandlers } from './reports';
 import { backupsHandlers } from './backups';
 import { duesHandlers } from './dues';
+import { admissionHandlers } from './admission';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
@@ -31,4 +32,5 @@ export const HANDLERS: HandlerMap<Method> = {
   ...reportsHandlers,
   ...backupsHandlers,
   ...duesHandlers,
+  ...admissionHandlers,
 };

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { LedgerError } from '../../shared/errors';
 import type { Migration } from './migrations/migration';
 import m001 from './migrations/001-initial';
-import m004 from './migrations/004-dues-records';
+import m004 from './migrations/004-dues-admission';
 
 /** Append only: never edit a migration that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [m001, m004];

@@ -12,6 +12,7 @@ import { importCalls } from './import';
 import { reportsCalls } from './reports';
 import { backupsCalls } from './backups';
 import { duesCalls } from './dues';
+import { admissionCalls } from './admission';
 
 export const API = {
   ...sessionCalls,
@@ -26,6 +27,7 @@ export const API = {
   ...reportsCalls,
   ...backupsCalls,
   ...duesCalls,
+  ...admissionCalls,
 };
 
 export type Api = typeof API;

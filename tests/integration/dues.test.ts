@@ -84,7 +84,7 @@ describe('migration of dues rows kept before the dues records', () => {
     const { randomBytes } = await import('node:crypto');
     const { openDatabase } = await import('../../electron/ledger/ledger');
     const { default: m001 } = await import('../../electron/ledger/migrations/001-initial');
-    const { default: m004 } = await import('../../electron/ledger/migrations/004-dues-records');
+    const { default: m004 } = await import('../../electron/ledger/migrations/004-dues-admission');
     const db = openDatabase(join(t.dir, 'v1.db'), randomBytes(32));
     m001.up(db);
     const at = '2025-01-01T00:00:00Z';

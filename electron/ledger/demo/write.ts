@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { DemoActivity, DemoDues, DemoMember, DemoRole, DemoStreet } from './model';
 import { memberEvents } from './events';
 import { DEMO_POSTS } from './members';
-import { backfillDuesRecords } from '../migrations/004-dues-records';
+import { backfillDuesRecords } from '../migrations/004-dues-admission';
 
 export function writeStreet(db: Database, street: DemoStreet, extra: { streetSeats: DemoRole[]; activities: DemoActivity[]; dues: DemoDues[] }, at: string): void {
   writeOrgs(db, street, at);

@@ -1,4 +1,5 @@
-// Migration 4: the 党费 records behind the month ledger of migration 1. A member's base (income or
+// Migration 4: the 发展党员 facts migration 1 lacked (half-yearly reviews, training days, the 公示
+// period, the day a person dropped out), and the 党费 records behind the month ledger of migration 1. A member's base (income or
 // flat category, from a month, with an optional override and its reason), each payment as one
 // record covering one or several months (receipt, 补缴, voidable), and the branch's 上缴
 // remittances. Money here is whole 分. The `dues` rows stay the member × month ledger; a paid
@@ -53,6 +54,13 @@ CREATE TABLE dues_remittances (
   void_reason TEXT
 );
 CREATE INDEX dues_remittances_org ON dues_remittances(org_id, month);
+
+ALTER TABLE applicants ADD COLUMN reviews TEXT NOT NULL DEFAULT '[]';  -- JSON array of 考察 dates
+ALTER TABLE applicants ADD COLUMN training_days REAL;
+ALTER TABLE applicants ADD COLUMN publicity_from TEXT;
+ALTER TABLE applicants ADD COLUMN publicity_to TEXT;
+ALTER TABLE applicants ADD COLUMN phone TEXT;
+ALTER TABLE applicants ADD COLUMN dropped_on TEXT;
 `;
 
 type DuesRow = { id: number; memberId: number; month: string; income: number | null; amountDue: number; amountPaid: number | null; paidOn: string | null; retired: number };
@@ -100,7 +108,7 @@ export function backfillDuesRecords(db: Database, at: string): void {
 }
 
 const migration: Migration = {
-  name: 'dues-records',
+  name: 'dues-records-and-admission-steps',
   up(db) {
     db.exec(sql);
     backfillDuesRecords(db, new Date().toISOString());
