@@ -81,11 +81,11 @@ function writeMembers(db: Database, members: DemoMember[], at: string): void {
 
 function writeApplicants(db: Database, street: DemoStreet, at: string): void {
   const applicant = db.prepare(`INSERT INTO applicants (org_id, name, id_number, gender, birth_date, applied_on, talked_on, activist_on, sponsors, candidate_on,
-    training_hours, political_review_on, introducers, admitted_on, approved_on, member_id, stage, note, created_at, updated_at)
-    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+    training_hours, political_review_on, introducers, admitted_on, approved_on, member_id, stage, note, created_at, updated_at, reviews, publicity_from, publicity_to)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   for (const a of street.applicants) {
     applicant.run(a.orgId, a.name, a.idNumber, a.gender, a.birthDate, a.appliedOn, a.talkedOn, a.activistOn, a.sponsors, a.candidateOn, a.trainingHours,
-      a.politicalReviewOn, a.introducers, a.admittedOn, a.approvedOn, a.memberId, a.stage, a.note, at, at);
+      a.politicalReviewOn, a.introducers, a.admittedOn, a.approvedOn, a.memberId, a.stage, a.note, at, at, JSON.stringify(a.reviews), a.publicityFrom, a.publicityTo);
   }
 }
 
