@@ -15,6 +15,8 @@ import { assessmentHandlers } from './assessment';
 import { importHandlers } from './import';
 import { reportsHandlers } from './reports';
 import { backupsHandlers } from './backups';
+import { duesHandlers } from './dues';
+import { admissionHandlers } from './admission';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
@@ -31,4 +33,6 @@ export const HANDLERS: HandlerMap<Method> = mergeAreas(
   importHandlers,
   reportsHandlers,
   backupsHandlers,
+  duesHandlers,
+  admissionHandlers,
 );

@@ -13,6 +13,8 @@ import { type RosterRow, listMembers } from './members';
 import { all, one } from './sql';
 import { attendanceRecords, complianceForOrg } from './compliance';
 import { missingFields } from './dashboard';
+import { listActivityTypes } from './activities';
+import { duesCollection } from './dues';
 
 export type MetricOptions = {
   today?: string;
@@ -342,20 +344,19 @@ const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
   },
 
   duesPaid(ctx) {
-    const row = one<{ due: number; paid: number }>(
-      ctx.ledger,
-      `SELECT count(DISTINCT d.id) AS due,
-         count(DISTINCT CASE WHEN d.amount_paid IS NOT NULL AND d.amount_paid >= d.amount_due - 0.005 THEN d.id END) AS paid
-       FROM member_org_spans s JOIN dues d ON d.member_id = s.member_id
-       WHERE s.org_id = ? AND d.month BETWEEN ? AND ? AND s.from_date <= d.month || '-15' AND (s.to_date IS NULL OR s.to_date > d.month || '-15')`,
-      ctx.org.id, `${ctx.year}-01`, `${ctx.year}-12`,
-    )!;
-    if (row.due === 0) return { ...base('duesPaid'), value: null, figures: [], explanation: '党费台帐中没有本年度的记录，不适用（请人工评分）' };
-    const value = row.paid / row.due;
+    const d = duesCollection(ctx.ledger, ctx.org.id, ctx.year, ctx.asOf);
+    if (!d) return { ...base('duesPaid'), value: null, figures: [], explanation: '党费台帐中没有本年度的记录，不适用（请人工评分）' };
+    const value = d.onTime / d.months;
+    const who = d.arrears.map((a) => `${a.name}（${a.months.map((m) => `${Number(m.slice(5))}月`).join('、')}）`).join('；');
     return {
-      ...base('duesPaid'), value, misses: row.due - row.paid,
-      figures: [{ label: '应交人月', value: row.due }, { label: '足额交纳人月', value: row.paid }],
-      explanation: `应交 ${row.due} 人月，足额交纳 ${row.paid} 人月，交纳率 ${pct(value)}`,
+      ...base('duesPaid'), value, misses: d.unpaidMemberMonths,
+      figures: [
+        { label: '应收月数', value: d.months }, { label: '按月收齐月数', value: d.onTime },
+        { label: '欠交党员', value: d.arrears.length }, { label: '欠交人月', value: d.unpaidMemberMonths },
+      ],
+      explanation: `${asOfWords(ctx)}应收 ${d.months} 个月，按月收齐 ${d.onTime} 个月（${pct(value)}）` +
+        (d.lateMonths.length ? `；未按月收齐：${d.lateMonths.map((m) => `${Number(m.slice(5))}月`).join('、')}` : '') +
+        (d.arrears.length ? `；欠交 ${d.arrears.length} 人共 ${d.unpaidMemberMonths} 人月：${who}` : '；无人欠交'),
     };
   },
 };

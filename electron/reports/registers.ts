@@ -21,6 +21,8 @@ import type { QueryOptions } from './queries/options';
 import { rosterData } from './queries/roster';
 import { appraisalData, attendanceData, meetingPagesData, meetingsData } from './queries/activities';
 import type { Scope } from './scope';
+import { buildDues, buildDuesSummary } from '../../shared/reports/registers/dues';
+import { duesData, duesSummaryData } from './queries/dues';
 
 export type RegisterSource = (ledger: Ledger, scope: Scope, opts: QueryOptions) => RegisterDoc;
 
@@ -35,6 +37,8 @@ export const SOURCES: Record<Exclude<RegisterName, 'binder'>, RegisterSource> = 
   'meeting-pages': (l, s, o) => buildMeetingPages(meetingPagesData(l, s, o)),
   attendance: (l, s, o) => buildAttendance(attendanceData(l, s, o)),
   appraisal: (l, s, o) => buildAppraisal(appraisalData(l, s, o)),
+  dues: (l, s, o) => buildDues(duesData(l, s, o)),
+  'dues-summary': (l, s, o) => buildDuesSummary(duesSummaryData(l, s, o)),
   contract: (l, s, o) => buildContract(contractData(l, s, o)),
   assessment: (l, s, o) => buildAssessment(assessmentData(l, s, o)),
   'assessment-summary': (l, s, o) => buildAssessmentSummary(summaryData(l, s, o)),

@@ -14,6 +14,8 @@ import { importCalls } from './import';
 import { reportsCalls } from './reports';
 import { backupsCalls } from './backups';
 import { METHOD_ACCESS } from './permissions';
+import { duesCalls } from './dues';
+import { admissionCalls } from './admission';
 
 export const API = mergeAreas(
   sessionCalls,
@@ -27,6 +29,8 @@ export const API = mergeAreas(
   importCalls,
   reportsCalls,
   backupsCalls,
+  duesCalls,
+  admissionCalls,
 );
 
 export type Api = typeof API;

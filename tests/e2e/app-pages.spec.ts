@@ -9,6 +9,7 @@ const PAGES = [
   ['党员', '#/members'],
   ['党员详情', '#/members/5'],
   ['活动', '#/activities'],
+  ['党费', '#/dues'],
   ['责任书与考核', '#/assessment'],
   ['台帐打印', '#/print'],
   ['导入', '#/import'],

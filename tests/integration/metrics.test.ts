@@ -94,8 +94,14 @@ describe('metrics over a hand-built branch year', () => {
     expect(m('postHolders')).toMatchObject({ value: 0.5, misses: 2 });
   });
 
-  it('dues paid in full per member-month', () => {
-    expect(m('duesPaid')).toMatchObject({ value: 21 / 24, misses: 3 });
+  it('dues: months collected on time of 12, and every member-month owed but unpaid named', () => {
+    // m1, m2 pay Jan–Sep; m2 not Oct–Dec (listed by date joined); m3 (probationary from 2025-06-01) and m4 (here from
+    // 2025-09-15) owe from then on and have no record at all: only Jan–May are collected in full.
+    expect(m('duesPaid')).toMatchObject({ value: 5 / 12, misses: 3 + 7 + 4 });
+    expect(m('duesPaid').explanation).toBe(
+      '2025 年底应收 12 个月，按月收齐 5 个月（41.7%）；未按月收齐：6月、7月、8月、9月、10月、11月、12月；' +
+      '欠交 3 人共 14 人月：李秀英（10月、11月、12月）；刘洋（9月、10月、11月、12月）；张伟（6月、7月、8月、9月、10月、11月、12月）',
+    );
   });
 
   it('the other branch has nothing to report and says so', () => {

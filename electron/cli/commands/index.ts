@@ -20,4 +20,6 @@ export const COMMANDS: Entry[] = [
   { name: 'backups', load: async () => (await import('./backups')).backups },
   { name: 'assessment', load: async () => (await import('./assessment')).assessment },
   { name: 'export', load: async () => (await import('./export')).exportCommand },
+  { name: 'dues', load: async () => (await import('./dues')).dues },
+  { name: 'admission', load: async () => (await import('./admission')).admission },
 ];

@@ -5,6 +5,7 @@ import type { DemoDues, DemoMember } from './model';
 import { activeIn, spanOn } from './model';
 import { daysInMonth, ymd } from './dates';
 import type { Situation } from './work';
+import { standardDues } from '../../../shared/domain/dues';
 
 const MONTHLY_INCOME: Partial<Record<Situation, readonly [number, number]>> = {
   retired: [2600, 7500], communityWorker: [5200, 7200], employedLocal: [3200, 9000], privateOwner: [4000, 9500], mobileOut: [5000, 9000],
@@ -13,13 +14,9 @@ const MONTHLY_INCOME: Partial<Record<Situation, readonly [number, number]>> = {
   gigWorker: [5200, 9800],
 };
 
-/** Rate on after-tax monthly income: employed 0.5/1/1.5/2 %, retired 0.5/1 %. */
+/** Rate on after-tax monthly income, from the regulation's brackets. */
 function rate(income: number, retired: boolean): number {
-  if (retired) return income <= 5000 ? 0.005 : 0.01;
-  if (income <= 3000) return 0.005;
-  if (income <= 5000) return 0.01;
-  if (income <= 10000) return 0.015;
-  return 0.02;
+  return standardDues(retired ? 'retired' : 'employed', Math.round(income * 100)).rate!;
 }
 
 export function buildDues(rng: Rng, members: DemoMember[], today: string): DemoDues[] {
@@ -44,7 +41,7 @@ export function buildDues(rng: Rng, members: DemoMember[], today: string): DemoD
         const month = first.slice(0, 7);
         const income = baseIncome === null ? null : Math.round(baseIncome * (y > firstYear ? 1.03 : 1) / 10) * 10;
         const r = income === null ? null : rate(income, m.situation === 'retired');
-        const due = income === null || r === null ? 0.2 : Math.round(income * r * 100) / 100;
+        const due = income === null ? 0.2 : standardDues(m.situation === 'retired' ? 'retired' : 'employed', Math.round(income * 100)).fen / 100;
         const paidOn = ymd(y, mo, rng.int(5, 25));
         const lost = m.lostContactSince !== null && month >= m.lostContactSince;
         const arrears = lost || (laggard && month >= arrearsFrom);

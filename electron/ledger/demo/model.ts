@@ -168,6 +168,10 @@ export type DemoApplicant = {
   memberId: number | null;
   stage: 'applicant' | 'activist' | 'candidate' | 'probationary' | 'dropped';
   note: string | null;
+  /** 半年考察 dates while an activist. */
+  reviews: string[];
+  publicityFrom: string | null;
+  publicityTo: string | null;
 };
 
 export type DemoAttendance = {

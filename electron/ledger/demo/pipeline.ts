@@ -13,7 +13,7 @@ function sponsorsFrom(rng: Rng, members: DemoMember[], orgId: number, on: string
 }
 
 export function buildApplicants(rng: Rng, people: PersonFactory, branches: DemoOrg[], members: DemoMember[], today: string): DemoApplicant[] {
-  const out: DemoApplicant[] = [];
+  const out: Omit<DemoApplicant, 'reviews' | 'publicityFrom' | 'publicityTo'>[] = [];
   // Members admitted in the street since 2023: their whole pipeline, ending at 预备党员.
   for (const m of members) {
     const org = m.spans[0]!.orgId;
@@ -57,5 +57,28 @@ export function buildApplicants(rng: Rng, people: PersonFactory, branches: DemoO
       stage, note: stage === 'dropped' ? '工作调动离开本街道，培养考察材料已转交新单位党组织' : null,
     });
   }
-  return out;
+  return withLaterSteps(out.map((a) => ({ ...a, reviews: [], publicityFrom: null, publicityTo: null })), today);
+}
+
+/**
+ * The half-yearly reviews of every activist and the 公示 week before each branch meeting; then the
+ * gaps an inspector would find: one activist's latest review not held, and the latest person
+ * admitted still waiting for the higher committee's approval.
+ */
+function withLaterSteps(all: DemoApplicant[], today: string): DemoApplicant[] {
+  for (const a of all) {
+    if (a.activistOn) {
+      const until = a.candidateOn ?? (a.stage === 'dropped' ? addMonths(a.activistOn, 7) : today);
+      for (let r = addDays(addMonths(a.activistOn, 6), -5); r < until; r = addDays(addMonths(r, 6), -5)) a.reviews.push(r);
+    }
+    if (a.admittedOn) {
+      a.publicityFrom = addDays(a.admittedOn, -13);
+      a.publicityTo = addDays(a.admittedOn, -7);
+    }
+  }
+  const late = all.find((a) => a.stage === 'activist' && a.reviews.length > 0);
+  late?.reviews.pop();
+  const latest = all.filter((a) => a.admittedOn !== null).sort((x, y) => y.admittedOn!.localeCompare(x.admittedOn!))[0];
+  if (latest) latest.approvedOn = null;
+  return all;
 }

@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { DemoActivity, DemoDues, DemoMember, DemoRole, DemoStreet } from './model';
 import { memberEvents } from './events';
 import { DEMO_POSTS } from './members';
+import { backfillDuesRecords } from '../migrations/004-dues-admission';
 
 export function writeStreet(db: Database, street: DemoStreet, extra: { streetSeats: DemoRole[]; activities: DemoActivity[]; dues: DemoDues[] }, at: string): void {
   writeOrgs(db, street, at);
@@ -82,11 +83,11 @@ function writeMembers(db: Database, members: DemoMember[], at: string): void {
 
 function writeApplicants(db: Database, street: DemoStreet, at: string): void {
   const applicant = db.prepare(`INSERT INTO applicants (org_id, name, id_number, gender, birth_date, applied_on, talked_on, activist_on, sponsors, candidate_on,
-    training_hours, political_review_on, introducers, admitted_on, approved_on, member_id, stage, note, created_at, updated_at)
-    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+    training_hours, political_review_on, introducers, admitted_on, approved_on, member_id, stage, note, created_at, updated_at, reviews, publicity_from, publicity_to)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   for (const a of street.applicants) {
     applicant.run(a.orgId, a.name, a.idNumber, a.gender, a.birthDate, a.appliedOn, a.talkedOn, a.activistOn, a.sponsors, a.candidateOn, a.trainingHours,
-      a.politicalReviewOn, a.introducers, a.admittedOn, a.approvedOn, a.memberId, a.stage, a.note, at, at);
+      a.politicalReviewOn, a.introducers, a.admittedOn, a.approvedOn, a.memberId, a.stage, a.note, at, at, JSON.stringify(a.reviews), a.publicityFrom, a.publicityTo);
   }
 }
 
@@ -103,4 +104,5 @@ function writeActivities(db: Database, activities: DemoActivity[], at: string): 
 function writeDues(db: Database, dues: DemoDues[], at: string): void {
   const row = db.prepare('INSERT INTO dues (member_id, month, income, rate, amount_due, amount_paid, paid_on, note, created_at) VALUES (?,?,?,?,?,?,?,?,?)');
   for (const d of dues) row.run(d.memberId, d.month, d.income, d.rate, d.amountDue, d.amountPaid, d.paidOn, d.note, at);
+  backfillDuesRecords(db, at);
 }

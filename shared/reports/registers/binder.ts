@@ -9,11 +9,11 @@ import { type ReportHeader, chineseOrdinal } from './common';
 /** The binder's order. The per-member and per-meeting pages go into a single branch's binder only. */
 export const BINDER_ORDER: readonly Exclude<RegisterName, 'binder'>[] = [
   'orgs', 'roster', 'member-form', 'mobile', 'resident', 'posts', 'meetings', 'meeting-pages',
-  'attendance', 'appraisal', 'contract', 'assessment', 'assessment-summary',
+  'attendance', 'appraisal', 'dues', 'dues-summary', 'contract', 'assessment', 'assessment-summary',
 ];
 
 export function binderRegisters(branches: number): Exclude<RegisterName, 'binder'>[] {
-  return BINDER_ORDER.filter((r) => (branches > 1 ? r !== 'member-form' && r !== 'meeting-pages' : r !== 'assessment-summary'));
+  return BINDER_ORDER.filter((r) => (branches > 1 ? r !== 'member-form' && r !== 'meeting-pages' : r !== 'assessment-summary' && r !== 'dues-summary'));
 }
 
 export function buildBinder(h: ReportHeader & { year: number }, parts: RegisterDoc[]): RegisterDoc {
