@@ -13,7 +13,6 @@ import { type RosterRow, listMembers } from './members';
 import { all, one } from './sql';
 import { attendanceRecords, complianceForOrg } from './compliance';
 import { missingFields } from './dashboard';
-import { listActivityTypes } from './activities';
 import { duesCollection } from './dues';
 
 export type MetricOptions = {

@@ -47,6 +47,11 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
 
   'backups.list': USER, 'backups.create': USER, 'backups.saveAs': USER, 'backups.download': USER, 'backups.inspect': USER, 'backups.settings': USER,
   'backups.restore': ADMIN, 'backups.saveSettings': ADMIN,
+
+  'dues.sheet': USER, 'dues.summary': USER, 'dues.setBase': USER, 'dues.pay': USER, 'dues.payMonth': USER, 'dues.remit': USER,
+  'dues.voidPayment': USER, 'dues.voidRemittance': USER,
+
+  'admission.list': USER, 'admission.create': USER, 'admission.step': USER, 'admission.drop': USER,
 };
 
 /** The CLI's commands. `init` makes a new ledger and `reset-password` takes the recovery key. */
