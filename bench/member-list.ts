@@ -11,7 +11,7 @@ import { SessionState } from '../electron/api/session-state';
 import { startHttpHost } from '../electron/http-host';
 import { Ledger } from '../electron/ledger/ledger';
 import { createMember } from '../electron/ledger/members';
-import { createOrg, ensureCommittee } from '../electron/ledger/orgs';
+import { createOrg, ensureWorkingCommittee } from '../electron/ledger/orgs';
 import type { MemberListRow } from '../shared/api/members';
 import { checkCharacter } from '../shared/domain/id-number';
 import { applyFilter, EMPTY_FILTER, indexRows } from '../renderer/pages/members/filter';
@@ -32,7 +32,7 @@ function idFor(i: number): string {
 /** A street of 5 communities × 5 branches and `n` members spread over them. */
 export async function bigLedger(path: string, n: number): Promise<void> {
   const { ledger } = await Ledger.create(path, PASSWORD, { kdf: { N: 1 << 14, r: 8, p: 1 } });
-  const committee = ensureCommittee(ledger, '基准街道党工委');
+  const committee = ensureWorkingCommittee(ledger, '基准街道党工委');
   const branches: number[] = [];
   for (let c = 1; c <= 5; c++) {
     const community = createOrg(ledger, { parentId: committee, name: `第${c}社区党委`, type: 'partyCommittee', category: 'community' });

@@ -2,7 +2,7 @@
 // that want a blank start) an empty ledger with only the street committee.
 import { createDemoStreet } from './ledger/demo';
 import { Ledger } from './ledger/ledger';
-import { ensureCommittee } from './ledger/orgs';
+import { ensureWorkingCommittee } from './ledger/orgs';
 
 /** The demo street's password: printed by `npm run demo` and shown on its unlock screen. */
 export const DEMO_PASSWORD = 'dangjian2025';
@@ -10,7 +10,7 @@ export const DEMO_PASSWORD = 'dangjian2025';
 export async function createDemoLedger(path: string, password: string, opts: { empty?: boolean } = {}): Promise<void> {
   const { ledger } = opts.empty ? await Ledger.create(path, password, { userName: '演示管理员' }) : await createDemoStreet(path, password);
   try {
-    if (opts.empty) ensureCommittee(ledger);
+    if (opts.empty) ensureWorkingCommittee(ledger);
   } finally {
     ledger.close();
   }

@@ -4,7 +4,7 @@ import { type OrgCategory } from '../../shared/domain/org';
 import type { Ledger } from '../ledger/ledger';
 import { today } from '../../shared/dates';
 import { confirmMember, createMember, insertMember, updateMember } from '../ledger/members';
-import { createOrg, ensureCommittee, findOrgByName } from '../ledger/orgs';
+import { createOrg, ensureWorkingCommittee, findOrgByName } from '../ledger/orgs';
 import { factsOf, memberInput, type ImportPlan, type PlannedRow } from './plan';
 
 export type CommitOptions = {
@@ -64,7 +64,7 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, opts: CommitOptions
       id = findOrgByName(ledger, name)?.id;
       if (id === undefined) {
         id = createOrg(ledger, {
-          parentId: ensureCommittee(ledger), name, type: branchType(name), category: categoryFromName(name),
+          parentId: ensureWorkingCommittee(ledger), name, type: branchType(name), category: categoryFromName(name),
           note: `由${note}时自动建立`,
         });
         orgsCreated.push(name);

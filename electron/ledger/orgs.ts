@@ -63,8 +63,8 @@ export function orgSubtreeIds(ledger: Ledger, rootId: number, opts: { includeDis
   ).map((r) => r.id);
 }
 
-/** The street committee at the top of the tree; created on first need. */
-export function ensureCommittee(ledger: Ledger, name = '街道党工委'): number {
+/** The street's working committee (街道党工委) at the top of the tree; created on first need. */
+export function ensureWorkingCommittee(ledger: Ledger, name = '街道党工委'): number {
   const root = one<{ id: number }>(ledger, "SELECT id FROM orgs WHERE type = 'committee' AND dissolved_on IS NULL ORDER BY id LIMIT 1");
   if (root) return root.id;
   return createOrg(ledger, { parentId: null, name, type: 'committee' });

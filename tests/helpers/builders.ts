@@ -1,7 +1,7 @@
 // Small hand-built ledgers for integration tests: a committee, a community, two branches.
 import { checkCharacter } from '../../shared/domain/id-number';
 import type { Ledger } from '../../electron/ledger/ledger';
-import { createOrg, ensureCommittee } from '../../electron/ledger/orgs';
+import { createOrg, ensureWorkingCommittee } from '../../electron/ledger/orgs';
 import type { MemberCreate } from '../../shared/schemas/member';
 
 /** A valid ID number for a birth date (YYYYMMDD) and a 3-digit sequence (odd = male). */
@@ -11,7 +11,7 @@ export function makeId(birth: string, seq: number, region = '110105'): string {
 }
 
 export function smallStreet(ledger: Ledger) {
-  const committee = ensureCommittee(ledger, '测试街道党工委');
+  const committee = ensureWorkingCommittee(ledger, '测试街道党工委');
   const community = createOrg(ledger, { parentId: committee, name: '东风社区党委', type: 'partyCommittee', category: 'community' });
   const branchA = createOrg(ledger, { parentId: community, name: '东风社区第一党支部', type: 'branch', category: 'community', foundedOn: '2010-01-01' });
   const branchB = createOrg(ledger, { parentId: community, name: '东风社区第二党支部', type: 'branch', category: 'community', foundedOn: '2012-06-01' });

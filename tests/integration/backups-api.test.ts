@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupDetail, BackupRow, BackupsOverview, RestoreOutcome } from '../../shared/api/backups';
 import { dispatch, type DispatchResult } from '../../electron/api/dispatch';
 import { SessionState } from '../../electron/api/session-state';
-import { createOrg, ensureCommittee, getOrg } from '../../electron/ledger/orgs';
+import { createOrg, ensureWorkingCommittee, getOrg } from '../../electron/ledger/orgs';
 import { TEST_PASSWORD, tempLedger } from '../helpers/temp-ledger';
 
 let cleanups: Array<() => void> = [];
@@ -35,7 +35,7 @@ describe('backups through the API', () => {
     const { state } = await session();
     expect(value<BackupsOverview>(await dispatch(state, 'backups.list', {})).rows).toEqual([]);
     const ledger = state.requireLedger();
-    createOrg(ledger, { parentId: ensureCommittee(ledger), name: '东风社区党委', type: 'partyCommittee' });
+    createOrg(ledger, { parentId: ensureWorkingCommittee(ledger), name: '东风社区党委', type: 'partyCommittee' });
     const row = value<BackupRow>(await dispatch(state, 'backups.create', {}));
     expect(row).toMatchObject({ place: 'data', kind: 'manual', counts: { orgs: 2, members: 0, activities: 0 } });
     expect(row.fileName).toMatch(/-手动\.ledgerbak$/);
@@ -50,7 +50,7 @@ describe('backups through the API', () => {
   it('restore brings back what was changed after the backup, keeps the current ledger first, and reopens', async () => {
     const { state } = await session();
     let ledger = state.requireLedger();
-    const orgId = createOrg(ledger, { parentId: ensureCommittee(ledger), name: '红星社区党委', type: 'partyCommittee' });
+    const orgId = createOrg(ledger, { parentId: ensureWorkingCommittee(ledger), name: '红星社区党委', type: 'partyCommittee' });
     const backup = value<BackupRow>(await dispatch(state, 'backups.create', {}));
     expect(value<{ id: number }>(await dispatch(state, 'orgs.dissolve', { id: orgId, date: '2026-01-05' })).id).toBe(orgId);
     expect(getOrg(state.requireLedger(), orgId).dissolvedOn).toBe('2026-01-05');
@@ -73,7 +73,7 @@ describe('backups through the API', () => {
     const { state } = await session();
     const backup = value<BackupRow>(await dispatch(state, 'backups.create', {}));
     const ledger = state.requireLedger();
-    createOrg(ledger, { parentId: ensureCommittee(ledger), name: '后来的党支部', type: 'branch' });
+    createOrg(ledger, { parentId: ensureWorkingCommittee(ledger), name: '后来的党支部', type: 'branch' });
     const r = await dispatch(state, 'backups.restore', { place: 'data', fileName: backup.fileName, password: 'not-my-password' });
     expect(r).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
     expect(state.ledger).toBe(ledger);

@@ -8,10 +8,13 @@ import { Ledger } from '../../electron/ledger/ledger';
 import { verifyLedger } from '../../electron/ledger/verify';
 import { TEST_KDF, TEST_PASSWORD, tempDir } from '../helpers/temp-ledger';
 import { bundleEntry } from '../helpers/bundle';
+import { rng } from '../helpers/random';
 
 const root = resolve(__dirname, '../..');
 const ROWS = 200;
 const KILLS = 52;
+/** The kill delays are drawn from this seed (CRASH_SEED replays another), printed with the outcome. */
+const SEED = Number(process.env.CRASH_SEED ?? 20261202);
 
 let child = '';
 let cleanupBundle = () => {};
@@ -101,10 +104,11 @@ describe('crash safety', () => {
       let cycleMs = 300; // "ready" → each "done"
       let commitMs = 100; // "commit" → "done": the transaction itself
       const outcomes = { startup: 0, anywhere: 0, midCommit: 0, rolledBack: 0, landedUnreported: 0 };
+      const random = rng(SEED);
       for (let round = 0; round < KILLS; round++) {
-        const aim: Aim = round % 8 === 0 ? { mode: 'startup', delay: Math.random() * 400 }
-          : round % 2 === 1 ? { mode: 'anywhere', delay: Math.random() * 2.5 * cycleMs }
-          : { mode: 'commit', nth: 1 + (round % 3 === 0 ? 1 : 0), delay: Math.random() * 1.2 * commitMs };
+        const aim: Aim = round % 8 === 0 ? { mode: 'startup', delay: random() * 400 }
+          : round % 2 === 1 ? { mode: 'anywhere', delay: random() * 2.5 * cycleMs }
+          : { mode: 'commit', nth: 1 + (round % 3 === 0 ? 1 : 0), delay: random() * 1.2 * commitMs };
         const r = await runAndKill(db, batches, aim);
         if (r.doneAt.length > 0) cycleMs = 0.7 * cycleMs + 0.3 * ((r.doneAt.at(-1)! - r.readyAt) / r.doneAt.length);
         for (const ms of r.commitToDone) commitMs = 0.7 * commitMs + 0.3 * ms;
@@ -142,7 +146,7 @@ describe('crash safety', () => {
       expect(outcomes.midCommit).toBeGreaterThanOrEqual(10);
       expect(outcomes.rolledBack).toBeGreaterThanOrEqual(5);
       expect(batches).toBeGreaterThan(0);
-      console.log(`crash test: ${KILLS} kills`, outcomes, `${batches} imports of ${ROWS} rows landed`);
+      console.log(`crash test: ${KILLS} kills (seed ${SEED})`, outcomes, `${batches} imports of ${ROWS} rows landed`);
     } finally {
       t.cleanup();
     }

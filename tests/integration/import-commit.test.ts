@@ -12,7 +12,7 @@ import { buildRejectsWorkbook, REASON_HEADER } from '../../electron/import/rejec
 import { exitCodeOf, runImport } from '../../electron/import/report';
 import type { Ledger } from '../../electron/ledger/ledger';
 import { findMemberByIdNumber, memberHistory } from '../../electron/ledger/members';
-import { createOrg, ensureCommittee } from '../../electron/ledger/orgs';
+import { createOrg, ensureWorkingCommittee } from '../../electron/ledger/orgs';
 import { idBirthDate, idGender } from '../../shared/domain/id-number';
 import { STANDARD_HEADER, makeId, person, standardRow, xlsxBytes } from '../fixtures/import/builders';
 import { TEST_PASSWORD, tempLedger } from '../helpers/temp-ledger';
@@ -156,8 +156,8 @@ describe('branches', () => {
   const header = STANDARD_HEADER.filter((h) => h !== '所在党支部');
 
   it('takes the branch from the sheet name when it names one, else from --org', async () => {
-    ensureCommittee(t.ledger);
-    const committee = ensureCommittee(t.ledger);
+    ensureWorkingCommittee(t.ledger);
+    const committee = ensureWorkingCommittee(t.ledger);
     createOrg(t.ledger, { parentId: committee, name: '莲花社区党支部', type: 'branch' });
     const bytes = await xlsxBytes([
       { name: '莲花社区党支部', rows: [header, noBranch(1)] },

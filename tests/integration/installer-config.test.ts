@@ -66,6 +66,8 @@ describe('the Windows installer configuration (electron-builder.yml)', () => {
     expect(included(pkg.main, c.files)).toBe(true);
     expect(included('dist/renderer/index.html', c.files)).toBe(true);
     expect(included('dist/electron/import-worker.cjs', c.files)).toBe(true);
+    expect(included('dist/electron/cli.cjs', c.files)).toBe(false);
+    expect(included('dist/electron/inputs.json', c.files)).toBe(false);
     expect(included(NATIVE, c.files)).toBe(true);
     expect(included('node_modules/antd/lib/index.js', c.files)).toBe(false);
     expect(included('node_modules/better-sqlite3-multiple-ciphers/deps/sqlite3/sqlite3.c', c.files)).toBe(false);

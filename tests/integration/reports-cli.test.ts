@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMember } from '../../electron/ledger/members';
-import { createOrg, ensureCommittee } from '../../electron/ledger/orgs';
+import { createOrg, ensureWorkingCommittee } from '../../electron/ledger/orgs';
 import { checkCharacter } from '../../shared/domain/id-number';
 import { MISSING_GLYPH_PLACEHOLDER } from '../../shared/reports/glyphs';
 import { REGISTER_NAMES } from '../../shared/reports/catalog';
@@ -23,7 +23,7 @@ function id(n: number): string {
 
 beforeAll(async () => {
   t = await tempLedger();
-  const root = ensureCommittee(t.ledger, '测试街道党工委');
+  const root = ensureWorkingCommittee(t.ledger, '测试街道党工委');
   const branch = createOrg(t.ledger, { parentId: root, name: '测试社区第一党支部', type: 'branch', category: 'community' });
   NAMES.forEach((name, i) => createMember(t.ledger, { name, idNumber: id(i), kind: 'full', orgId: branch, joinedOn: '2010-07-01', confirmedOn: '2011-07-01', phone: `1380000000${i}` }));
   t.ledger.close();

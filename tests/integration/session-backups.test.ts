@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch';
 import { SessionState } from '../../electron/api/session-state';
 import { defaultBackupDir, listBackups } from '../../electron/ledger/backup-file';
-import { createOrg, ensureCommittee } from '../../electron/ledger/orgs';
+import { createOrg, ensureWorkingCommittee } from '../../electron/ledger/orgs';
 import { tempDir } from '../helpers/temp-ledger';
 
 let cleanups: Array<() => void> = [];
@@ -20,7 +20,7 @@ describe('the session keeps automatic backups', () => {
     const backups = () => listBackups(defaultBackupDir(path));
     expect(backups()).toHaveLength(1);
     const first = backups()[0]!.path;
-    createOrg(state.requireLedger(), { parentId: ensureCommittee(state.requireLedger()), name: '新社区党委', type: 'partyCommittee' });
+    createOrg(state.requireLedger(), { parentId: ensureWorkingCommittee(state.requireLedger()), name: '新社区党委', type: 'partyCommittee' });
     const locked = await dispatch(state, 'session.lock', {});
     expect(locked).toMatchObject({ ok: true, value: { unlocked: false } });
     // Retention keeps the newest backup of each day: the one taken on lock replaces the morning's.

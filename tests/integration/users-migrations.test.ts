@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Ledger, openDatabase } from '../../electron/ledger/ledger';
 import { SCHEMA_VERSION, migrate } from '../../electron/ledger/migrate';
 import { addUser, changePassword, listUsers, removeUser } from '../../electron/ledger/users';
+import { rng } from '../helpers/random';
 import { TEST_KDF, TEST_PASSWORD, tempDir, tempLedger } from '../helpers/temp-ledger';
 import { randomBytes } from 'node:crypto';
 
@@ -64,7 +65,8 @@ describe('migrations', () => {
     const t = await tempLedger();
     cleanups.push(t.cleanup);
     t.ledger.close();
-    writeFileSync(t.path, randomBytes(8192));
+    const noise = rng(8192);
+    writeFileSync(t.path, Uint8Array.from({ length: 8192 }, () => Math.floor(noise() * 256)));
     await expect(Ledger.open(t.path, TEST_PASSWORD)).rejects.toMatchObject({ code: 'LEDGER_CORRUPT', message: expect.stringContaining('损坏') });
   });
 });
