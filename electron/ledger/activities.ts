@@ -7,6 +7,7 @@ import {
   type ActivityTypeDef, CUSTOM_ACTIVITY_TYPES_KEY,
   customActivityTypeSchema, mergeActivityTypes,
 } from '../../shared/domain/activity-types';
+import type { Standing } from '../../shared/domain/member';
 import { COMMITTEE_ROLE_LABELS, type CommitteeRole, type OrgType } from '../../shared/domain/org';
 import { type CommitteeSeat, type MemberSpan, committeeOn } from '../../shared/rules';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../../shared/schemas/activity';
 import type { ActivityDetail, ActivityOrg, ActivityRow, AttendanceRow, Expected, ExpectedAttendee } from '../../shared/api/activities';
 import type { Ledger } from './ledger';
-import { type MemberState, membersOn } from './member-state';
+import { type MemberState, membersOn, standingChanges, standingOn } from './member-state';
 import { all, mustFind, one, parseJson, run } from './sql';
 
 type OrgLite = { id: number; name: string; type: OrgType; parentId: number | null; foundedOn: string | null; dissolvedOn: string | null };
@@ -58,18 +59,27 @@ function typeDef(ledger: Ledger, code: string): ActivityTypeDef {
   return def;
 }
 
-/** Membership spans of one org, with what makes a member no longer expected (停止党籍, 出党, 死亡). */
-export function orgSpans(ledger: Ledger, orgId: number): (MemberSpan & { groupId: number | null })[] {
-  return all<{ memberId: number; name: string; from: string; to: string | null; standing: string; standingSince: string | null; kind: 'full' | 'probationary'; groupId: number | null }>(
+/**
+ * Membership spans of one org, cut where the 党籍 changed: only the pieces with standing 正常 are
+ * kept (停止党籍, 出党 and 死亡 are not expected), from the dated history as member-state.ts reads it.
+ */
+export function orgSpans(ledger: Ledger, orgId: number): MemberSpan[] {
+  const changes = standingChanges(ledger);
+  const out: MemberSpan[] = [];
+  for (const r of all<{ memberId: number; name: string; from: string; to: string | null; standing: Standing; standingReason: string | null; standingSince: string | null; kind: 'full' | 'probationary' }>(
     ledger,
-    `SELECT s.member_id AS memberId, m.name, s.from_date AS "from", s.to_date AS "to", m.standing, m.standing_since AS standingSince,
-       m.kind, m.group_id AS groupId
+    `SELECT s.member_id AS memberId, m.name, s.from_date AS "from", s.to_date AS "to", m.standing, m.standing_reason AS standingReason,
+       m.standing_since AS standingSince, m.kind
      FROM member_org_spans s JOIN members m ON m.id = s.member_id WHERE s.org_id = ? AND m.voided_at IS NULL ORDER BY m.joined_on, m.id, s.from_date`,
     orgId,
-  ).map((r) => ({
-    memberId: r.memberId, name: r.name, from: r.from, to: r.to, kind: r.kind, groupId: r.groupId,
-    inactiveFrom: r.standing !== 'normal' ? (r.standingSince ?? '0000-01-01') : null,
-  }));
+  )) {
+    const list = changes.get(r.memberId) ?? [];
+    const cuts = [r.from, ...list.map((c) => c.date).filter((d) => d > r.from && (r.to === null || d < r.to))];
+    cuts.forEach((from, i) => {
+      if (standingOn(r, list, from).standing === 'normal') out.push({ memberId: r.memberId, name: r.name, from, to: cuts[i + 1] ?? r.to, kind: r.kind });
+    });
+  }
+  return out;
 }
 
 /** Committee seats (org_roles) of an org, with the end of their term folded in. */

@@ -32,10 +32,27 @@ function covering(rows: Covering[]): Map<number, Covering> {
   return out;
 }
 
+type StandingChange = { date: string; from: Standing; to: Standing; reason: string | null };
+
+/** Every member's dated 党籍 changes (not voided), oldest first. */
+export function standingChanges(ledger: Ledger): Map<number, StandingChange[]> {
+  const changes = new Map<number, StandingChange[]>();
+  for (const e of all<{ memberId: number; date: string; data: string }>(
+    ledger, "SELECT member_id AS memberId, date, data FROM member_events WHERE type = 'standingChanged' AND voided_at IS NULL ORDER BY date, id",
+  )) {
+    const d = parseJson<{ from?: Standing; to?: Standing; reason?: string | null }>(e.data, {});
+    if (!d.to) continue;
+    const list = changes.get(e.memberId) ?? [];
+    list.push({ date: e.date, from: d.from ?? 'normal', to: d.to, reason: d.reason ?? null });
+    changes.set(e.memberId, list);
+  }
+  return changes;
+}
+
 /** The standing on `on` from the dated 党籍 changes; without any, the member's own columns. */
-function standingOn(
+export function standingOn(
   m: { standing: Standing; standingReason: string | null; standingSince: string | null },
-  changes: { date: string; from: Standing; to: Standing; reason: string | null }[] | undefined,
+  changes: readonly StandingChange[] | undefined,
   on: string,
 ): { standing: Standing; standingReason: string | null; standingSince: string | null } {
   if (!changes || changes.length === 0) {
@@ -58,16 +75,7 @@ export function membersOn(ledger: Ledger, on: string, opts: { onRollOnly?: boole
   const spans = covering(all<Covering>(ledger, `SELECT member_id AS memberId, org_id AS orgId, from_date AS "from" FROM member_org_spans s WHERE ${COVERS('s')}`, on, on));
   const groups = covering(all<Covering>(ledger, `SELECT member_id AS memberId, group_id AS orgId, from_date AS "from" FROM member_group_spans g WHERE ${COVERS('g')}`, on, on));
   const withGroupHistory = new Set(all<{ memberId: number }>(ledger, 'SELECT DISTINCT member_id AS memberId FROM member_group_spans').map((r) => r.memberId));
-  const changes = new Map<number, { date: string; from: Standing; to: Standing; reason: string | null }[]>();
-  for (const e of all<{ memberId: number; date: string; data: string }>(
-    ledger, "SELECT member_id AS memberId, date, data FROM member_events WHERE type = 'standingChanged' AND voided_at IS NULL ORDER BY date, id",
-  )) {
-    const d = parseJson<{ from?: Standing; to?: Standing; reason?: string | null }>(e.data, {});
-    if (!d.to) continue;
-    const list = changes.get(e.memberId) ?? [];
-    list.push({ date: e.date, from: d.from ?? 'normal', to: d.to, reason: d.reason ?? null });
-    changes.set(e.memberId, list);
-  }
+  const changes = standingChanges(ledger);
   const mobile = new Map(all<{ memberId: number; direction: 'out' | 'in'; place: string }>(
     ledger, `SELECT member_id AS memberId, direction, place FROM mobile_records r WHERE ${COVERS('r')} ORDER BY from_date`, on, on,
   ).map((r) => [r.memberId, { direction: r.direction, place: r.place }]));

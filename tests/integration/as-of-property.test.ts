@@ -2,7 +2,7 @@
 // 党小组 moves, 录入错误 voids) over several years, on random dates every register's data, the
 // dashboard, `stats` and the expected attendees agree with a reference folded from the events.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedAttendees } from '../../electron/ledger/activities';
+import { expectedAttendees, orgSpans } from '../../electron/ledger/activities';
 import { dashboardSummary } from '../../electron/ledger/dashboard';
 import type { Ledger } from '../../electron/ledger/ledger';
 import { membersOn } from '../../electron/ledger/member-state';
@@ -16,6 +16,7 @@ import { memberFormData, orgsData } from '../../electron/reports/queries/members
 import { rosterData } from '../../electron/reports/queries/roster';
 import { resolveScope } from '../../electron/reports/scope';
 import { MEMBER_KIND_LABELS, type MemberKind, type Standing } from '../../shared/domain/member';
+import { rosterOn } from '../../shared/rules';
 import { makeId, memberInput, smallStreet } from '../helpers/builders';
 import { rng } from '../helpers/fuzz-cases';
 import { tempLedger } from '../helpers/temp-ledger';
@@ -193,6 +194,8 @@ describe.each(SEEDS)('random histories, seed %i', (seed) => {
         // Expected at a 支部党员大会 that day: on the roll with standing 正常; at a 党小组会, the group's.
         const expected = expectedAttendees(ledger, { orgId: b, type: 'branchAssembly', date: on }).attendees.map((a) => a.memberId).sort((x, y) => x - y);
         expect(expected, ctx).toEqual(mine.filter((f) => f.standing === 'normal').map((f) => f.m.id).sort((x, y) => x - y));
+        // The compliance engine's roster of that day (quorum, per-member rules): the same members.
+        expect(rosterOn(orgSpans(ledger, b), on).map((x) => x.memberId).sort((x, y) => x - y), ctx).toEqual(expected);
         for (const g of groupsOf.get(b)!) {
           const inGroup = expectedAttendees(ledger, { orgId: g, type: 'groupMeeting', date: on }).attendees.map((a) => a.memberId).sort((x, y) => x - y);
           expect(inGroup, ctx).toEqual(mine.filter((f) => f.groupId === g && f.standing === 'normal').map((f) => f.m.id).sort((x, y) => x - y));
