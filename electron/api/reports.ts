@@ -34,13 +34,14 @@ type Job = {
 
 const jobs = new Map<string, Job>();
 
-function toRequest(input: Omit<ReportRequestInput, 'includeDescendants' | 'maskIds'> & { includeDescendants: boolean; maskIds: boolean }, format: ReportFormat): ReportRequest {
+function toRequest(input: Omit<ReportRequestInput, 'includeDescendants' | 'maskIds' | 'binderPages'> & { includeDescendants: boolean; maskIds: boolean; binderPages: boolean }, format: ReportFormat): ReportRequest {
   return {
     register: input.register,
     format,
     scope: { orgId: input.orgId ?? null, includeDescendants: input.includeDescendants },
     period: input.year ? { year: input.year } : { from: input.from ?? undefined, to: input.to ?? undefined },
     maskIds: input.maskIds,
+    binderPages: input.binderPages,
   };
 }
 

@@ -21,6 +21,8 @@ export type ReportRequest = {
   scope?: ReportRequestScope;
   period?: ReportRequestPeriod;
   maskIds?: boolean;
+  /** The binder of several branches: with each member's 采集表 and each meeting's record page too. */
+  binderPages?: boolean;
   /** For tests and the demo: the date that counts as today. */
   today?: string;
 };
@@ -48,7 +50,7 @@ export function buildRegister(ledger: Ledger, req: ReportRequest): { doc: Regist
   const scope = resolveScope(ledger, req.scope ?? {}, req.period ?? {}, req.today);
   const opts: QueryOptions = { maskIds: req.maskIds ?? false, ...(req.today ? { printedOn: req.today } : {}) };
   if (req.register === 'binder') {
-    const parts = binderRegisters(scope.branches.length).map((r) => SOURCES[r](ledger, scope, opts));
+    const parts = binderRegisters(scope.branches.length, { pages: req.binderPages }).map((r) => SOURCES[r](ledger, scope, opts));
     return { doc: buildBinder({ ...headerFor(scope, opts), year: scope.year }, parts), scope };
   }
   const doc = SOURCES[req.register](ledger, scope, opts);

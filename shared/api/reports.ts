@@ -17,6 +17,8 @@ const reportRequest = z.object({
   from: optDate('开始日期'),
   to: optDate('结束日期'),
   maskIds: z.boolean().default(false),
+  /** The binder of several branches: also every member's 采集表 and every meeting's record page. */
+  binderPages: z.boolean().default(false),
 });
 export type ReportRequestInput = z.input<typeof reportRequest>;
 

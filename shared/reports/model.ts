@@ -22,7 +22,16 @@ export type Column = {
   min?: number;
   /** Whether long values wrap onto more lines (default: only 'text' columns). Names do not. */
   wrap?: boolean;
+  /** Figures printed with exactly this many decimals in both formats (scores: 2). */
+  decimals?: number;
 };
+
+/** A figure with a column's fixed decimals: 4.5 → '4.50'; anything else unchanged. */
+export function withDecimals(v: Cell, decimals: number | undefined): Cell {
+  if (decimals === undefined || v === null || v === '') return v;
+  const n = typeof v === 'number' ? v : /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : null;
+  return n === null ? v : n.toFixed(decimals);
+}
 
 export type TableBlock = {
   type: 'table';

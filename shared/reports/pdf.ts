@@ -6,7 +6,7 @@ import {
 } from './conventions';
 import type { GlyphChecker } from './glyphs';
 import { footerTitle } from './masking';
-import type { Block, Cell, Cover, GridBlock, Orientation, RegisterDoc, Section, SignaturesBlock, TableBlock } from './model';
+import { type Block, type Cell, type Column, type Cover, type GridBlock, type Orientation, type RegisterDoc, type Section, type SignaturesBlock, type TableBlock, withDecimals } from './model';
 import { type CharWidth, estimateCharWidth, textEm, wrapText } from './wrap';
 
 const PAD = 2.5;
@@ -94,15 +94,18 @@ class PdfBuilder {
     return alignment ? { stack: lines, alignment } : { stack: lines };
   }
 
-  /** Cells as they will print (blanks for characters no font has), so they are measured as such. */
-  printableRows(rows: Cell[][]): Cell[][] {
+  /** Cells as they will print (fixed decimals, blanks for characters no font has), so they are measured as such. */
+  printableRows(rows: Cell[][], columns: Column[]): Cell[][] {
     const g = this.opts.glyphs;
-    return rows.map((r) => r.map((v) => (typeof v === 'string' ? g.printable(v) : v)));
+    return rows.map((r) => r.map((v, i) => {
+      const x = withDecimals(v, columns[i]?.decimals);
+      return typeof x === 'string' ? g.printable(x) : x;
+    }));
   }
 
   /** tail: what must not be parted from the table's last rows (signatures, the lines before them). */
   table(block: TableBlock, orientation: Orientation, tail?: Content[]): Content {
-    const b: TableBlock = { ...block, rows: this.printableRows(block.rows), ...(block.totals ? { totals: this.printableRows([block.totals])[0] } : {}) };
+    const b: TableBlock = { ...block, rows: this.printableRows(block.rows, block.columns), ...(block.totals ? { totals: this.printableRows([block.totals], block.columns)[0] } : {}) };
     const n = b.columns.length;
     const fits = measureColumns(b.columns, b.totals ? [...b.rows, b.totals] : b.rows, 1.2, (s) => this.em(s) * 2);
     this.wrapCols = fits.map((f) => f.wrap);

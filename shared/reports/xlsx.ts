@@ -168,6 +168,8 @@ class SheetWriter {
           : kind === 'number' && typeof v === 'number' ? v
           : kind === 'number' && NUMERIC.test(v as string) ? Number(v) : String(v);
         cell.style = fill ? { ...styles[i], fill } : styles[i]!;
+        const decimals = b.columns[i]?.decimals;
+        if (decimals !== undefined && typeof cell.value === 'number') cell.numFmt = decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
       }
       let lines = 1;
       for (const i of wrapCols) {

@@ -10,7 +10,8 @@ import type { Ledger } from '../../electron/ledger/ledger';
 import { listMembers } from '../../electron/ledger/members';
 import { buildRegister, exportRegister } from '../../electron/reports/export';
 import { resolveScope } from '../../electron/reports/scope';
-import { REGISTER_NAMES, type RegisterName } from '../../shared/reports/catalog';
+import { REGISTER_NAMES, type RegisterName, registerInfo } from '../../shared/reports/catalog';
+import { BINDER_ORDER } from '../../shared/reports/registers/binder';
 import type { RegisterDoc, TableBlock } from '../../shared/reports/model';
 import { TEST_KDF, tempDir } from '../helpers/temp-ledger';
 
@@ -126,4 +127,50 @@ describe('every exported register, page by page', () => {
       });
     }
   }
+});
+
+/** The binder's 目录 read back, and the page where each register's first title actually is. */
+async function binderContents(orgId: number | null, binderPages: boolean) {
+  const req = { register: 'binder' as const, format: 'pdf' as const, scope: { orgId }, period: { year: YEAR }, binderPages, today: TODAY };
+  const { doc } = buildRegister(ledger, req);
+  const file = join(dir.dir, 'out', `binder-${orgId ?? 'street'}-${binderPages ? 'pages' : 'lists'}.pdf`);
+  await exportRegister(ledger, req, file);
+  const pages = pdfPages(file);
+  const toc = execFileSync('pdftotext', ['-f', '2', '-l', '3', file, '-']).toString();
+  const entries = [...toc.matchAll(/^\s*([一二三四五六七八九十]+)、(.+?)\s+(\d+)\s*$/gm)].map((m) => ({ title: m[2]!.trim(), page: Number(m[3]) }));
+  // Each entry's register begins with the first section carrying a toc line after the previous one.
+  const starts = doc.sections.filter((x) => x.toc).map((x) => squash(x.title));
+  let from = 2;
+  const actual = starts.map((title) => {
+    const at = pages.findIndex((text, i) => i >= from && text.includes(title));
+    from = at + 1;
+    return at + 1;
+  });
+  return { doc, pages, entries, actual };
+}
+
+describe('the yearly binder', () => {
+  it('of a branch holds every inspection item, each where the contents say', { timeout: 600_000 }, async () => {
+    const { doc, pages, entries, actual } = await binderContents(branchId, false);
+    expect(entries.map((e) => e.title)).toEqual(BINDER_ORDER.map((r) => registerInfo(r).title));
+    expect(entries.map((e) => e.page)).toEqual(actual);
+    // One page or more per member and per meeting.
+    const forms = doc.sections.filter((x) => x.title === '党员基本信息采集表').length;
+    expect(forms).toBeGreaterThan(10);
+    expect(pages.filter((t) => t.includes('党员基本信息采集表')).length).toBeGreaterThanOrEqual(forms);
+    expect(doc.sections.filter((x) => x.sheet === '会议记录').length).toBeGreaterThan(10);
+  });
+  it('of several branches takes the per-member and per-meeting pages on request, contents matching', { timeout: 600_000 }, async () => {
+    // The smallest org above branches: a community's committee with its branches.
+    const scope = resolveScope(ledger, {}, { year: YEAR }, TODAY);
+    const parents = [...new Set(scope.branches.map((b) => b.parentId))].filter((id): id is number => id !== null && id !== scope.root.id);
+    const sized = parents.map((id) => ({ id, n: scope.branches.filter((b) => b.parentId === id).length })).filter((x) => x.n >= 2).sort((a, b) => a.n - b.n);
+    const { doc, entries, actual } = await binderContents(sized[0]!.id, true);
+    const titles = entries.map((e) => e.title);
+    expect(titles).toEqual(expect.arrayContaining(['党员基本信息采集表', '会议记录', '党建工作年终考核汇总表']));
+    expect(entries.map((e) => e.page)).toEqual(actual);
+    expect(doc.sections.filter((x) => x.title === '党员基本信息采集表').length).toBeGreaterThan(10);
+    const without = buildRegister(ledger, { register: 'binder', format: 'pdf', scope: { orgId: sized[0]!.id }, period: { year: YEAR }, today: TODAY }).doc;
+    expect(without.sections.some((x) => x.title === '党员基本信息采集表')).toBe(false);
+  });
 });

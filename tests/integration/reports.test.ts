@@ -135,7 +135,7 @@ describe('every register of one branch, in both formats', () => {
   it('the assessment sheet and the summary print the assessment service’s totals, grades and ranks', { timeout: 120_000 }, async () => {
     const mine = yearSummary(ledger, YEAR).branches.find((b) => b.orgId === branch.id)!;
     const text = squash(pdfText(join(out, `assessment-${branch.id}.pdf`)));
-    expect(text).toContain(squash(`考核总分：${mine.total} 分`));
+    expect(text).toContain(squash(`考核总分：${mine.total.toFixed(2)} 分`));
     expect(text).toContain(squash(`考核等次：${mine.grade}`));
     expect(text).toContain(squash(`第 ${mine.rank} 名`));
     const contract = squash(pdfText(join(out, `contract-${branch.id}.pdf`)));

@@ -170,3 +170,23 @@ describe('the workbook of a register', () => {
     expect(json).not.toContain('110101199003071234');
   });
 });
+
+describe('scores', () => {
+  it('print with two decimals in both formats, in the table and in running text', async () => {
+    const { buildAssessmentSummary } = await import('../../shared/reports/registers/assessment-summary');
+    const doc = buildAssessmentSummary({
+      unit: '锦澜街道党工委', period: { from: '2025-01-01', to: '2025-12-31' }, printedOn: '2025-12-31', maskIds: false, year: 2025,
+      categories: [{ category: '领导班子好', points: 20 }], bands: '90 分以上为“优秀”',
+      lines: [{ rank: 1, org: '望江社区第一党支部', categories: [19.5], total: 90, grade: '优秀', confirmed: true }],
+    });
+    const pdf = JSON.stringify(toPdfDefinition(doc, { glyphs: new GlyphChecker([{ name: 'Main', hasGlyph: () => true }]), font: 'Main' }));
+    expect(pdf).toContain('"19.50"');
+    expect(pdf).toContain('"90.00"');
+    const ws = toWorkbook(doc).worksheets[0]!;
+    const cells: ExcelJS.Cell[] = [];
+    ws.eachRow((row) => row.eachCell((c) => cells.push(c)));
+    const total = cells.find((c) => c.value === 90)!;
+    expect(total.numFmt).toBe('0.00');
+    expect(cells.find((c) => c.value === 19.5)!.numFmt).toBe('0.00');
+  });
+});

@@ -10,10 +10,10 @@ const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)}
 export const exportCommand: CliCommand = {
   name: 'export',
   summary: '打印台帐：导出为 Excel 或 PDF（export --list 列出全部台帐）',
-  usage: 'npm run -s ledger -- export REGISTER --db FILE --format xlsx|pdf --out FILE [--force] [--org NAME] [--only] [--year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD] [--mask-ids | --mask] [--json]\n       npm run -s ledger -- export --list',
+  usage: 'npm run -s ledger -- export REGISTER --db FILE --format xlsx|pdf --out FILE [--force] [--org NAME] [--only] [--year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD] [--mask-ids | --mask] [--with-pages] [--json]\n       npm run -s ledger -- export --list',
   options: {
     list: { type: 'boolean' }, db: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, org: { type: 'string' },
-    only: { type: 'boolean' }, year: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'mask-ids': { type: 'boolean' }, mask: { type: 'boolean' },
+    only: { type: 'boolean' }, year: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'mask-ids': { type: 'boolean' }, mask: { type: 'boolean' }, 'with-pages': { type: 'boolean' },
     today: { type: 'string' }, json: { type: 'boolean' }, force: { type: 'boolean' },
   },
   async run({ values, positionals }) {
@@ -52,6 +52,7 @@ export const exportCommand: CliCommand = {
         period: year ? { year: Number(year) } : { from: values.from as string | undefined, to: values.to as string | undefined },
         // --mask-ids (the first name) masks all personal data, as --mask says.
         maskIds: Boolean(values['mask-ids'] || values.mask),
+        binderPages: Boolean(values['with-pages']),
         today: typeof values.today === 'string' ? values.today : undefined,
       }, out);
       // A blank left for a character no font has is a problem the clerk must fix by hand.

@@ -49,6 +49,7 @@ export default function PrintPage() {
   const [year, setYear] = useState(THIS_YEAR);
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
   const [maskIds, setMaskIds] = useState(false);
+  const [binderPages, setBinderPages] = useState(false);
   const [preview, setPreview] = useState<ReportPreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [loadingPreview, setLoadingPreview] = useState(false);
@@ -62,8 +63,9 @@ export default function PrintPage() {
     orgId,
     includeDescendants: descendants,
     maskIds,
+    binderPages: register === 'binder' && binderPages,
     ...(mode === 'year' || info.periodKind === 'year' ? { year } : { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') }),
-  }), [register, orgId, descendants, maskIds, mode, year, range, info.periodKind]);
+  }), [register, orgId, descendants, maskIds, binderPages, mode, year, range, info.periodKind]);
 
   useEffect(() => {
     let live = true;
@@ -196,6 +198,11 @@ export default function PrintPage() {
               <DatePicker.RangePicker value={range} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} allowClear={false} style={{ width: '100%' }} />
             )}
           </div>
+          {register === 'binder' && (
+            <Checkbox checked={binderPages} onChange={(e) => setBinderPages(e.target.checked)}>
+              多个党支部的合订本也收入每名党员的采集表和每次会议的记录页（全街道可达数千页；单个党支部的合订本总是收入）
+            </Checkbox>
+          )}
           <Checkbox checked={maskIds} onChange={(e) => setMaskIds(e.target.checked)}>脱敏导出：隐去{MASKED_FIELDS}的部分内容（如 110101********123X、138****5678）</Checkbox>
           <div className="pr-actions">
             <Button type="primary" icon={<FilePdfOutlined />} disabled={running || !info.formats.includes('pdf')} onClick={() => void start('pdf')}>导出 PDF</Button>

@@ -16,12 +16,12 @@ export function buildAssessmentSummary(data: SummaryData): RegisterDoc {
   const columns: Column[] = [
     { header: '名次', kind: 'number', min: 4 },
     { header: '党组织', max: 28 },
-    ...data.categories.map((c): Column => ({ header: `${c.category}（${points(c.points)}分）`, kind: 'number', min: 6 })),
-    { header: '总分', kind: 'number', min: 6 },
+    ...data.categories.map((c): Column => ({ header: `${c.category}（${points(c.points)}分）`, kind: 'number', min: 6, decimals: 2 })),
+    { header: '总分', kind: 'number', min: 6, decimals: 2 },
     { header: '等次', kind: 'center' },
     { header: '状态', kind: 'center' },
   ];
-  const rows = data.lines.map((l) => [l.rank || '—', l.org, ...l.categories.map(points), points(l.total), l.grade, l.confirmed ? '已确认' : '未确认']);
+  const rows = data.lines.map((l) => [l.rank || '—', l.org, ...l.categories, l.total, l.grade, l.confirmed ? '已确认' : '未确认']);
   const counts = new Map<string, number>();
   for (const l of data.lines) counts.set(l.grade, (counts.get(l.grade) ?? 0) + 1);
   const tally = [...counts].map(([g, n]) => `${g} ${n} 个`).join('，');

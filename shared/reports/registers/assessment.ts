@@ -1,7 +1,7 @@
 // 党建工作年终考核表: one per branch — every indicator with its points, the self-score, the score
 // that counts, and the figures behind each computed score; the total, grade and rank.
 import type { Column, RegisterDoc, Section } from '../model';
-import { type ContractIndicatorLine, indicatorTable, points } from './contract';
+import { type ContractIndicatorLine, indicatorTable, points, scoreText } from './contract';
 import { type ReportHeader, registerDoc } from './common';
 
 export type AssessmentLine = ContractIndicatorLine & {
@@ -32,18 +32,17 @@ const COLUMNS: Column[] = [
   { header: '考核内容', max: 28 },
   { header: '分值', kind: 'number' },
   { header: '评分标准', max: 30 },
-  { header: '自评分', kind: 'number' },
-  { header: '考核得分', kind: 'number' },
+  { header: '自评分', kind: 'number', decimals: 2 },
+  { header: '考核得分', kind: 'number', decimals: 2 },
   { header: '得分依据', max: 48 },
 ];
 
-const score = (n: number | null) => (n === null ? '' : points(n));
 
 export function assessmentSection(s: AssessmentSheet, committee: string): Section {
   const byCat = new Map(s.categories.map((c) => [c.category, c.score]));
-  const table = indicatorTable(s.lines, COLUMNS, (l, i) => [i + 1, l.content, points(l.points), l.rule, score(l.selfScore), score(l.score), l.basis], (cat) => `，得 ${points(byCat.get(cat) ?? 0)} 分`);
+  const table = indicatorTable(s.lines, COLUMNS, (l, i) => [i + 1, l.content, points(l.points), l.rule, l.selfScore, l.score, l.basis], (cat) => `，得 ${scoreText(byCat.get(cat) ?? 0)} 分`);
   const selfTotal = s.lines.some((l) => l.selfScore !== null) ? s.lines.reduce((a, l) => a + (l.selfScore ?? 0), 0) : null;
-  table.totals = ['合计', null, points(s.lines.reduce((a, l) => a + l.points, 0)), null, score(selfTotal), points(s.total), null];
+  table.totals = ['合计', null, points(s.lines.reduce((a, l) => a + l.points, 0)), null, selfTotal, s.total, null];
   return {
     title: `${s.year}年度党建工作年终考核表`,
     unit: s.org,
@@ -54,7 +53,7 @@ export function assessmentSection(s: AssessmentSheet, committee: string): Sectio
       {
         type: 'text',
         style: 'heading',
-        text: `考核总分：${points(s.total)} 分　　考核等次：${s.grade}　　名次：${s.rank ? `第 ${s.rank} 名（共 ${s.of} 个党组织）` : '不参加排名'}${s.confirmed ? '' : '　　（考核结果尚未确认）'}`,
+        text: `考核总分：${scoreText(s.total)} 分　　考核等次：${s.grade}　　名次：${s.rank ? `第 ${s.rank} 名（共 ${s.of} 个党组织）` : '不参加排名'}${s.confirmed ? '' : '　　（考核结果尚未确认）'}`,
       },
       ...(s.note ? [{ type: 'text' as const, style: 'note' as const, text: `考核意见：${s.note}` }] : []),
       { type: 'signatures', items: ['考核组成员（签字）：', '党支部书记（签字）：', `${committee}（盖章）`], dated: true },

@@ -6,14 +6,18 @@ import { registerInfo } from '../catalog';
 import type { RegisterDoc } from '../model';
 import { type ReportHeader, chineseOrdinal } from './common';
 
-/** The binder's order. The per-member and per-meeting pages go into a single branch's binder only. */
+/**
+ * The binder's order: every inspection item of DOMAIN.md. A branch's binder holds them all; a binder
+ * of several branches leaves out the page per member and the page per meeting (thousands of pages
+ * street-wide) unless asked for them.
+ */
 export const BINDER_ORDER: readonly Exclude<RegisterName, 'binder'>[] = [
   'orgs', 'roster', 'member-form', 'mobile', 'resident', 'posts', 'meetings', 'meeting-pages',
   'attendance', 'appraisal', 'dues', 'dues-summary', 'contract', 'assessment', 'assessment-summary',
 ];
 
-export function binderRegisters(branches: number): Exclude<RegisterName, 'binder'>[] {
-  return BINDER_ORDER.filter((r) => (branches > 1 ? r !== 'member-form' && r !== 'meeting-pages' : r !== 'assessment-summary' && r !== 'dues-summary'));
+export function binderRegisters(branches: number, opts: { pages?: boolean } = {}): Exclude<RegisterName, 'binder'>[] {
+  return BINDER_ORDER.filter((r) => branches <= 1 || opts.pages || (r !== 'member-form' && r !== 'meeting-pages'));
 }
 
 export function buildBinder(h: ReportHeader & { year: number }, parts: RegisterDoc[]): RegisterDoc {

@@ -29,6 +29,8 @@ const COLUMNS: Column[] = [
 ];
 
 export const points = (n: number) => String(Math.round(n * 100) / 100);
+/** A score in running text, to 2 decimals as in the score columns. */
+export const scoreText = (n: number) => n.toFixed(2);
 
 /** Indicators under one caption per category: 「一、领导班子好（20 分）」. */
 export function indicatorTable<T extends ContractIndicatorLine>(lines: T[], columns: Column[], cells: (l: T, i: number) => TableBlock['rows'][number], captionExtra?: (category: string) => string): TableBlock {

@@ -41,7 +41,8 @@ const L = (text: string, span = 1): GridCell => ({ text, label: true, span });
 const V = (text: string | null | undefined, span = 1): GridCell => ({ text: text ?? '', span });
 
 export function memberFormGrid(m: MemberFormEntry, mask: Masker): GridBlock {
-  const lost = m.lostContactSince ? `是（${m.lostContactSince.replace('-', '年')}月起失去联系）` : '否';
+  // Dates in the form's fields are all written 2025-03-07; the month contact was lost alike.
+  const lost = m.lostContactSince ? `是（${m.lostContactSince} 起失去联系）` : '否';
   const mobile = m.mobile ? `是（${m.mobile}）` : '否';
   return {
     type: 'grid',
