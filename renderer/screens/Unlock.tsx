@@ -1,7 +1,7 @@
 // The unlock screen: the first thing a clerk sees each morning.
 import { KeyOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Progress, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { ApiError, ledger } from '../api';
 import { errorText } from '../feedback';
 import { useSession } from '../session';
@@ -11,6 +11,7 @@ export function UnlockScreen() {
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
+  const progress = useUnlockProgress(busy);
 
   // Several users: each gives their name, so a password says nothing about anyone else's.
   const askUserName = status?.askUserName ?? false;
@@ -72,6 +73,12 @@ export function UnlockScreen() {
             <Button type="primary" htmlType="submit" size="large" block loading={busy}>
               解锁
             </Button>
+            {busy && (
+              <div className="gate-progress">
+                <Progress percent={progress.percent} showInfo={false} status="active" aria-label="解锁进度" />
+                <Typography.Text type="secondary">{progress.text}</Typography.Text>
+              </div>
+            )}
             <Button type="link" block className="gate-link" onClick={() => setMode('recovery')}>
               忘记密码？用恢复密钥重设
             </Button>
@@ -116,4 +123,23 @@ export function UnlockScreen() {
       </Card>
     </div>
   );
+}
+
+/**
+ * What the first unlock of the day is doing while the person waits: checking the password (a
+ * deliberately slow key derivation), then opening and checking the encrypted ledger. The call
+ * reports nothing meanwhile, so the bar creeps towards 90 % by the time it usually takes.
+ */
+function useUnlockProgress(busy: boolean): { percent: number; text: string } {
+  const [elapsed, setElapsed] = useState(0);
+  useEffect(() => {
+    if (!busy) return setElapsed(0);
+    const started = Date.now();
+    const t = setInterval(() => setElapsed(Date.now() - started), 200);
+    return () => clearInterval(t);
+  }, [busy]);
+  return {
+    percent: Math.round(90 * (1 - Math.exp(-elapsed / 2500))),
+    text: elapsed < 1200 ? '正在校验密码…' : '正在打开加密台帐并检查数据，首次解锁需要几秒钟…',
+  };
 }

@@ -3,18 +3,7 @@
 // roll is in it, the footer counts its pages, and the export is in the audit log.
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { demoPassword, demoUrl } from './support/app';
-
-/** Calls the demo's API from inside the page (same token, same session as the UI). */
-async function api<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
-  return page.evaluate(async ([m, body]) => {
-    const token = sessionStorage.getItem('ledger-demo-token') ?? '';
-    const res = await fetch(`./api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': token }, body: JSON.stringify(body) });
-    const env = await res.json();
-    if (!env.ok) throw new Error(env.error.message);
-    return env.value;
-  }, [method, input] as const) as Promise<T>;
-}
+import { api, demoPassword, demoUrl } from './support/app';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 

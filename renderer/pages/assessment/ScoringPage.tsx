@@ -57,7 +57,10 @@ export function ScoringPage({ contractId }: { contractId: number }) {
   const year = view?.year;
   const { data: siblings } = useLoad(() => (year ? ledger['assessment.contracts']({ year }) : Promise.resolve([])), [year]);
 
-  const rows = useMemo(() => (view ? rowsOf(view, edits) : []), [view, edits]);
+  // A score above the item's maximum is refused with a word, not cut down to it in silence: the
+  // typed figure stays in the field, marked, until it is corrected (new rows: the table redraws).
+  const [overMax, setOverMax] = useState<Record<string, number>>({});
+  const rows = useMemo(() => (view ? rowsOf(view, edits) : []), [view, edits, overMax]);
   const dirty = Object.keys(edits).length > 0;
   useUnsavedChanges(dirty, '考核评分的修改');
   const locked = view?.status === 'confirmed';
@@ -66,6 +69,18 @@ export function ScoringPage({ contractId }: { contractId: number }) {
   const selfTotal = rows.every((r) => r.self === null) ? null : sumScores(rows.map((r) => r.self));
 
   const setEdit = (id: number, patch: Edit) => setEdits((e) => ({ ...e, [id]: { ...e[id], ...patch } }));
+  const scoreInput = (r: Row, field: 'selfScore' | 'committeeScore', v: number | string | null) => {
+    const key = `${r.id}:${field}`;
+    const n = typeof v === 'number' ? v : null;
+    if (n !== null && n > r.points) {
+      setOverMax((o) => ({ ...o, [key]: n }));
+      showError(new Error(`“${r.content}”满分 ${fmt(r.points)} 分，不能评 ${fmt(n)} 分。请改为 0 到 ${fmt(r.points)} 之间的分数。`));
+      return;
+    }
+    setOverMax(({ [key]: _, ...rest }) => rest);
+    setEdit(r.id, { [field]: n });
+  };
+  const tooHigh = (r: Row, field: 'selfScore' | 'committeeScore') => overMax[`${r.id}:${field}`];
 
   const save = async (): Promise<RankedAssessment | null> => {
     if (!dirty || !view) return view ?? null;
@@ -145,8 +160,8 @@ export function ScoringPage({ contractId }: { contractId: number }) {
       title: '自评分', key: 'self', width: 82,
       render: (_, r) => locked ? <span className="sc-read">{fmt(r.self)}</span> : (
         <InputNumber
-          size="small" value={r.self} min={0} max={r.points} step={0.5} disabled={locked} className="sc-num" aria-label={`${r.content} 自评分`}
-          onChange={(v) => setEdit(r.id, { selfScore: typeof v === 'number' ? v : null })}
+          size="small" value={tooHigh(r, 'selfScore') ?? r.self} min={0} step={0.5} disabled={locked} className="sc-num" aria-label={`${r.content} 自评分`}
+          status={tooHigh(r, 'selfScore') !== undefined ? 'error' : undefined} onChange={(v) => scoreInput(r, 'selfScore', v)}
         />
       ),
     },
@@ -154,10 +169,10 @@ export function ScoringPage({ contractId }: { contractId: number }) {
       title: '考核组评分', key: 'committee', width: 92,
       render: (_, r) => locked ? (r.committee === null ? <span className="sc-muted">按计算</span> : <span className="sc-read">{fmt(r.committee)}</span>) : (
         <InputNumber
-          size="small" value={r.committee} min={0} max={r.points} step={0.5} disabled={locked} className="sc-num"
+          size="small" value={tooHigh(r, 'committeeScore') ?? r.committee} min={0} step={0.5} disabled={locked} className="sc-num"
           placeholder={r.source === 'computed' && r.computedScore !== null ? fmt(r.computedScore) : '评分'}
-          status={r.source === 'manual' && r.committee === null && !locked ? 'warning' : undefined}
-          aria-label={`${r.content} 考核组评分`} onChange={(v) => setEdit(r.id, { committeeScore: typeof v === 'number' ? v : null })}
+          status={tooHigh(r, 'committeeScore') !== undefined ? 'error' : r.source === 'manual' && r.committee === null && !locked ? 'warning' : undefined}
+          aria-label={`${r.content} 考核组评分`} onChange={(v) => scoreInput(r, 'committeeScore', v)}
         />
       ),
     },
@@ -246,7 +261,7 @@ export function ScoringPage({ contractId }: { contractId: number }) {
               <Button icon={<UnlockOutlined />} onClick={() => setUnlockOpen(true)}>解锁</Button>
             ) : (
               <>
-                <Button icon={<SaveOutlined />} type={dirty ? 'primary' : 'default'} disabled={!dirty} loading={busy} onClick={save}>保存</Button>
+                <Button icon={<SaveOutlined />} type={dirty ? 'primary' : 'default'} disabled={!dirty || Object.keys(overMax).length > 0} loading={busy} onClick={save}>保存</Button>
                 <Button icon={<CheckCircleOutlined />} type={dirty ? 'default' : 'primary'} disabled={unscored > 0} loading={busy} onClick={confirm}>确认结果</Button>
               </>
             )}

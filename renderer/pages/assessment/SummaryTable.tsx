@@ -14,9 +14,21 @@ export function SummaryTable({ year }: { year: number }) {
   if (data && data.branches.length === 0) return <Card><Empty description={`${year} 年度还没有下达责任书，也就没有考核`} /></Card>;
   const categories = data?.branches[0]?.categories.map((c) => c.category) ?? [];
   const confirmed = data?.branches.filter((b) => b.status === 'confirmed').length ?? 0;
+  // A branch with unscored items has no rank yet: its total is not comparable. The complete ones
+  // rank among themselves, equal totals sharing a place.
+  const complete = (data?.branches ?? []).filter((b) => b.complete).sort((a, b) => b.total - a.total);
+  const ranks = new Map<number, number>();
+  complete.forEach((b, i) => ranks.set(b.contractId, i > 0 && complete[i - 1]!.total === b.total ? ranks.get(complete[i - 1]!.contractId)! : i + 1));
+  const unfinished = (data?.branches.length ?? 0) - complete.length;
 
   const columns: ColumnsType<RankedAssessment> = [
-    { title: '名次', dataIndex: 'rank', width: 60, align: 'center', render: (r: number) => <span className={`sum-rank sum-rank-${Math.min(r, 4)}`}>{r}</span> },
+    {
+      title: '名次', key: 'rank', width: 72, align: 'center',
+      render: (_, b) => {
+        const r = ranks.get(b.contractId);
+        return r === undefined ? <Tag color="default">未评完</Tag> : <span className={`sum-rank sum-rank-${Math.min(r, 4)}`}>{r}</span>;
+      },
+    },
     { title: '支部', dataIndex: 'org', ellipsis: true },
     { title: '得分', dataIndex: 'total', width: 76, align: 'right', render: (t: number, b) => <b className={b.complete ? 'sum-total' : 'sum-total sum-partial'}>{t.toFixed(2)}</b> },
     { title: '等次', dataIndex: 'grade', width: 64, align: 'center', render: (g: string, b) => (b.complete ? <Tag color={gradeColor(g, data!.bands)}>{g}</Tag> : <span className="sum-muted">—</span>) },
@@ -32,7 +44,7 @@ export function SummaryTable({ year }: { year: number }) {
       render: (_, b) => b.status === 'confirmed'
         ? <Tag color="success">已确认</Tag>
         : b.unscored.length
-          ? <Tooltip title={`未评分：${b.unscored.join('、')}`}><Tag color="processing">{b.unscored.length} 项未评分</Tag></Tooltip>
+          ? <Tooltip title={`未评分：${b.unscored.join('、')}`}><Tag color="processing">未评完（{b.unscored.length} 项）</Tag></Tooltip>
           : <Tag color="warning">待确认</Tag>,
     },
   ];
@@ -42,11 +54,11 @@ export function SummaryTable({ year }: { year: number }) {
       {data && (
         <Alert
           type="info" showIcon className="sum-alert"
-          title={`${year} 年度共 ${data.branches.length} 个支部，已确认 ${confirmed} 个。等次：${describeBands(data.bands).join('；')}。得分相同的名次并列。${confirmed < data.branches.length ? `系统计算的指标按截至 ${data.asOf} 的台帐计算。` : ''}`}
+          title={`${year} 年度共 ${data.branches.length} 个支部，已确认 ${confirmed} 个。等次：${describeBands(data.bands).join('；')}。得分相同的名次并列。${unfinished ? `${unfinished} 个支部未评完，评完后才排名次。` : ''}${confirmed < data.branches.length ? `系统计算的指标按截至 ${data.asOf} 的台帐计算。` : ''}`}
         />
       )}
       <Table<RankedAssessment>
-        size="small" rowKey="contractId" columns={columns} dataSource={data?.branches ?? []} loading={loading} pagination={false}
+        size="small" rowKey="contractId" columns={columns} dataSource={[...complete, ...(data?.branches ?? []).filter((b) => !b.complete)]} loading={loading} pagination={false}
         className="sum-table" onRow={(b) => ({ onClick: () => navigate(scoreHref(b.contractId)), className: 'sum-row' })}
       />
     </>

@@ -9,6 +9,8 @@ import { ledger } from '../../api';
 import { ActionDialog, type ActionSpec } from '../../components/ActionDialog';
 import { ageFrom, cnDate, dash } from '../../format';
 import { useLoad } from '../../hooks';
+import { changeLine, FIELD_LABELS } from '../../labels';
+import { useOrgs } from '../../org-context';
 import { navigate } from '../../router';
 import {
   confirmSpec, correctDateSpec, endSpec, extendSpec, householdSpec, mobileSpec, postSpec, residentSpec, standingSpec, transferInternalSpec, transferOutSpec, voidEventSpec, voidMemberSpec,
@@ -19,12 +21,6 @@ import { MemberForm, type MemberFormMode } from './MemberForm';
 type Ev = Detail['history'][number];
 /** The events the service lets an admin void or re-date (members.ts CORRECTABLE). */
 const CORRECTABLE_EVENTS = new Set<string>(['confirmed', 'probationExtended', 'standingChanged']);
-
-const FIELD_LABEL: Record<string, string> = {
-  name: '姓名', idNumber: '身份证号', gender: '性别', ethnicity: '民族', birthDate: '出生日期', nativePlace: '籍贯', education: '学历', kind: '人员类别',
-  joinedOn: '入党日期', confirmedOn: '转正日期', orgId: '所在党支部', groupId: '党小组', employer: '工作单位及职务', job: '工作岗位', phone: '联系电话',
-  address: '现居住地', categories: '分类', skills: '特长', lostContactSince: '失联时间', note: '备注',
-};
 
 function describe(e: Ev): string {
   const d = e.data as Record<string, unknown>;
@@ -42,7 +38,7 @@ function describe(e: Ev): string {
     }
     case 'fieldsUpdated': {
       const keys = Object.keys(d);
-      return `修改${keys.map((k) => FIELD_LABEL[k] ?? k).join('、')}`;
+      return `修改${keys.map((k) => FIELD_LABELS[k] ?? k).join('、')}`;
     }
     case 'mobileOut': return `外出流动至${e.otherOrg ?? ''}`;
     case 'mobileIn': return `由${e.otherOrg ?? ''}流入`;
@@ -54,16 +50,15 @@ function describe(e: Ev): string {
   }
 }
 
-function changeLines(e: Ev): string[] {
+function changeLines(e: Ev, orgName: (id: number) => string | undefined): string[] {
   if (e.type !== 'fieldsUpdated') return [];
-  return Object.entries(e.data as Record<string, { from: unknown; to: unknown }>).map(([k, v]) => {
-    const show = (x: unknown) => (x === null || x === undefined || x === '' ? '空' : Array.isArray(x) ? x.map((c) => MEMBER_CATEGORY_LABELS[c as keyof typeof MEMBER_CATEGORY_LABELS] ?? c).join('、') || '空' : String(x));
-    return `${FIELD_LABEL[k] ?? k}：${show(v?.from)} → ${show(v?.to)}`;
-  });
+  return Object.entries(e.data as Record<string, { from: unknown; to: unknown }>).map(([k, v]) => changeLine(k, v?.from, v?.to, orgName));
 }
 
 export function MemberDetail({ id }: { id: number }) {
   const { data, loading, reload } = useLoad(() => ledger['members.get']({ id }), [id]);
+  const { byId } = useOrgs();
+  const orgName = (orgId: number) => byId.get(orgId)?.name;
   const [action, setAction] = useState<ActionSpec<never> | null>(null);
   const [formMode, setFormMode] = useState<MemberFormMode | null>(null);
   const isAdmin = useSession().status?.user?.role === 'admin';
@@ -175,7 +170,7 @@ export function MemberDetail({ id }: { id: number }) {
                           </Space>
                         )}
                         {e.note && <div className="history-note">备注：{e.note}</div>}
-                        {changeLines(e).map((l) => (
+                        {changeLines(e, orgName).map((l) => (
                           <div key={l} className="history-note">{l}</div>
                         ))}
                       </div>

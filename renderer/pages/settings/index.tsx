@@ -8,6 +8,8 @@ import { ApiError, ledger } from '../../api';
 import { confirmAction, showError, showSuccess } from '../../feedback';
 import { cnTime } from '../../format';
 import { useLoad } from '../../hooks';
+import { auditLines, ENTITY_LABELS } from '../../labels';
+import { useOrgs } from '../../org-context';
 import { useLocation, navigate } from '../../router';
 import { RecoveryKeyBox } from '../../screens/FirstRun';
 import { useSession } from '../../session';
@@ -272,12 +274,6 @@ function IdleLock() {
   );
 }
 
-const ENTITY_LABELS: Record<string, string> = {
-  ledger: '台帐', user: '用户', org: '党组织', member: '党员', partnerUnit: '共建单位', mobileRecord: '流动党员', residentRegistration: '在职党员报到',
-  memberPost: '设岗定责', householdLink: '联系户', settings: '设置', activity: '活动', import: '导入', export: '导出', demo: '演示数据',
-  contract: '责任书', assessment: '考核', backup: '备份',
-};
-
 function AuditLog() {
   const [q, setQ] = useState('');
   const [entity, setEntity] = useState<string | null>(null);
@@ -289,6 +285,8 @@ function AuditLog() {
     [q, entity, range, page],
   );
   const { data: entities } = useLoad(() => ledger['audit.entities']({}), []);
+  const { byId } = useOrgs();
+  const orgName = (id: number) => byId.get(id)?.name;
   return (
     <>
       <Space className="block-gap" wrap>
@@ -304,12 +302,16 @@ function AuditLog() {
         pagination={{ current: page, pageSize, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
         expandable={{
           rowExpandable: (r) => Boolean(r.before || r.after),
-          expandedRowRender: (r) => (
-            <div className="audit-json">
-              {r.before && <div><b>变更前：</b><code>{r.before}</code></div>}
-              {r.after && <div><b>变更后：</b><code>{r.after}</code></div>}
-            </div>
-          ),
+          expandedRowRender: (r) => {
+            const lines = auditLines(r.before, r.after, orgName);
+            return (
+              <div className="audit-json">
+                {lines.changes.map((l, i) => <div key={i}>{l}</div>)}
+                {lines.before.length > 0 && <div><b>变更前：</b>{lines.before.join('；')}</div>}
+                {lines.after.length > 0 && <div><b>{lines.before.length ? '变更后：' : '内容：'}</b>{lines.after.join('；')}</div>}
+              </div>
+            );
+          },
         }}
         columns={[
           { title: '时间', dataIndex: 'at', width: 150, render: cnTime },

@@ -31,3 +31,14 @@ export async function openLocked(page: Page): Promise<void> {
   if (await lock.isVisible()) await lock.click();
   await expect(password).toBeVisible();
 }
+
+/** Calls the demo's API from inside the page (same token, same session as the UI). */
+export async function api<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
+  return page.evaluate(async ([m, body]) => {
+    const token = sessionStorage.getItem('ledger-demo-token') ?? '';
+    const res = await fetch(`./api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': token }, body: JSON.stringify(body) });
+    const env = await res.json();
+    if (!env.ok) throw new Error(env.error.message);
+    return env.value;
+  }, [method, input] as const) as Promise<T>;
+}

@@ -1,0 +1,70 @@
+// What the ledger stores as codes, shown in Chinese: audit log objects and fields, and the values
+// of a change (kind full → 正式党员, groupId 4 → the group's name, true → 是, null → 空).
+import { ABSENCE_REASON_LABELS, ACTIVITY_TYPE_LABELS } from '../shared/domain/activity-types';
+import { APPRAISAL_GRADE_LABELS, LEFT_REASON_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_KIND_LABELS, STANDING_LABELS } from '../shared/domain/member';
+import { ORG_CATEGORY_LABELS, ORG_TYPE_LABELS } from '../shared/domain/org';
+import { REGISTERS } from '../shared/reports/catalog';
+
+export const ENTITY_LABELS: Record<string, string> = {
+  ledger: '台帐', user: '用户', org: '党组织', member: '党员', partnerUnit: '共建单位', mobileRecord: '流动党员', residentRegistration: '在职党员报到',
+  memberPost: '设岗定责', householdLink: '联系户', settings: '设置', activity: '活动', attachment: '附件', import: '导入', export: '导出', report: '台帐导出',
+  demo: '演示数据', contract: '责任书', contractTemplate: '责任书模板', assessment: '考核', appraisal: '民主评议', backup: '备份',
+};
+
+export const FIELD_LABELS: Record<string, string> = {
+  name: '姓名', idNumber: '身份证号', gender: '性别', ethnicity: '民族', birthDate: '出生日期', nativePlace: '籍贯', education: '学历', kind: '人员类别',
+  joinedOn: '入党日期', confirmedOn: '转正日期', orgId: '党组织', groupId: '党小组', parentId: '上级党组织', employer: '工作单位及职务', job: '工作岗位',
+  phone: '联系电话', address: '现居住地', categories: '人员分类', skills: '特长', lostContactSince: '失联时间', note: '备注', status: '状态',
+  standing: '党籍状态', reason: '原因', date: '日期', toOrg: '转往党组织', fromOrg: '转出党组织', type: '类型', category: '类别', shortName: '简称',
+  title: '标题', year: '年度', grade: '等次', total: '总分', scores: '评分', preamble: '序言', indicators: '指标数', sum: '分值合计', issued: '下达',
+  issuedOn: '下达日期', signedOn: '签订日期', refreshed: '更新', skipped: '跳过', register: '台帐', format: '格式', file: '文件', bytes: '大小（字节）',
+  pages: '页数', period: '期间', from: '起', to: '止', includeDescendants: '含下级党组织', maskIds: '身份证号遮蔽', topic: '主题', place: '地点',
+  minutes: '会议记录', decisions: '决定事项', host: '主持人', recorder: '记录人', lecturer: '授课人', startTime: '开始时间', endTime: '结束时间',
+  attendance: '出勤', absenceReason: '缺席原因', months: '月数', post: '岗位', pledge: '承诺', appraisedOn: '评议日期', memberId: '党员', contractId: '责任书',
+  org: '党组织', reasonText: '说明', idleLockMinutes: '空闲锁定分钟数', role: '角色', disabled: '停用',
+};
+
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  kind: MEMBER_KIND_LABELS, standing: STANDING_LABELS, reason: LEFT_REASON_LABELS, grade: APPRAISAL_GRADE_LABELS, categories: MEMBER_CATEGORY_LABELS,
+  absenceReason: ABSENCE_REASON_LABELS, type: { ...ORG_TYPE_LABELS, ...ACTIVITY_TYPE_LABELS }, category: ORG_CATEGORY_LABELS,
+  format: { pdf: 'PDF', xlsx: 'Excel' }, register: Object.fromEntries(REGISTERS.map((r) => [r.name, r.title])),
+};
+
+const ORG_KEYS = new Set(['orgId', 'groupId', 'parentId']);
+
+/** One stored value in words; `orgName` names an org id (its name, or undefined when unknown). */
+export function displayValue(key: string, v: unknown, orgName: (id: number) => string | undefined): string {
+  if (v === null || v === undefined || v === '') return '空';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (ORG_KEYS.has(key) && typeof v === 'number') return orgName(v) ?? `已撤销的党组织（编号 ${v}）`;
+  if (Array.isArray(v)) return v.length ? v.map((x) => displayValue(key, x, orgName)).join('、') : '空';
+  if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${FIELD_LABELS[k] ?? k} ${displayValue(k, x, orgName)}`).join('，');
+  return VALUE_LABELS[key]?.[String(v)] ?? String(v);
+}
+
+/** A field's change, "党小组：空 → 第一党小组". */
+export function changeLine(key: string, from: unknown, to: unknown, orgName: (id: number) => string | undefined): string {
+  return `${FIELD_LABELS[key] ?? key}：${displayValue(key, from, orgName)} → ${displayValue(key, to, orgName)}`;
+}
+
+/** An audit entry's before/after (JSON as stored) as lines: changed fields "a → b", otherwise 字段：值. */
+export function auditLines(before: string | null, after: string | null, orgName: (id: number) => string | undefined): { changes: string[]; before: string[]; after: string[] } {
+  const parse = (s: string | null): unknown => {
+    if (s === null) return null;
+    try {
+      return JSON.parse(s);
+    } catch {
+      return s;
+    }
+  };
+  const b = parse(before);
+  const a = parse(after);
+  const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  const fields = (x: unknown) => (isObj(x) ? Object.entries(x).map(([k, v]) => `${FIELD_LABELS[k] ?? k}：${displayValue(k, v, orgName)}`) : x === null ? [] : [displayValue('', x, orgName)]);
+  if (isObj(b) && isObj(a)) {
+    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+    const changed = keys.filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null));
+    return { changes: changed.map((k) => changeLine(k, b[k], a[k], orgName)), before: [], after: [] };
+  }
+  return { changes: [], before: fields(b), after: fields(a) };
+}
