@@ -19,7 +19,7 @@ import {
   type BackupEntry, type BackupHeader, type BackupKind, type BackupSummary, backupFileName, checkBackupFile,
   defaultBackupDir, encodeHeader, forEachChunk, freePathIn, hashBackupData, listBackups, openSummary, readBackupHeader, sealSummary, sha256OfRange,
 } from './backup-file';
-import { fsyncDir, writeFileAtomic } from './atomic-file';
+import { fsyncDir, fsyncFile, writeFileAtomic } from './atomic-file';
 import { type KeyFile, parseKeyFile, unlockWithPassword, unlockWithRecoveryKey } from './keyring';
 import { lockLedger } from './ledger-lock';
 import { type Ledger, keysPathFor, openDatabase, openExistingDatabase, writeKeyFile } from './ledger';
@@ -83,15 +83,6 @@ function verifySnapshot(path: string, dataKey: Buffer, failCode: string, failMes
     throw new LedgerError(failCode, failMessage, { cause: String((e as Error)?.message ?? e) });
   } finally {
     db?.close();
-  }
-}
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
 
