@@ -50,8 +50,9 @@ export function tableCounts(db: Db): Record<string, number> {
   return out;
 }
 
+/** The newest audit entry that changed data: logins, locks and backups themselves change none. */
 export function lastAuditId(db: Db): number {
-  return (db.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number) ?? 0;
+  return (db.prepare("SELECT coalesce(max(id), 0) FROM audit_log WHERE entity NOT IN ('session', 'backup')").pluck().get() as number) ?? 0;
 }
 
 /** SQLite's own checks; an empty list means sound. */
@@ -155,6 +156,11 @@ export function createBackup(ledger: Ledger, out: string, opts: { kind?: BackupK
     { db: ledger.db, dataKey: ledger.key, keys: ledger.keys, createdBy: ledger.actor.name },
     out, opts.kind ?? 'manual', opts.now ?? new Date(), opts.overwrite ?? false,
   );
+}
+
+/** A backup someone asked for is recorded (before it is taken, so the backup holds the entry). */
+export function auditBackup(ledger: Ledger): void {
+  ledger.tx(() => ledger.audit({ action: 'backup', entity: 'backup', summary: '手动备份' }));
 }
 
 /** A backup into the ledger's own backup folder, named by time and kind. */

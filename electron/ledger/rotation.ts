@@ -9,6 +9,7 @@ import { fsyncDir, fsyncFile } from './atomic-file';
 import { type BackupInfo, backupToFolder } from './backup';
 import { defaultBackupDir } from './backup-file';
 import { resealSlots } from './keyring';
+import { currentAnchor } from './audit-chain';
 import { type Ledger, openDatabase, openExistingDatabase } from './ledger';
 import { rekeyedPathFor, rekeyingPathFor } from './rotation-files';
 
@@ -44,7 +45,7 @@ export function rotateDataKey(ledger: Ledger, why: string): BackupInfo {
   ledger.tx(() => ledger.audit({ action: 'rotateDataKey', entity: 'ledger', summary: `更换数据密钥：${why}` }));
   ledger.db.pragma('wal_checkpoint(TRUNCATE)'); // the file alone is the whole ledger now
   writeRekeyedCopy(ledger, newKey);
-  ledger.saveKeys(keys); // the commit point
+  ledger.saveKeys({ ...keys, auditAnchor: currentAnchor(ledger.db, newKey) }); // the commit point
   ledger.db.close();
   rmSync(`${ledger.path}-wal`, { force: true });
   rmSync(`${ledger.path}-shm`, { force: true });
