@@ -17,7 +17,7 @@ import { LedgerError } from '../../shared/errors';
 import {
   BACKUP_EXT, type BackupEntry, type BackupSummary, backupFileName, checkBackupFile, defaultBackupDir, formatLocal, listBackups, openSummary,
 } from '../ledger/backup-file';
-import { backupToFolder, createBackup, restoreBackup } from '../ledger/backup';
+import { auditBackup, backupToFolder, createBackup, restoreBackup } from '../ledger/backup';
 import { readBackupSettings, saveBackupSettings } from '../ledger/backup-schedule';
 import { unlockWithPassword } from '../ledger/keyring';
 import { Ledger } from '../ledger/ledger';
@@ -156,6 +156,7 @@ export const backupsHandlers: HandlerMap<BackupMethods> = {
   'backups.list': (state) => overview(state.requireLedger()),
   'backups.create': (state) => {
     const ledger = state.requireLedger();
+    auditBackup(ledger);
     const info = backupToFolder(ledger, defaultBackupDir(ledger.path), 'manual');
     return rowFor(ledger, info.path, 'data');
   },

@@ -34,9 +34,21 @@ export class SessionState {
   lock(): void {
     this.stopSchedule?.();
     this.stopSchedule = null;
+    this.recordLock();
     if (this.ledger && this.options.autoBackup !== false) this.backup('close');
     this.ledger?.close();
     this.ledger = null;
+  }
+
+  /** Locking is recorded; a ledger that can no longer be written to must still close. */
+  private recordLock(): void {
+    const ledger = this.ledger;
+    if (!ledger?.db.open) return;
+    try {
+      ledger.tx(() => ledger.audit({ action: 'lock', entity: 'session', summary: '锁定' }));
+    } catch (e) {
+      console.error('[audit] lock not recorded:', e);
+    }
   }
 
   /** A failed automatic backup must never stop a clerk from working or locking: it is logged. */

@@ -19,7 +19,7 @@ import {
   type BackupEntry, type BackupHeader, type BackupKind, type BackupSummary, backupFileName, checkBackupFile,
   defaultBackupDir, encodeHeader, forEachChunk, freePathIn, hashBackupData, listBackups, openSummary, readBackupHeader, sealSummary, sha256OfRange,
 } from './backup-file';
-import { fsyncDir, writeFileAtomic } from './atomic-file';
+import { fsyncDir, fsyncFile, writeFileAtomic } from './atomic-file';
 import { type KeyFile, parseKeyFile, unlockWithPassword, unlockWithRecoveryKey } from './keyring';
 import { lockLedger } from './ledger-lock';
 import { type Ledger, keysPathFor, openDatabase, openExistingDatabase, writeKeyFile } from './ledger';
@@ -50,8 +50,9 @@ export function tableCounts(db: Db): Record<string, number> {
   return out;
 }
 
+/** The newest audit entry that changed data: logins, locks and backups themselves change none. */
 export function lastAuditId(db: Db): number {
-  return (db.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number) ?? 0;
+  return (db.prepare("SELECT coalesce(max(id), 0) FROM audit_log WHERE entity NOT IN ('session', 'backup')").pluck().get() as number) ?? 0;
 }
 
 /** SQLite's own checks; an empty list means sound. */
@@ -83,15 +84,6 @@ function verifySnapshot(path: string, dataKey: Buffer, failCode: string, failMes
     throw new LedgerError(failCode, failMessage, { cause: String((e as Error)?.message ?? e) });
   } finally {
     db?.close();
-  }
-}
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -164,6 +156,11 @@ export function createBackup(ledger: Ledger, out: string, opts: { kind?: BackupK
     { db: ledger.db, dataKey: ledger.key, keys: ledger.keys, createdBy: ledger.actor.name },
     out, opts.kind ?? 'manual', opts.now ?? new Date(), opts.overwrite ?? false,
   );
+}
+
+/** A backup someone asked for is recorded (before it is taken, so the backup holds the entry). */
+export function auditBackup(ledger: Ledger): void {
+  ledger.tx(() => ledger.audit({ action: 'backup', entity: 'backup', summary: '手动备份' }));
 }
 
 /** A backup into the ledger's own backup folder, named by time and kind. */

@@ -51,6 +51,8 @@ export const KeyFileSchema = z.object({
   /** Changes with the data key: a backup whose keys name another id holds an older data key. */
   dataKeyId: z.string().optional(),
   slots: z.array(SlotSchema).min(1),
+  /** The newest audit entry when the ledger was last closed, MAC'd (see audit-chain.ts). */
+  auditAnchor: z.object({ id: z.number().int(), mac: b64 }).optional(),
   /**
    * SHA-256 of the rest (keys sorted). Not a secret: it tells a damaged file from a wrong password,
    * which AES-GCM alone cannot (both fail the tag). Files written before it have none.

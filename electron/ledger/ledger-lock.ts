@@ -36,7 +36,8 @@ function alive(pid: number): boolean {
   }
 }
 
-function program(): string {
+/** Which program this is, in words: for the lock file and the audit log. */
+export function programName(): string {
   if (process.versions.electron) return '党建台帐';
   const script = process.argv[1] ?? '';
   if (/demo/.test(script)) return '演示服务（npm run demo）';
@@ -79,7 +80,7 @@ export function lockLedger(dbPath: string): () => void {
         throw new LedgerError('LEDGER_IN_USE', `台帐正在被另一个程序使用（${describe(now)}）。请先关闭那个程序再试；如果确定没有程序在用它，可以删除文件「${path}」。`, { holder: now, lockFile: path });
       }
     }
-    const me: LockHolder = { pid: process.pid, host: hostname(), user: safeUser(), program: program(), since: new Date().toISOString() };
+    const me: LockHolder = { pid: process.pid, host: hostname(), user: safeUser(), program: programName(), since: new Date().toISOString() };
     try {
       writeSync(fd, JSON.stringify(me));
     } catch (e) {

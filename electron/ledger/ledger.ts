@@ -15,7 +15,8 @@ import { migrate } from './migrate';
 import { writeFileAtomic } from './atomic-file';
 import { withBackupHint } from './backup-file';
 import { clearAttempts, throttledUnlock } from './unlock-throttle';
-import { lockLedger } from './ledger-lock';
+import { lockLedger, programName } from './ledger-lock';
+import { appendAudit, currentAnchor } from './audit-chain';
 import { settleRotation } from './rotation-files';
 
 export type Actor = { id: number | null; name: string; role: 'admin' | 'clerk' | 'system' };
@@ -198,6 +199,13 @@ export class Ledger {
     }
     const ledger = new Ledger(path, db, keyFile, unlocked.dataKey, { id: user.id, name: user.name, role: user.role });
     ledger.tagSlots();
+    const { failures, lastFailureAt } = unlocked.before;
+    ledger.tx(() => {
+      if (failures > 0) {
+        ledger.audit({ action: 'loginFailed', entity: 'session', summary: `登录前密码输错 ${failures} 次（最后一次 ${new Date(lastFailureAt).toISOString()}）`, after: { failures, lastFailureAt } });
+      }
+      ledger.audit({ action: 'login', entity: 'session', summary: `登录（${programName()}）` });
+    });
     return ledger;
   }
 
@@ -216,7 +224,9 @@ export class Ledger {
     const db = openExistingDatabase(path, dataKey);
     migrate(db);
     const admin = db.prepare("SELECT id, name FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY id LIMIT 1").get() as { id: number; name: string } | undefined;
-    return new Ledger(path, db, keyFile, dataKey, { id: admin?.id ?? null, name: admin ? `${admin.name}（恢复密钥）` : '恢复密钥', role: 'admin' });
+    const ledger = new Ledger(path, db, keyFile, dataKey, { id: admin?.id ?? null, name: admin ? `${admin.name}（恢复密钥）` : '恢复密钥', role: 'admin' });
+    ledger.tx(() => ledger.audit({ action: 'login', entity: 'session', summary: `用恢复密钥登录（${programName()}）` }));
+    return ledger;
   }
 
   private releaseLock: () => void = () => {};
@@ -232,8 +242,12 @@ export class Ledger {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
-    this.releaseLock();
+    try {
+      if (this.db.open) this.anchorAudit();
+    } finally {
+      if (this.db.open) this.db.close();
+      this.releaseLock();
+    }
   }
 
   /**
@@ -247,13 +261,18 @@ export class Ledger {
   }
 
   audit(entry: AuditEntry): void {
-    this.db.prepare(
-      'INSERT INTO audit_log (at, user_id, user_name, action, entity, entity_id, summary, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(
-      nowIso(), this.actor.id, this.actor.name, entry.action, entry.entity, entry.entityId ?? null, entry.summary ?? null,
-      entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === undefined ? null : JSON.stringify(entry.after),
-    );
+    appendAudit(this.db, {
+      at: nowIso(), user_id: this.actor.id, user_name: this.actor.name, action: entry.action, entity: entry.entity,
+      entity_id: entry.entityId ?? null, summary: entry.summary ?? null,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    });
+  }
+
+  /** The key file's anchor for the newest audit entry, refreshed when it moved (at close). */
+  anchorAudit(): void {
+    const anchor = currentAnchor(this.db, this.dataKey);
+    if (anchor && (anchor.id !== this.keyFile.auditAnchor?.id || anchor.mac !== this.keyFile.auditAnchor.mac)) this.saveKeys({ ...this.keyFile, auditAnchor: anchor });
   }
 
   /** Slots written before slots carried user tags get theirs, so a name picks one slot. */

@@ -3,11 +3,12 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { LedgerError } from '../../shared/errors';
 import type { Migration } from './migrations/migration';
 import m001 from './migrations/001-initial';
+import m002 from './migrations/002-audit-chain';
 import m003 from './migrations/003-member-history';
 import m004 from './migrations/004-dues-admission';
 
 /** Append only: never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001, m003, m004];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

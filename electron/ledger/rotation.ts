@@ -2,24 +2,16 @@
 // resealed to it, and a fresh backup. Whoever held the old key (a removed user, an old recovery
 // key, someone who copied a backup's slots) can open the backups made before, for what they hold,
 // and nothing made after. Crash-safe: see rotation-files.ts.
-import { closeSync, copyFileSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
-import { fsyncDir } from './atomic-file';
+import { fsyncDir, fsyncFile } from './atomic-file';
 import { type BackupInfo, backupToFolder } from './backup';
 import { defaultBackupDir } from './backup-file';
 import { resealSlots } from './keyring';
+import { currentAnchor } from './audit-chain';
 import { type Ledger, openDatabase, openExistingDatabase } from './ledger';
 import { rekeyedPathFor, rekeyingPathFor } from './rotation-files';
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** Re-encrypts `path`'s copy under `newKey` and proves it opens whole; returns nothing on success. */
 function writeRekeyedCopy(ledger: Ledger, newKey: Buffer): void {
@@ -53,7 +45,7 @@ export function rotateDataKey(ledger: Ledger, why: string): BackupInfo {
   ledger.tx(() => ledger.audit({ action: 'rotateDataKey', entity: 'ledger', summary: `更换数据密钥：${why}` }));
   ledger.db.pragma('wal_checkpoint(TRUNCATE)'); // the file alone is the whole ledger now
   writeRekeyedCopy(ledger, newKey);
-  ledger.saveKeys(keys); // the commit point
+  ledger.saveKeys({ ...keys, auditAnchor: currentAnchor(ledger.db, newKey) }); // the commit point
   ledger.db.close();
   rmSync(`${ledger.path}-wal`, { force: true });
   rmSync(`${ledger.path}-shm`, { force: true });

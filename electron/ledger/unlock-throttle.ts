@@ -84,13 +84,15 @@ export async function throttledUnlock(
   password: string,
   now: () => number = Date.now,
   user?: string,
-): Promise<{ dataKey: Buffer; slotId: string }> {
-  const wait = waitRemaining(readAttempts(dbPath), now());
-  if (wait > 0) throw tooMany(wait, readAttempts(dbPath).failures);
+): Promise<{ dataKey: Buffer; slotId: string; before: AttemptsState }> {
+  const before = readAttempts(dbPath);
+  const wait = waitRemaining(before, now());
+  if (wait > 0) throw tooMany(wait, before.failures);
   const unlocked = await unlockWithPassword(keyFile, password, user);
   if (unlocked) {
     if (existsSync(attemptsPathFor(dbPath))) clearAttempts(dbPath);
-    return unlocked;
+    // The wrong passwords before this one: the ledger was closed then, so the login records them.
+    return { ...unlocked, before };
   }
   const state = recordFailure(dbPath, now());
   const next = waitRemaining(state, now());

@@ -2,6 +2,7 @@
 import type { Ledger } from './ledger';
 import { idNumberProblem } from '../../shared/domain/id-number';
 import { all } from './sql';
+import { anchorHolds, firstBrokenLink } from './audit-chain';
 
 export type Finding = { check: string; message: string; count: number; examples: unknown[] };
 
@@ -73,6 +74,14 @@ export function verifyLedger(ledger: Ledger): Finding[] {
   for (const inv of INVARIANTS) {
     const rows = all<unknown>(ledger, inv.sql);
     if (rows.length > 0) findings.push({ check: inv.check, message: inv.message, count: rows.length, examples: rows.slice(0, 5) });
+  }
+  const broken = firstBrokenLink(ledger.db);
+  if (broken) {
+    findings.push({ check: 'audit-chain', message: `操作日志从第 ${broken.id} 条（${broken.at}）起被改动或删除过：这条记录与前一条对不上`, count: 1, examples: [broken] });
+  }
+  const anchor = ledger.keys.auditAnchor;
+  if (anchor && !anchorHolds(ledger.db, ledger.key, anchor)) {
+    findings.push({ check: 'audit-anchor', message: `操作日志与密钥文件记下的第 ${anchor.id} 条对不上：日志的末尾被删除或改写过`, count: 1, examples: [{ id: anchor.id }] });
   }
   const badIds = all<{ id: number; name: string; idNumber: string }>(ledger, 'SELECT id, name, id_number AS idNumber FROM members').filter((m) => idNumberProblem(m.idNumber));
   if (badIds.length > 0) findings.push({ check: 'id-numbers', message: '身份证号格式或校验位不正确', count: badIds.length, examples: badIds.slice(0, 5).map(({ id, name }) => ({ id, name })) });

@@ -88,7 +88,8 @@ describe('backups', () => {
     expect(r.restored.stats).toEqual(statsBefore);
     const back = await Ledger.open(t.path, TEST_PASSWORD);
     cleanups.unshift(() => back.close());
-    expect(ledgerStats(back)).toEqual(statsBefore);
+    // Opening it records a login: one audit entry more than the backup holds, the data the same.
+    expect(ledgerStats(back)).toEqual({ ...statsBefore, auditEntries: statsBefore.auditEntries + 1 });
     expect(memberRows(back)).toEqual(rowsBefore);
     expect(verifyLedger(back)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { backupToFolder, createBackup, type BackupInfo } from '../../ledger/backup';
+import { auditBackup, backupToFolder, createBackup, type BackupInfo } from '../../ledger/backup';
 import { defaultBackupDir, formatLocal } from '../../ledger/backup-file';
 import { checkOutputPath } from '../../ledger/output-path';
 import { type CliCommand, EXIT, openLedgerFromArgs, printJson } from '../command';
@@ -18,6 +18,7 @@ export const backup: CliCommand = {
     const ledger = await openLedgerFromArgs(values, this);
     try {
       const out = typeof values.out === 'string' && values.out ? checkOutputPath(values.out, ledger.path, { force: values.force === true, backup: true }) : null;
+      auditBackup(ledger);
       const info = out ? createBackup(ledger, out, { kind: 'manual', overwrite: values.force === true }) : backupToFolder(ledger, defaultBackupDir(ledger.path), 'manual');
       if (values.json) printJson(info);
       else process.stdout.write(`已备份到：${info.path}\n${describeBackupInfo(info)}\n备份已加密，需要台帐密码或恢复密钥才能打开。\n`);

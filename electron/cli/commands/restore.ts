@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { Ledger } from '../../ledger/ledger';
 import { inspectBackup, restoreBackup, type BackupUnlock } from '../../ledger/backup';
 import { LedgerError } from '../../../shared/errors';
 import { type CliCommand, EXIT, openLedgerFromArgs, printJson, requireString, secret } from '../command';
@@ -45,6 +46,13 @@ export const restore: CliCommand = {
     }
     if (!values.json) process.stdout.write(`将恢复的备份：${describeBackupInfo(shown)}\n`);
     const r = await restoreBackup({ dbPath: db, from, unlock });
+    // Recorded in the restored ledger, by whoever it now opens for.
+    const restored = 'password' in unlock ? await Ledger.open(db, unlock.password, { userName: process.env.LEDGER_USER || undefined }) : await Ledger.openWithRecoveryKey(db, unlock.recoveryKey);
+    try {
+      restored.tx(() => restored.audit({ action: 'restore', entity: 'backup', summary: `从备份恢复（命令行）：${basename(from)}`, after: { file: basename(from) } }));
+    } finally {
+      restored.close();
+    }
     if (values.json) printJson(r);
     else {
       process.stdout.write(`已恢复到：${db}\n`);
