@@ -11,6 +11,7 @@ import { commitPlan } from '../import/commit';
 import type { ImportField } from '../import/fields';
 import { type ImportPlan, planImport } from '../import/plan';
 import { rejectedRows, rejectsFileName } from '../import/rejects';
+import { TEMPLATE_FILE_NAME, buildTemplate } from '../import/template';
 import { unifySpellings } from '../import/unify';
 import { analyseInWorker, rejectsInWorker } from '../import/worker-client';
 import type { Ledger } from '../ledger/ledger';
@@ -97,7 +98,7 @@ function preview(jobId: string, job: Job): ImportPreview {
   };
 }
 
-export const importHandlers: HandlerMap<'import.analyse' | 'import.progress' | 'import.commit' | 'import.rejects' | 'import.discard' | 'import.unifySpellings'> = {
+export const importHandlers: HandlerMap<'import.analyse' | 'import.progress' | 'import.commit' | 'import.rejects' | 'import.discard' | 'import.unifySpellings' | 'import.template'> = {
   'import.analyse': async (state, input) => {
     const ledger = state.requireLedger();
     const jobs = jobsOf(state);
@@ -196,4 +197,6 @@ export const importHandlers: HandlerMap<'import.analyse' | 'import.progress' | '
   },
 
   'import.unifySpellings': (state) => unifySpellings(state.requireLedger()),
+
+  'import.template': async () => ({ fileName: TEMPLATE_FILE_NAME, data: new Uint8Array(await buildTemplate()) }),
 };

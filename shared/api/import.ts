@@ -162,6 +162,8 @@ export const importCalls = {
   'import.rejects': call<{ fileName: string; data: Uint8Array }>()(z.object({ jobId })),
   /** Forgets the job's file (cancel, or leaving the wizard). */
   'import.discard': call<{ ok: true }>()(z.object({ jobId })),
+  /** 下载空白模板: the recognised columns, an example row marked 示例, the code lists (.xlsx bytes). */
+  'import.template': call<{ fileName: string; data: Uint8Array }>()(z.object({})),
   /** 统一学历写法: every member's 学历, 民族 and 工作岗位 onto its code list (audited; one-off clean-up). */
   'import.unifySpellings': call<UnifyResult>()(z.object({})),
 };

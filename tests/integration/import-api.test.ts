@@ -121,5 +121,12 @@ describe('import API', () => {
     const marker = new Uint8Array(readFileSync(path.join(REAL_DIR, 'marker-row.xlsx')));
     const m = await call<ImportPreview>('import.analyse', { jobId: 'marker-1', fileName: 'marker-row.xlsx', data: marker, createOrgs: true });
     expect(m.skippedRows.map((s) => `${s.row}:${s.reason}`)).toEqual(['2:marker', '3:example']);
+
+    // 下载空白模板: the wizard's template reads back as a member table with no data.
+    const template = await call<{ fileName: string; data: Uint8Array }>('import.template', {});
+    expect(template.fileName).toBe('党员花名册导入模板.xlsx');
+    const blank = await call<ImportPreview>('import.analyse', { jobId: 'template-1', fileName: template.fileName, data: template.data, createOrgs: true });
+    expect(blank.fileErrors.map((e) => e.code)).toEqual(['NO_DATA']);
+    expect(blank.ignoredSheets).toEqual(['代码表']);
   });
 });

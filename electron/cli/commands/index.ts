@@ -15,6 +15,7 @@ export const COMMANDS: Entry[] = [
   { name: 'reset-password', load: async () => (await import('./passwords')).resetPasswordCommand },
   { name: 'compliance', load: async () => (await import('./compliance')).compliance },
   { name: 'import-members', load: async () => (await import('./import-members')).importMembers },
+  { name: 'import-template', load: async () => (await import('./import-template')).importTemplate },
   { name: 'backup', load: async () => (await import('./backup')).backup },
   { name: 'restore', load: async () => (await import('./restore')).restore },
   { name: 'backups', load: async () => (await import('./backups')).backups },

@@ -1,9 +1,19 @@
 // Step 1: the file. Any roster as clerks keep it: .xlsx from Excel or WPS, old .xls, CSV in GBK
 // or UTF-8. Nothing is written until the clerk has seen the preview.
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Card, Typography, Upload } from 'antd';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { attempt, showSuccess } from '../../feedback';
+import { downloadTemplate } from './job';
 
 export function ChooseFile({ onFile, disabled }: { onFile: (file: File) => void; disabled: boolean }) {
+  const [saving, setSaving] = useState(false);
+  async function onTemplate() {
+    setSaving(true);
+    const name = await attempt(downloadTemplate);
+    setSaving(false);
+    if (name) showSuccess(`已下载“${name}”：第 2 行是示例，请从第 3 行起填写`);
+  }
   return (
     <Card className="imp-choose">
       <Upload.Dragger
@@ -22,6 +32,10 @@ export function ChooseFile({ onFile, disabled }: { onFile: (file: File) => void;
         <p className="ant-upload-text">点击选择党员花名册文件，或把文件拖到这里</p>
         <p className="ant-upload-hint">支持 Excel / WPS 表格（.xlsx、.xls）和 CSV 文件。选择后先检查、预览，确认后才会写入台帐。</p>
       </Upload.Dragger>
+      <div className="imp-template">
+        <Button icon={<DownloadOutlined />} loading={saving} onClick={() => void onTemplate()}>下载空白模板</Button>
+        <Typography.Text type="secondary">还没有花名册？下载模板，按列填写后再导入（模板中附有学历、民族等代码表）。</Typography.Text>
+      </div>
       <Alert
         className="imp-tips"
         type="info"

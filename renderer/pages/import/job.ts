@@ -66,6 +66,13 @@ export async function downloadRejects(jobId: string): Promise<string> {
   return fileName;
 }
 
+/** 下载空白模板. */
+export async function downloadTemplate(): Promise<string> {
+  const { fileName, data } = await ledger['import.template']({});
+  saveBytes(data as BlobPart, fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  return fileName;
+}
+
 export function discard(jobId: string): void {
   void ledger['import.discard']({ jobId }).catch(() => undefined);
 }
