@@ -9,7 +9,7 @@ import { type ReportHeader, chineseOrdinal } from './common';
 /** The binder's order. The per-member and per-meeting pages go into a single branch's binder only. */
 export const BINDER_ORDER: readonly Exclude<RegisterName, 'binder'>[] = [
   'orgs', 'roster', 'member-form', 'mobile', 'resident', 'posts', 'meetings', 'meeting-pages',
-  'attendance', 'appraisal', 'dues', 'dues-summary', 'contract', 'assessment', 'assessment-summary',
+  'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'contract', 'assessment', 'assessment-summary',
 ];
 
 export function binderRegisters(branches: number): Exclude<RegisterName, 'binder'>[] {
