@@ -23,6 +23,8 @@ import { appraisalData, attendanceData, meetingPagesData, meetingsData } from '.
 import type { Scope } from './scope';
 import { buildDues, buildDuesSummary } from '../../shared/reports/registers/dues';
 import { duesData, duesSummaryData } from './queries/dues';
+import { buildAdmission, buildAdmissionNotice } from '../../shared/reports/registers/admission';
+import { admissionData, admissionNoticeData } from './queries/admission';
 
 export type RegisterSource = (ledger: Ledger, scope: Scope, opts: QueryOptions) => RegisterDoc;
 
@@ -39,6 +41,8 @@ export const SOURCES: Record<Exclude<RegisterName, 'binder'>, RegisterSource> = 
   appraisal: (l, s, o) => buildAppraisal(appraisalData(l, s, o)),
   dues: (l, s, o) => buildDues(duesData(l, s, o)),
   'dues-summary': (l, s, o) => buildDuesSummary(duesSummaryData(l, s, o)),
+  admission: (l, s, o) => buildAdmission(admissionData(l, s, o)),
+  'admission-notice': (l, s, o) => buildAdmissionNotice(admissionNoticeData(l, s, o)),
   contract: (l, s, o) => buildContract(contractData(l, s, o)),
   assessment: (l, s, o) => buildAssessment(assessmentData(l, s, o)),
   'assessment-summary': (l, s, o) => buildAssessmentSummary(summaryData(l, s, o)),

@@ -2,7 +2,7 @@
 // share. The order is the binder's order.
 export const REGISTER_NAMES = [
   'orgs', 'roster', 'member-form', 'mobile', 'resident', 'posts',
-  'meetings', 'meeting-pages', 'attendance', 'appraisal', 'dues', 'dues-summary',
+  'meetings', 'meeting-pages', 'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'admission-notice',
   'contract', 'assessment', 'assessment-summary', 'binder',
 ] as const;
 export type RegisterName = (typeof REGISTER_NAMES)[number];
@@ -34,6 +34,8 @@ export const REGISTERS: readonly RegisterInfo[] = [
   { name: 'appraisal', title: '民主评议党员结果', summary: '年度民主评议等次', formats: BOTH, periodKind: 'year' },
   { name: 'dues', title: '党费收缴登记表', summary: '每名党员每月的交纳基数、比例、金额和交纳日期，欠交月份', formats: BOTH, periodKind: 'year' },
   { name: 'dues-summary', title: '党费收缴汇总表', summary: '各党支部每月收缴、应交、已交、上缴和欠交人数，街道合计', formats: BOTH, periodKind: 'year' },
+  { name: 'admission', title: '发展党员工作台帐', summary: '每名入党申请人、积极分子、发展对象和预备党员的各步骤日期及提醒', formats: BOTH, periodKind: 'range' },
+  { name: 'admission-notice', title: '发展党员公示', summary: '每名待公示或待支部大会讨论的发展对象一页（A4）', formats: BOTH, periodKind: 'range' },
   { name: 'contract', title: '党建工作目标责任书', summary: '街道党工委与各党支部签订，供签字盖章', formats: BOTH, periodKind: 'year' },
   { name: 'assessment', title: '党建工作年终考核表', summary: '每个党支部一份，附计算得分的依据', formats: BOTH, periodKind: 'year' },
   { name: 'assessment-summary', title: '党建工作年终考核汇总表', summary: '各党支部得分、等次和名次', formats: BOTH, periodKind: 'year' },
