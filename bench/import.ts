@@ -27,7 +27,7 @@ function rng(seed: number): () => number {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-export async function generateRoster(path: string, rows = ROWS): Promise<void> {
+export async function generateRoster(path: string, rows = ROWS, branches: readonly string[] = BRANCHES): Promise<void> {
   const rand = rng(20261122);
   const pick = <T>(s: ArrayLike<T>) => s[Math.floor(rand() * s.length)]!;
   const wb = new ExcelJS.Workbook();
@@ -53,7 +53,7 @@ export async function generateRoster(path: string, rows = ROWS): Promise<void> {
     const r = ws.addRow([
       i, pick(SURNAMES) + pick(GIVEN) + (rand() < 0.5 ? pick(GIVEN) : ''), gender, rand() < 0.8 ? '汉族' : '彝族', id,
       new Date(Date.UTC(year, month - 1, day)), pick(['大学', '大专', '高中', '中专', '初中']), probationary ? '预备党员' : '正式党员',
-      joined, confirmed, pick(BRANCHES), pick(['退休', '春城街道办事处科员', '云南恒达物流有限公司职员', '个体经营']),
+      joined, confirmed, pick(branches), pick(['退休', '春城街道办事处科员', '云南恒达物流有限公司职员', '个体经营']),
       `1${pick('35789')}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`, `昆明市五华区青云街${1 + Math.floor(rand() * 300)}号`,
     ]);
     for (const c of [6, 9, 10]) r.getCell(c).numFmt = 'yyyy-mm-dd';

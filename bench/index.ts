@@ -2,6 +2,7 @@
 import { benchCli } from './cli';
 import { benchFoundation } from './foundation';
 import { benchImport } from './import';
+import { benchLargeStreet } from './large-street';
 import { benchMemberList } from './member-list';
 import { benchReports } from './reports';
 
@@ -11,6 +12,7 @@ const SECTIONS: Array<[string, () => Promise<void>]> = [
   ['党员列表 (member list, 5,000 members)', () => benchMemberList()],
   ['花名册导入 (import, 5,000 rows)', benchImport],
   ['台帐打印 (reports: roster, 5,000-member roster, yearly binder)', benchReports],
+  ['大街道 (large street: 5,600 members, 60 branches)', benchLargeStreet],
 ];
 
 for (const [title, run] of SECTIONS) {

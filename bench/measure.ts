@@ -1,4 +1,7 @@
 // Tiny timing helpers for the benchmark scripts: they print figures, they never assert.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 export async function timeOnce<T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
@@ -23,3 +26,22 @@ export function fmtMs(ms: number): string {
 export function row(label: string, value: string): void {
   process.stdout.write(`  ${label.padEnd(48)} ${value}\n`);
 }
+
+/**
+ * Runs `script` (a bench file) in a child process with `args` and reads the JSON line it prints
+ * last: a case alone in its process, so its peak memory (maxRSS) is its own. A failure comes back
+ * as a sentence to print.
+ */
+export function runChild<T>(script: string, args: string[]): T | string {
+  const tsx = resolve(fileURLToPath(import.meta.url), '../../node_modules/tsx/dist/cli.mjs');
+  const r = spawnSync(process.execPath, [tsx, script, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 900_000 });
+  const line = r.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    return JSON.parse(line) as T;
+  } catch {
+    return `失败（${r.status}）：${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`;
+  }
+}
+
+/** This process's peak resident memory so far, in MB. */
+export const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;

@@ -3,7 +3,6 @@
 // rendering of the same rows (the floor). Every case runs in its own child process so that its
 // peak memory (maxRSS) is its own. Figures only; nothing here asserts.
 //   targets: roster PDF ≤ 1.2× the floor and < 500 MB, xlsx ≤ 1.5× the floor, binder < 30 s.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,7 +20,7 @@ import { resolveScope } from '../electron/reports/scope';
 import { rosterData } from '../electron/reports/queries/roster';
 import { buildRoster, type RosterData } from '../shared/reports/registers/roster';
 import type { RegisterDoc, TableBlock } from '../shared/reports/model';
-import { row } from './measure';
+import { peakRssMb, row, runChild } from './measure';
 
 const PASSWORD = 'bench-password-1';
 const YEAR = 2025;
@@ -102,21 +101,8 @@ async function runCase(name: string, db: string): Promise<CaseResult> {
   const cpu = process.cpuUsage(c1);
   return {
     pages, bytes: bytes.length, seconds: (t2 - t0) / 1000, renderSeconds: (t2 - t1) / 1000, renderCpuSeconds: (cpu.user + cpu.system) / 1e6,
-    maxRssMb: process.resourceUsage().maxRSS / 1024, rows,
+    maxRssMb: peakRssMb(), rows,
   };
-}
-
-function runChild(name: string, db: string): CaseResult | string {
-  const self = fileURLToPath(import.meta.url);
-  const r = spawnSync(process.execPath, [resolve(self, '../../node_modules/tsx/dist/cli.mjs'), self, '--case', name, '--db', db], {
-    encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 600_000,
-  });
-  const line = r.stdout.trim().split('\n').at(-1) ?? '';
-  try {
-    return JSON.parse(line) as CaseResult;
-  } catch {
-    return `失败（${r.status}）：${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`;
-  }
 }
 
 export async function benchReports(): Promise<void> {
@@ -127,7 +113,7 @@ export async function benchReports(): Promise<void> {
     ledger.close();
     const results = new Map<string, CaseResult | string>();
     for (const c of CASES) {
-      const r = runChild(c, db);
+      const r = runChild<CaseResult>(fileURLToPath(import.meta.url), ['--case', c, '--db', db]);
       results.set(c, r);
       const label = c.replace(':', ' ').replace('roster-street', '街道花名册').replace('roster-5000', '5000人花名册').replace('binder-street', '街道年度台帐合订本');
       if (typeof r === 'string') row(label, r);

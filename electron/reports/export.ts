@@ -12,7 +12,7 @@ import { periodOf } from '../../shared/reports/registers/common';
 import type { Ledger } from '../ledger/ledger';
 import type { QueryOptions } from './queries/options';
 import { SOURCES } from './registers';
-import { type Rendered, renderPdf, renderXlsx } from './render';
+import type { Rendered } from './render';
 import { type ReportRequestPeriod, type ReportRequestScope, type Scope, headerFor, resolveScope } from './scope';
 
 export type ReportRequest = {
@@ -53,15 +53,12 @@ export function buildRegister(ledger: Ledger, req: ReportRequest): { doc: Regist
     const parts = binderRegisters(scope.branches.length, { pages: req.binderPages }).map((r) => SOURCES[r](ledger, scope, opts));
     return { doc: buildBinder({ ...headerFor(scope, opts), year: scope.year }, parts), scope };
   }
-  const doc = SOURCES[req.register](ledger, scope, opts);
-  // One page per member or meeting: pdfmake holds every page in memory until it writes the file.
-  if (doc.sections.length > 800 && req.format === 'pdf') {
-    doc.warnings.push(`这份台帐有 ${doc.sections.length} 页以上，生成较慢、占用内存较多；如需更快，可按党支部分别导出。`);
-  }
-  return { doc, scope };
+  return { doc: SOURCES[req.register](ledger, scope, opts), scope };
 }
 
 export async function renderDoc(doc: RegisterDoc, format: ReportFormat, opts: { onProgress?: (fraction: number) => void; maxPages?: number } = {}): Promise<Rendered> {
+  // Loaded on first use: a process that renders in the worker never holds pdfmake and exceljs.
+  const { renderPdf, renderXlsx } = await import('./render');
   return format === 'pdf' ? renderPdf(doc, opts) : renderXlsx(doc);
 }
 

@@ -2,35 +2,16 @@
 // then any fallback TrueType fonts found on the machine for rarer characters (Windows ships
 // SimSun-ExtB, which covers CJK Extension B). Loaded once per process (a 16 MB parse).
 import { existsSync, readFileSync } from 'node:fs';
-import { delimiter, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { delimiter, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import pdfmake from 'pdfmake';
 import { GlyphChecker, type GlyphFont } from '../../shared/reports/glyphs';
 import type { CharWidth } from '../../shared/reports/wrap';
+import { MAIN_FONT_FILE, fontsDir } from './font-files';
 
-export const MAIN_FONT_FILE = 'LXGWWenKai-Regular.ttf';
 export const MAIN_FONT = 'WenKai';
 
 type LoadedFont = { family: string; path: string; font: fontkit.Font; buffer: Buffer };
-
-function here(): string {
-  // The Electron bundle is CommonJS (__dirname); tsx and vitest run this file as ESM.
-  return typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url));
-}
-
-/** resources/fonts: LEDGER_FONTS_DIR, the packaged app's resources, or the source tree. */
-export function fontsDir(): string {
-  const candidates = [
-    process.env.LEDGER_FONTS_DIR,
-    (process as { resourcesPath?: string }).resourcesPath ? join((process as { resourcesPath?: string }).resourcesPath!, 'fonts') : undefined,
-    resolve(here(), '../../resources/fonts'),
-    resolve(here(), '../resources/fonts'),
-    resolve(process.cwd(), 'resources/fonts'),
-  ];
-  for (const c of candidates) if (c && existsSync(join(c, MAIN_FONT_FILE))) return c;
-  throw new Error(`找不到打印用字体 ${MAIN_FONT_FILE}（resources/fonts）。请重新安装本程序。`);
-}
 
 /** System fonts tried for characters WenKai lacks; LEDGER_FALLBACK_FONTS adds more (path list). */
 function fallbackPaths(): string[] {

@@ -4,13 +4,19 @@ import type { RegisterDoc } from '../../shared/reports/model';
 import { toPdfDefinition } from '../../shared/reports/pdf';
 import { toWorkbook } from '../../shared/reports/xlsx';
 import { MAIN_FONT, glyphChecker, mainCharWidth, pdfmakeWithFonts } from './fonts';
+import { needsPieces, renderInPieces } from './pdf-sections';
 
 export type Rendered = { bytes: Buffer; pages: number | null; warnings: string[] };
 
 export async function renderPdf(doc: RegisterDoc, opts: { onProgress?: (fraction: number) => void; maxPages?: number } = {}): Promise<Rendered> {
-  const pdfmake = pdfmakeWithFonts();
   const glyphs = glyphChecker();
-  const def = toPdfDefinition(doc, { glyphs, font: MAIN_FONT, charWidth: mainCharWidth, maxPages: opts.maxPages });
+  const pdfOpts = { glyphs, font: MAIN_FONT, charWidth: mainCharWidth };
+  if (!opts.maxPages && needsPieces(doc)) {
+    const r = await renderInPieces(doc, pdfOpts, opts.onProgress);
+    return { bytes: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength), pages: r.pages, warnings: [...doc.warnings, ...glyphs.warnings()] };
+  }
+  const def = toPdfDefinition(doc, { ...pdfOpts, maxPages: opts.maxPages });
+  const pdfmake = pdfmakeWithFonts();
   // The footer is called for every page with the page count: the cheapest way to learn it.
   let pages = 0;
   const footer = def.footer as (page: number, count: number, size: unknown) => unknown;

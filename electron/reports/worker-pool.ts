@@ -8,12 +8,18 @@ import { Worker } from 'node:worker_threads';
 import { LedgerError } from '../../shared/errors';
 import type { ReportFormat } from '../../shared/reports/catalog';
 import type { RegisterDoc } from '../../shared/reports/model';
-import { fontsDir } from './fonts';
+import { fontsDir } from './font-files';
 import { renderDoc } from './export';
 import type { Rendered } from './render';
 import type { RenderJob, WorkerMessage } from './render-worker';
 
 const IDLE_MS = 60_000;
+/**
+ * The worker's heap. A long register is laid out in pieces (pdf-sections.ts) whose layouts are
+ * garbage once copied; with the default heap V8 lets that garbage reach a gigabyte before it
+ * collects. A bounded heap makes it collect between pieces.
+ */
+const RENDER_HEAP_MB = 128;
 
 
 /** Table cells and form cells: what the layout time grows with. */
@@ -70,7 +76,7 @@ class RenderWorker {
 
   private start(): Worker {
     const entry = workerEntry();
-    const w = new Worker(entry.file, { eval: entry.eval, workerData: { fontsDir: fontsDir() } });
+    const w = new Worker(entry.file, { eval: entry.eval, workerData: { fontsDir: fontsDir() }, resourceLimits: { maxOldGenerationSizeMb: RENDER_HEAP_MB } });
     let ready = false;
     w.on('message', (m: WorkerMessage) => {
       if (m.type === 'ready') {

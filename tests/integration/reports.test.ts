@@ -188,6 +188,28 @@ describe('street-wide', () => {
       expect(squash(pdfText(file, e.page))).toContain(squash(e.title));
     }
     expect(entries.at(-1)!.page).toBeLessThanOrEqual(pages);
+    // Laid out in pieces and joined: every page but the cover still counts itself and the whole.
+    const text = pdfText(file).split('\f');
+    const footers = text.slice(0, pages).map((t) => /第 (\d+) 页 共 (\d+) 页/.exec(t)?.slice(1).map(Number) ?? null);
+    expect(footers[0]).toBeNull();
+    expect(footers.slice(1)).toEqual(Array.from({ length: pages - 1 }, (_, i) => [i + 2, pages]));
+  });
+
+  it('a street’s year of meeting pages, laid out in pieces: every meeting, each page numbered in order', { timeout: 300_000 }, async () => {
+    const { file, result } = await exportTo('meeting-pages', 'pdf');
+    const pages = pdfPages(file);
+    expect(result.pages).toBe(pages);
+    expect(result.warnings.join()).not.toContain('分别导出');
+    const text = pdfText(file).split('\f').slice(0, pages);
+    expect(text.map((t) => /第 (\d+) 页 共 (\d+) 页/.exec(t)?.slice(1).map(Number))).toEqual(Array.from({ length: pages }, (_, i) => [i + 1, pages]));
+    // Every meeting's page is there, its text extractable: each title as often as there are meetings of that kind.
+    const { doc } = buildRegister(ledger, { register: 'meeting-pages', format: 'pdf', period: { year: YEAR }, today: TODAY });
+    expect(doc.sections.length).toBeGreaterThan(100);
+    const all = squash(text.join(''));
+    const count = (s: string, sub: string) => s.split(sub).length - 1;
+    for (const title of new Set(doc.sections.map((x) => squash(x.title)))) {
+      expect(count(all, title)).toBeGreaterThanOrEqual(doc.sections.filter((x) => squash(x.title) === title).length);
+    }
   });
 
   it('renders the same document in the worker thread as in this one', { timeout: 240_000 }, async () => {
