@@ -1,6 +1,6 @@
 // What the ledger stores as codes, shown in Chinese: audit log objects and fields, and the values
 // of a change (kind full → 正式党员, groupId 4 → the group's name, true → 是, null → 空).
-import { ABSENCE_REASON_LABELS, ACTIVITY_TYPE_LABELS } from '../shared/domain/activity-types';
+import { ABSENCE_REASON_LABELS, ACTIVITY_TYPES } from '../shared/domain/activity-types';
 import { APPRAISAL_GRADE_LABELS, LEFT_REASON_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_KIND_LABELS, STANDING_LABELS } from '../shared/domain/member';
 import { ORG_CATEGORY_LABELS, ORG_TYPE_LABELS } from '../shared/domain/org';
 import { REGISTERS } from '../shared/reports/catalog';
@@ -26,7 +26,7 @@ export const FIELD_LABELS: Record<string, string> = {
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   kind: MEMBER_KIND_LABELS, standing: STANDING_LABELS, reason: LEFT_REASON_LABELS, grade: APPRAISAL_GRADE_LABELS, categories: MEMBER_CATEGORY_LABELS,
-  absenceReason: ABSENCE_REASON_LABELS, type: { ...ORG_TYPE_LABELS, ...ACTIVITY_TYPE_LABELS }, category: ORG_CATEGORY_LABELS,
+  absenceReason: ABSENCE_REASON_LABELS, type: { ...ORG_TYPE_LABELS, ...Object.fromEntries(ACTIVITY_TYPES.map((t) => [t.code, t.label])) }, category: ORG_CATEGORY_LABELS,
   format: { pdf: 'PDF', xlsx: 'Excel' }, register: Object.fromEntries(REGISTERS.map((r) => [r.name, r.title])),
 };
 

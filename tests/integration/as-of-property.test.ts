@@ -18,7 +18,7 @@ import { resolveScope } from '../../electron/reports/scope';
 import { MEMBER_KIND_LABELS, type MemberKind, type Standing } from '../../shared/domain/member';
 import { rosterOn } from '../../shared/rules';
 import { makeId, memberInput, smallStreet } from '../helpers/builders';
-import { rng } from '../helpers/fuzz-cases';
+import { rng } from '../helpers/random';
 import { tempLedger } from '../helpers/temp-ledger';
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

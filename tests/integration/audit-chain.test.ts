@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch';
 import { SessionState } from '../../electron/api/session-state';
 import { Ledger } from '../../electron/ledger/ledger';
-import { createOrg, ensureCommittee } from '../../electron/ledger/orgs';
+import { createOrg, ensureWorkingCommittee } from '../../electron/ledger/orgs';
 import { verifyLedger } from '../../electron/ledger/verify';
 import { TEST_PASSWORD, tempLedger } from '../helpers/temp-ledger';
 
@@ -38,7 +38,7 @@ describe('audit log', () => {
   it('an edited or deleted entry makes verify report the first broken link; a sound log passes', async () => {
     const t = await tempLedger();
     cleanups.push(t.cleanup);
-    const root = ensureCommittee(t.ledger);
+    const root = ensureWorkingCommittee(t.ledger);
     for (const name of ['一支部', '二支部', '三支部']) createOrg(t.ledger, { parentId: root, name, type: 'branch' });
     expect(verifyLedger(t.ledger)).toEqual([]);
     const target = t.ledger.db.prepare("SELECT id FROM audit_log WHERE summary LIKE '%二支部%'").pluck().get() as number;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Ledger, keysPathFor, openDatabase } from '../../electron/ledger/ledger';
 import { backupToFolder, inspectBackup } from '../../electron/ledger/backup';
 import { defaultBackupDir } from '../../electron/ledger/backup-file';
-import { createOrg, ensureCommittee, findOrgByName } from '../../electron/ledger/orgs';
+import { createOrg, ensureWorkingCommittee, findOrgByName } from '../../electron/ledger/orgs';
 import { addUser, removeUser, rotateRecoveryKey } from '../../electron/ledger/users';
 import { rotateDataKey } from '../../electron/ledger/rotation';
 import { rekeyedPathFor } from '../../electron/ledger/rotation-files';
@@ -25,13 +25,13 @@ describe('rotation', () => {
     const t = await tempLedger();
     cleanups.push(t.cleanup);
     const clerk = await addUser(t.ledger, { name: CLERK.name, role: 'clerk', password: CLERK.password }, TEST_KDF);
-    createOrg(t.ledger, { parentId: ensureCommittee(t.ledger), name: '备份前的党支部', type: 'branch' });
+    createOrg(t.ledger, { parentId: ensureWorkingCommittee(t.ledger), name: '备份前的党支部', type: 'branch' });
     const older = backupToFolder(t.ledger, defaultBackupDir(t.path), 'manual');
     const keptByClerk = Buffer.from(t.ledger.key); // what the clerk's slot unwrapped, and could keep
 
     removeUser(t.ledger, clerk.id);
     expect(t.ledger.key.equals(keptByClerk)).toBe(false);
-    createOrg(t.ledger, { parentId: ensureCommittee(t.ledger), name: '停用后的党支部', type: 'branch' });
+    createOrg(t.ledger, { parentId: ensureWorkingCommittee(t.ledger), name: '停用后的党支部', type: 'branch' });
     t.ledger.close();
 
     expect(() => openDatabase(t.path, keptByClerk)).toThrow(expect.objectContaining({ code: 'LEDGER_CORRUPT' }));
@@ -65,7 +65,7 @@ describe('rotation', () => {
     for (const crashAt of ['before the slots were written', 'after the slots were written'] as const) {
       const t = await tempLedger();
       cleanups.push(t.cleanup);
-      createOrg(t.ledger, { parentId: ensureCommittee(t.ledger), name: '第一党支部', type: 'branch' });
+      createOrg(t.ledger, { parentId: ensureWorkingCommittee(t.ledger), name: '第一党支部', type: 'branch' });
       t.ledger.db.pragma('wal_checkpoint(TRUNCATE)');
       copyFileSync(t.path, `${t.path}.old`);
       copyFileSync(keysPathFor(t.path), `${t.path}.old.keys`);

@@ -2,7 +2,7 @@ import { isIsoDate } from '../../../shared/dates';
 import { formatYuan } from '../../../shared/domain/dues';
 import type { DuesSheet } from '../../../shared/api/dues';
 import { duesSheet, sumYuan } from '../../ledger/dues';
-import { ensureCommittee, findOrgByName, orgSubtreeIds } from '../../ledger/orgs';
+import { ensureWorkingCommittee, findOrgByName, orgSubtreeIds } from '../../ledger/orgs';
 import { type CliCommand, EXIT, UsageError, openLedgerFromArgs, printJson, requireString } from '../command';
 
 /** Due and paid over the months owed up to today (months paid ahead are not yet expected). */
@@ -33,7 +33,7 @@ export const dues: CliCommand = {
         if (!org) throw new UsageError(`找不到名为“${values.org}”的党组织。`);
         rootId = org.id;
       } else {
-        rootId = ensureCommittee(ledger);
+        rootId = ensureWorkingCommittee(ledger);
       }
       const sheets = orgSubtreeIds(ledger, rootId).map((id) => duesSheet(ledger, id, year, { today })).filter((s) => s.members.length > 0);
       const orgs = sheets.map((s) => ({
