@@ -76,7 +76,6 @@ export type ExportMeta = Omit<ExportResult, 'file'> & {
 
 /** Windows refuses these in file names. */
 export function safeFileName(name: string): string {
-  // oxlint-disable-next-line no-control-regex -- control characters are what a file name may not hold
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, ' ').trim().slice(0, 120);
 }
 

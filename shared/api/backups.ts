@@ -55,7 +55,6 @@ const fileName = z
   .string({ message: '请选择一个备份' })
   .min(1, '请选择一个备份')
   .max(255, '文件名太长')
-  // oxlint-disable-next-line no-control-regex -- control characters are what the name may not hold
   .regex(/^[^\\/:*?"<>|\u0000-\u001f]+\.ledgerbak$/, '不是备份文件名')
   .refine((s) => !s.startsWith('.'), '不是备份文件名');
 const backupRef = z.object({ place: z.enum(['data', 'second'], { message: '备份位置不正确' }), fileName });
