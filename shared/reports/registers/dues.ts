@@ -6,9 +6,9 @@ import type { Column, RegisterDoc, TableBlock } from '../model';
 import { type ReportHeader, registerDoc, tableSection } from './common';
 
 /** One month of a member: what the cell shows. */
-export type DuesMark = { state: 'paid' | 'late' | 'unpaid' | 'current' | 'notDue' | 'notOwed'; paidOn: string | null };
+type DuesMark = { state: 'paid' | 'late' | 'unpaid' | 'current' | 'notDue' | 'notOwed'; paidOn: string | null };
 
-export type DuesLine = {
+type DuesLine = {
   name: string;
   kind: string;
   /** 税后月收入 or the flat category. */
