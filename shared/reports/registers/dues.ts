@@ -73,7 +73,7 @@ export function buildDuesSummary(data: DuesSummaryData): RegisterDoc {
     { header: '序号', kind: 'number', min: 4 },
     { header: '党组织', min: 16, max: 24 },
     { header: '人数', kind: 'number' },
-    ...data.months.map((m): Column => ({ header: monthHeader(m), kind: 'number', min: 6 })),
+    ...data.months.map((m): Column => ({ header: monthHeader(m), kind: 'number', min: 8 })),
     { header: '应交', kind: 'number' },
     { header: '已交', kind: 'number' },
     { header: '已上缴', kind: 'number' },
