@@ -7,7 +7,7 @@ import { id, isoDate, optText, reqText } from '../schemas/common';
 import { call } from './contract';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-export const monthText = (label = '月份') => z.string().regex(MONTH, `${label}格式不正确（应为 年-月，如 2025-03）`);
+const monthText = (label = '月份') => z.string().regex(MONTH, `${label}格式不正确（应为 年-月，如 2025-03）`);
 const yuan = (label: string) =>
   z.number({ message: `请填写${label}` }).nonnegative(`${label}不能为负数`).max(1_000_000, `${label}过大，请核对`)
     .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { message: `${label}最多两位小数（精确到分）` });
@@ -52,7 +52,7 @@ export const DuesRemitSchema = z.object({
   note: optText(100),
 });
 
-export type DuesCellState = 'paid' | 'late' | 'unpaid' | 'current' | 'notDue' | 'notOwed';
+type DuesCellState = 'paid' | 'late' | 'unpaid' | 'current' | 'notDue' | 'notOwed';
 
 export type DuesCell = {
   month: string;

@@ -20,7 +20,7 @@ export const ADMISSION_STEP_LABELS: Record<AdmissionStep, string> = {
 };
 
 /** The rules' figures, in one place. */
-export const ADMISSION_RULES = {
+const ADMISSION_RULES = {
   talkWithinMonths: 1,
   reviewEveryMonths: 6,
   activistBeforeCandidateYears: 1,
@@ -74,11 +74,11 @@ export function workingDays(from: string, to: string): number {
 }
 
 /** Whether a training counts: at least 3 days or 24 hours. */
-export function trainingEnough(days: number | null, hours: number | null): boolean {
+function trainingEnough(days: number | null, hours: number | null): boolean {
   return (days ?? 0) >= ADMISSION_RULES.trainingMinDays || (hours ?? 0) >= ADMISSION_RULES.trainingMinHours;
 }
 
-export function stageOf(f: AdmissionFacts): AdmissionStage {
+function stageOf(f: AdmissionFacts): AdmissionStage {
   if (f.dropped) return 'dropped';
   if (f.admittedOn) return 'probationary';
   if (f.candidateOn) return 'candidate';

@@ -13,6 +13,7 @@ export function writeStreet(db: Database, street: DemoStreet, extra: { streetSea
   writeApplicants(db, street, at);
   writeActivities(db, extra.activities, at);
   writeDues(db, extra.dues, at);
+  writeRemittances(db, street.today, at);
 }
 
 function writeOrgs(db: Database, street: DemoStreet, at: string): void {
@@ -105,4 +106,15 @@ function writeDues(db: Database, dues: DemoDues[], at: string): void {
   const row = db.prepare('INSERT INTO dues (member_id, month, income, rate, amount_due, amount_paid, paid_on, note, created_at) VALUES (?,?,?,?,?,?,?,?,?)');
   for (const d of dues) row.run(d.memberId, d.month, d.income, d.rate, d.amountDue, d.amountPaid, d.paidOn, d.note, at);
   backfillDuesRecords(db, at);
+}
+
+/** 上缴: each branch remits a month's collected dues on the 10th of the next; the last month ended is not remitted yet. */
+function writeRemittances(db: Database, today: string, at: string): void {
+  db.prepare(`INSERT INTO dues_remittances (org_id, month, remitted_on, amount_fen, recipient, receipt_no, created_at)
+    SELECT s.org_id, d.month, date(d.month || '-01', '+1 month', '+9 days'), sum(round(d.amount_paid * 100)), '街道党工委',
+      'SJ' || replace(d.month, '-', '') || '-' || s.org_id, ?
+    FROM dues d JOIN member_org_spans s ON s.member_id = d.member_id
+      AND s.from_date <= date(d.month || '-01', '+1 month', '-1 day') AND (s.to_date IS NULL OR s.to_date > d.month || '-01')
+    WHERE d.amount_paid IS NOT NULL AND d.month < strftime('%Y-%m', date(?, 'start of month', '-1 month'))
+    GROUP BY s.org_id, d.month ORDER BY s.org_id, d.month`).run(at, today);
 }

@@ -5,7 +5,7 @@ import { chineseDate } from '../conventions';
 import type { Column, GridCell, RegisterDoc, Section, TableBlock } from '../model';
 import { type ReportHeader, registerDoc, tableSection } from './common';
 
-export type AdmissionLine = {
+type AdmissionLine = {
   name: string;
   gender: string | null;
   birthDate: string | null;
@@ -66,7 +66,7 @@ export function buildAdmission(data: AdmissionData): RegisterDoc {
   ]);
 }
 
-export type AdmissionNotice = {
+type AdmissionNotice = {
   branch: string;
   phone: string | null;
   name: string;

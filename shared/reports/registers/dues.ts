@@ -6,9 +6,9 @@ import type { Column, RegisterDoc, TableBlock } from '../model';
 import { type ReportHeader, registerDoc, tableSection } from './common';
 
 /** One month of a member: what the cell shows. */
-export type DuesMark = { state: 'paid' | 'late' | 'unpaid' | 'current' | 'notDue' | 'notOwed'; paidOn: string | null };
+type DuesMark = { state: 'paid' | 'late' | 'unpaid' | 'current' | 'notDue' | 'notOwed'; paidOn: string | null };
 
-export type DuesLine = {
+type DuesLine = {
   name: string;
   kind: string;
   /** 税后月收入 or the flat category. */
@@ -71,12 +71,12 @@ export type DuesSummaryData = ReportHeader & { months: string[]; branches: DuesS
 export function buildDuesSummary(data: DuesSummaryData): RegisterDoc {
   const columns: Column[] = [
     { header: '序号', kind: 'number', min: 4 },
-    { header: '党组织', min: 16, max: 24 },
+    { header: '党组织', min: 12, max: 20 },
     { header: '人数', kind: 'number' },
-    ...data.months.map((m): Column => ({ header: monthHeader(m), kind: 'number', min: 6 })),
-    { header: '应交', kind: 'number' },
-    { header: '已交', kind: 'number' },
-    { header: '已上缴', kind: 'number' },
+    ...data.months.map((m): Column => ({ header: monthHeader(m), kind: 'number', min: 10 })),
+    { header: '应交', kind: 'number', min: 12 },
+    { header: '已交', kind: 'number', min: 12 },
+    { header: '已上缴', kind: 'number', min: 12 },
     { header: '欠交人数', kind: 'number' },
   ];
   const groups = [
