@@ -39,6 +39,8 @@ export type PdfOptions = {
 
 type Txt = string | { text: string; font?: string }[];
 
+const isHeading = (b: Block | undefined): boolean => b?.type === 'text' && b.style === 'heading';
+
 const asObject = (c: TableCell): Record<string, unknown> => (typeof c === 'object' && c !== null ? (c as Record<string, unknown>) : { text: c });
 
 class PdfBuilder {
@@ -299,20 +301,38 @@ class PdfBuilder {
   /**
    * A section's blocks. The signature lines never open a page alone: with the short lines before
    * them (考核总分, 合计) they ride in the last row of the table above them, or else stay on one
-   * page with the paragraph before them.
+   * page with the paragraph (and its heading) before them. A heading never stays behind at the
+   * foot of a page without its paragraph.
    */
   blocks(blocks: Block[], orientation: Orientation): Content[] {
     const sig = blocks.findLastIndex((x) => x.type === 'signatures');
-    if (sig < 0) return blocks.map((x) => this.block(x, orientation));
+    if (sig < 0) return this.plain(blocks, orientation);
     let from = sig;
     const short = (x: Block | undefined) => x?.type === 'text' && x.style !== undefined && x.style !== 'body';
     while (short(blocks[from - 1])) from--;
     const before = blocks[from - 1];
     const tail = blocks.slice(from).map((x) => this.block(x, orientation));
-    const head = blocks.slice(0, Math.max(0, from - 1)).map((x) => this.block(x, orientation));
-    if (before?.type === 'table') return [...head, this.table(before, orientation, tail)];
-    if (before?.type === 'text') return [...head, { stack: [this.block(before, orientation), ...tail], unbreakable: true }];
-    return [...head, ...(before ? [this.block(before, orientation)] : []), ...tail];
+    if (before?.type === 'table') return [...this.plain(blocks.slice(0, from - 1), orientation), this.table(before, orientation, tail)];
+    if (before?.type === 'text') {
+      const k = isHeading(blocks[from - 2]) ? from - 2 : from - 1;
+      const kept = blocks.slice(k, from).map((x) => this.block(x, orientation));
+      return [...this.plain(blocks.slice(0, k), orientation), { stack: [...kept, ...tail], unbreakable: true }];
+    }
+    return [...this.plain(blocks.slice(0, from), orientation), ...tail];
+  }
+
+  /** Blocks in order, each heading on one page with the paragraph under it. */
+  plain(blocks: Block[], orientation: Orientation): Content[] {
+    const out: Content[] = [];
+    for (let i = 0; i < blocks.length; i++) {
+      const x = blocks[i]!;
+      const next = blocks[i + 1];
+      if (isHeading(x) && next?.type === 'text' && !isHeading(next)) {
+        out.push({ stack: [this.block(x, orientation), this.block(next, orientation)], unbreakable: true });
+        i++;
+      } else out.push(this.block(x, orientation));
+    }
+    return out;
   }
 
   block(b: Block, orientation: Orientation): Content {

@@ -55,6 +55,8 @@ export function wrapText(text: string, maxEm: number, width: CharWidth = estimat
           const runW = widths.slice(k, runEnd).reduce((a, b) => a + b, 0);
           if (k > start && runW <= maxEm) end = k;
         }
+        // Closing punctuation may not start a line: take characters down with it (「）、」 is two).
+        while (end - 1 > start && NO_LINE_START.has(chars[end]!)) end--;
         // A parenthesised part that fits on a line is not broken: 「流出（流入）地」, 「（租住）」.
         let open = end - 1;
         while (open > start && !OPEN_PAREN.has(chars[open]!) && !CLOSE_PAREN.has(chars[open]!)) open--;
@@ -63,8 +65,6 @@ export function wrapText(text: string, maxEm: number, width: CharWidth = estimat
           while (close < chars.length && !CLOSE_PAREN.has(chars[close]!)) close++;
           if (close < chars.length && widths.slice(open, close + 1).reduce((x, y) => x + y, 0) <= maxEm + 1e-6) end = open;
         }
-        // Closing punctuation may not start a line: take one more character down with it.
-        if (NO_LINE_START.has(chars[end]!) && end - 1 > start) end--;
         // Opening punctuation may not end one: it goes down with what it opens.
         while (end - 1 > start && NO_LINE_END.has(chars[end - 1]!)) end--;
       }

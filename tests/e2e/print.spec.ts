@@ -62,3 +62,20 @@ test('export the street roster as PDF from 台帐打印 and read it back', async
   const audit = await api<{ rows: { action: string; summary: string | null }[] }>(page, 'audit.search', { q: '导出党员花名册', limit: 5 });
   expect(audit.rows.some((r) => r.action === 'export' && (r.summary ?? '').includes(`PDF，${pages} 页`))).toBe(true);
 });
+
+test('the masking switch says what it hides, and the preview hides it', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await openPrintPage(page);
+  const firstSheet = page.locator('.pv-sheet').first();
+  await expect(firstSheet.locator('.pv-title')).toHaveText('党员花名册', { timeout: 30_000 });
+  const ids = () => firstSheet.locator('tbody tr:not(.pv-caption) td:nth-child(5)').allTextContents();
+  expect((await ids()).some((id) => /^\d{17}[\dX]$/.test(id))).toBe(true);
+
+  const mask = page.getByRole('checkbox', { name: /脱敏导出/ });
+  await expect(page.getByText('身份证号、出生日期、联系电话、住址', { exact: false })).toBeVisible();
+  await mask.check();
+  await expect.poll(async () => (await ids()).filter(Boolean).every((id) => /^\d{6}\*{8}[\dX]{4}$/.test(id)), { timeout: 30_000 }).toBe(true);
+  const birth = await firstSheet.locator('tbody tr:not(.pv-caption) td:nth-child(6)').allTextContents();
+  expect(birth.filter(Boolean).every((d) => /^\d{4}-\d{2}$/.test(d))).toBe(true);
+  await page.screenshot({ path: testInfo.outputPath('print-masked.png') });
+});

@@ -32,6 +32,14 @@ describe('wrapText', () => {
     // Longer than a line: broken like any other text.
     expect(wrapText('（参加次数/应参加次数）', 4).join('')).toBe('（参加次数/应参加次数）');
   });
+  it('never starts a line with 「）、」: both closing marks go down with the character before them', () => {
+    const absent = '张洪涛（因病，住院治疗）、张亚娟（因病，住院治疗）、李雪梅（外出，在外地照顾子女）、陈冬梅（因病，腿脚不便）、周秋菊（因病，腿脚不便）';
+    for (let w = 12; w <= 40; w++) {
+      const lines = wrapText(absent, w);
+      expect(lines.join('')).toBe(absent);
+      for (const l of lines) expect('，。、）'.includes(l[0]!), `${w}: ${lines.join(' | ')}`).toBe(false);
+    }
+  });
   it('keeps explicit line breaks', () => {
     expect(wrapText('甲\n乙丙', 10)).toEqual(['甲', '乙丙']);
   });
@@ -188,5 +196,46 @@ describe('scores', () => {
     const total = cells.find((c) => c.value === 90)!;
     expect(total.numFmt).toBe('0.00');
     expect(cells.find((c) => c.value === 19.5)!.numFmt).toBe('0.00');
+  });
+});
+
+describe('what is kept together on a page', () => {
+  const glyphs = new GlyphChecker([{ name: 'Main', hasGlyph: () => true }]);
+  const section = (blocks: RegisterDoc['sections'][number]['blocks']): RegisterDoc => ({
+    register: 'contract', title: '责任书', printedOn: '2025-12-31', warnings: [],
+    sections: [{ title: '责任书', unit: '', period: '', orientation: 'portrait', sheet: '责任书', blocks }],
+  });
+  it('a heading with its paragraph, and the signatures with the paragraph and heading before them', () => {
+    const def = toPdfDefinition(section([
+      { type: 'text', style: 'heading', text: '二、考核办法' }, { type: 'text', text: '正文甲' },
+      { type: 'text', style: 'heading', text: '三、其他' }, { type: 'text', text: '正文乙' },
+      { type: 'signatures', items: ['甲方（盖章）：', '乙方（盖章）：'], dated: true },
+    ]), { glyphs, font: 'Main' });
+    const kept = (def.content as unknown as Record<string, unknown>[]).filter((c) => c.unbreakable).map((c) => JSON.stringify(c));
+    expect(kept).toHaveLength(2);
+    expect(kept[0]).toContain('二、考核办法');
+    expect(kept[0]).toContain('正文甲');
+    expect(kept[1]).toContain('三、其他');
+    expect(kept[1]).toContain('甲方（盖章）：');
+  });
+  it('the signatures in the last row of the table above them, with its last two rows, each table with header cells of its own', () => {
+    const rows = Array.from({ length: 6 }, (_, i) => [i + 1, `党员${i + 1}`]);
+    const def = toPdfDefinition(section([
+      { type: 'table', columns: [{ header: '序号', kind: 'number' }, { header: '姓名' }], rows, captions: [{ before: 0, text: '第一支部' }, { before: 3, text: '第二支部' }] },
+      { type: 'text', style: 'note', text: '合计：6 名' },
+      { type: 'signatures', items: ['填表人：'] },
+    ]), { glyphs, font: 'Main' });
+    const stack = (def.content as unknown as { stack?: { table: { body: unknown[][]; headerRows: number } }[] }[]).find((c) => c.stack)!.stack!;
+    expect(stack).toHaveLength(2);
+    const [first, second] = stack.map((t) => t.table);
+    // No cell object is shared between the two tables' headers.
+    expect(first!.body[1]).not.toBe(second!.body[1]);
+    for (let i = 0; i < first!.body[1]!.length; i++) if (typeof first!.body[1]![i] === 'object') expect(first!.body[1]![i]).not.toBe(second!.body[1]![i]);
+    const last = JSON.stringify(second!.body.at(-1));
+    expect(last).toContain('填表人：');
+    expect(last).toContain('合计：6 名');
+    expect(last).toContain('党员5');
+    expect(last).toContain('党员6');
+    expect(JSON.stringify(second!.body.slice(0, -1))).not.toContain('党员5');
   });
 });

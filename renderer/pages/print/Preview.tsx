@@ -1,13 +1,15 @@
 // The preview: the register's first sections and rows drawn as sheets of paper, from the same
 // document model the PDF and the workbook are made of (so titles, columns and captions match).
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import type { Block, GridBlock, RegisterDoc, Section, TableBlock } from '../../../shared/reports/model';
+import { type Block, type Cell, type GridBlock, type RegisterDoc, type Section, type TableBlock, withDecimals } from '../../../shared/reports/model';
 
 function TablePreview({ b }: { b: TableBlock }) {
   const n = b.columns.length;
   const captions = new Map<number, string[]>();
   for (const c of b.captions ?? []) captions.set(c.before, [...(captions.get(c.before) ?? []), c.text]);
   const nowrap = b.columns.map((c) => (c.wrap ?? (c.kind ?? 'text') === 'text') === false);
+  // As the PDF prints it: scores with their fixed decimals.
+  const shown = (v: Cell, i: number) => String(withDecimals(v, b.columns[i]?.decimals) ?? '');
   const align = (i: number) => `${b.columns[i]?.kind === 'number' ? 'num' : b.columns[i]?.kind === 'center' || b.columns[i]?.kind === 'date' ? 'mid' : ''}${nowrap[i] ? ' nw' : ''}`;
   const head: ReactNode[] = [];
   if (b.groups?.length) {
@@ -27,13 +29,13 @@ function TablePreview({ b }: { b: TableBlock }) {
   const body: ReactNode[] = [];
   b.rows.forEach((r, ri) => {
     for (const [k, text] of (captions.get(ri) ?? []).entries()) body.push(<tr key={`c${ri}-${k}`} className="pv-caption"><td colSpan={n}>{text}</td></tr>);
-    body.push(<tr key={ri}>{r.map((v, i) => <td key={i} className={align(i)}>{v === null ? '' : String(v)}</td>)}</tr>);
+    body.push(<tr key={ri}>{r.map((v, i) => <td key={i} className={align(i)}>{shown(v, i)}</td>)}</tr>);
   });
   for (const [k, text] of [...captions].filter(([at]) => at >= b.rows.length).flatMap(([, t]) => t).entries()) {
     body.push(<tr key={`ce${k}`} className="pv-caption"><td colSpan={n}>{text}</td></tr>);
   }
   if (b.rows.length === 0) body.push(<tr key="empty"><td colSpan={n} className="mid pv-empty">{b.emptyText ?? '（无）'}</td></tr>);
-  if (b.totals) body.push(<tr key="totals" className="pv-totals">{b.totals.map((v, i) => <td key={i} className={align(i)}>{v === null ? '' : String(v)}</td>)}</tr>);
+  if (b.totals) body.push(<tr key="totals" className="pv-totals">{b.totals.map((v, i) => <td key={i} className={align(i)}>{shown(v, i)}</td>)}</tr>);
   return (
     <table className="pv-table">
       <thead>{head}</thead>
