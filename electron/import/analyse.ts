@@ -74,7 +74,7 @@ function applyOverrides(table: TableLayout, overrides: Record<number, ImportFiel
   if (!overrides) return table;
   const chosen = new Map<number, ImportField | null>(Object.entries(overrides).map(([k, v]) => [Number(k), v]));
   // A field the clerk put on one column leaves every other column that had it.
-  const claimed = new Set([...chosen.values()].filter((f): f is ImportField => f !== null));
+  const claimed = new Set([...chosen.values()].filter((f): f is ImportField => f !== null && f !== 'extra'));
   return {
     ...table,
     columns: table.columns.map((col) => {

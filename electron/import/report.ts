@@ -77,7 +77,7 @@ export type RunOptions = AnalyseOptions & PlanOptions & CommitOptions & { dryRun
 
 /** The whole import in this thread: what the CLI, the tests and the benchmark call. */
 export function runImport(ledger: Ledger, bytes: Uint8Array, fileName: string, opts: RunOptions = {}): { report: ImportReport; plan: ImportPlan; book: RawBook } {
-  const { book, analysis } = analyseFile(bytes, fileName, { mapping: opts.mapping, today: opts.today, surface: opts.surface });
+  const { book, analysis } = analyseFile(bytes, fileName, { mapping: opts.mapping, mapByHeader: opts.mapByHeader, today: opts.today, surface: opts.surface });
   const plan = planImport(ledger, analysis, opts);
   const result = opts.dryRun ? undefined : commitPlan(ledger, plan, opts);
   return { report: buildReport(plan, result), plan, book };

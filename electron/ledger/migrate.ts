@@ -3,9 +3,10 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { LedgerError } from '../../shared/errors';
 import type { Migration } from './migrations/migration';
 import m001 from './migrations/001-initial';
+import m005 from './migrations/005-member-extra-fields';
 
 /** Append only: never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001];
+export const MIGRATIONS: readonly Migration[] = [m001, m005];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

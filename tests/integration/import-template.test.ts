@@ -16,6 +16,7 @@ import { tempDir, tempLedger } from '../helpers/temp-ledger';
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
 
 function cellOf(v: MemberValues, f: (typeof TEMPLATE_FIELDS)[number]): string | null {
+  if (f === 'extra') return null;
   if (f === 'kind') return v.kind ? MEMBER_KIND_LABELS[v.kind] : null;
   if (f === 'category') return v.categories?.map((c) => MEMBER_CATEGORY_LABELS[c]).join('、') || null;
   return (v[f] as string | undefined) ?? null;

@@ -12,6 +12,7 @@ import { useLoad } from '../../hooks';
 import { navigate } from '../../router';
 import { confirmSpec, endSpec, extendSpec, householdSpec, mobileSpec, postSpec, residentSpec, standingSpec, transferInternalSpec, transferOutSpec } from './MemberActions';
 import { MemberForm, type MemberFormMode } from './MemberForm';
+import ExtraFields from '../import/ExtraFields';
 
 type Ev = Detail['history'][number];
 
@@ -144,6 +145,7 @@ export function MemberDetail({ id }: { id: number }) {
           <Descriptions.Item label="备注">{dash(m.note)}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <ExtraFields memberId={m.id} />
       <Card size="small" className="block-gap">
         <Tabs
           items={[
