@@ -22,7 +22,8 @@ function cellOf(v: MemberValues, f: (typeof TEMPLATE_FIELDS)[number]): string | 
   return (v[f] as string | undefined) ?? null;
 }
 
-describe('import-template', () => {
+// Each CLI run starts tsx: seconds apiece on a busy machine.
+describe('import-template', { timeout: 240_000 }, () => {
   it('as it comes: no data, the example row skipped, the code lists ignored', async () => {
     const d = tempDir();
     const t = await tempLedger();
