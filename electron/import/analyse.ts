@@ -29,7 +29,7 @@ export type AnalyseOptions = {
 export type Surface = 'cli' | 'app';
 
 /** A row under a header that is no member: instructions, a 必填 row, an example. */
-export type SkippedRow = { sheet: string | null; row: number; reason: SkipReason; text: string };
+type SkippedRow = { sheet: string | null; row: number; reason: SkipReason; text: string };
 
 export type SheetSummary = {
   name: string | null;

@@ -64,7 +64,7 @@ export type ImportRow = {
   mapped?: ValueMapping[];
 };
 
-export type CodedField = 'education' | 'ethnicity' | 'job';
+type CodedField = 'education' | 'ethnicity' | 'job';
 export type ValueMapping = { field: CodedField; from: string; to: string };
 
 const CODE_LISTS: Record<CodedField, { normalise: (t: string) => string | null; list: string }> = {
