@@ -13,6 +13,7 @@ import { type ImportPlan, planImport } from '../import/plan';
 import { rejectedRows, rejectsFileName } from '../import/rejects';
 import { TEMPLATE_FILE_NAME, buildTemplate } from '../import/template';
 import { unifySpellings } from '../import/unify';
+import { extraFieldsOf } from '../import/extras';
 import { analyseInWorker, rejectsInWorker } from '../import/worker-client';
 import type { Ledger } from '../ledger/ledger';
 import type { HandlerMap } from './handlers';
@@ -98,7 +99,7 @@ function preview(jobId: string, job: Job): ImportPreview {
   };
 }
 
-export const importHandlers: HandlerMap<'import.analyse' | 'import.progress' | 'import.commit' | 'import.rejects' | 'import.discard' | 'import.unifySpellings' | 'import.template'> = {
+export const importHandlers: HandlerMap<'import.analyse' | 'import.progress' | 'import.commit' | 'import.rejects' | 'import.discard' | 'import.unifySpellings' | 'import.template' | 'import.extraFields'> = {
   'import.analyse': async (state, input) => {
     const ledger = state.requireLedger();
     const jobs = jobsOf(state);
@@ -197,6 +198,8 @@ export const importHandlers: HandlerMap<'import.analyse' | 'import.progress' | '
   },
 
   'import.unifySpellings': (state) => unifySpellings(state.requireLedger()),
+
+  'import.extraFields': (state, { memberId }) => extraFieldsOf(state.requireLedger(), memberId),
 
   'import.template': async () => ({ fileName: TEMPLATE_FILE_NAME, data: new Uint8Array(await buildTemplate()) }),
 };

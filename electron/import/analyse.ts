@@ -29,7 +29,7 @@ export type AnalyseOptions = {
 export type Surface = 'cli' | 'app';
 
 /** A row under a header that is no member: instructions, a 必填 row, an example. */
-export type SkippedRow = { sheet: string | null; row: number; reason: SkipReason; text: string };
+type SkippedRow = { sheet: string | null; row: number; reason: SkipReason; text: string };
 
 export type SheetSummary = {
   name: string | null;
@@ -74,7 +74,7 @@ function applyOverrides(table: TableLayout, overrides: Record<number, ImportFiel
   if (!overrides) return table;
   const chosen = new Map<number, ImportField | null>(Object.entries(overrides).map(([k, v]) => [Number(k), v]));
   // A field the clerk put on one column leaves every other column that had it.
-  const claimed = new Set([...chosen.values()].filter((f): f is ImportField => f !== null));
+  const claimed = new Set([...chosen.values()].filter((f): f is ImportField => f !== null && f !== 'extra'));
   return {
     ...table,
     columns: table.columns.map((col) => {

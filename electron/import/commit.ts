@@ -5,6 +5,7 @@ import type { Ledger } from '../ledger/ledger';
 import { today } from '../../shared/dates';
 import { confirmMember, createMember, insertMember, updateMember } from '../ledger/members';
 import { createOrg, ensureWorkingCommittee, findOrgByName } from '../ledger/orgs';
+import { writeExtraFields } from './extras';
 import { factsOf, memberInput, type ImportPlan, type PlannedRow } from './plan';
 
 export type CommitOptions = {
@@ -82,8 +83,10 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, opts: CommitOptions
       const values = row.source.values;
       if (row.action === 'create') {
         const facts = trusted ? factsOf(row, orgId) : undefined;
-        if (facts) insertMember(ledger, facts, { audit: false, checkedBranches });
-        else createMember(ledger, { ...memberInput(values), name: values.name!, kind: values.kind!, orgId }, { audit: false });
+        const id = facts
+          ? insertMember(ledger, facts, { audit: false, checkedBranches })
+          : createMember(ledger, { ...memberInput(values), name: values.name!, kind: values.kind!, orgId }, { audit: false });
+        if (values.extras) writeExtraFields(ledger, id, values.extras, note);
         created++;
       } else {
         const input = memberInput(values);
@@ -91,12 +94,14 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, opts: CommitOptions
         const confirms = row.changes.some((c) => c.field === 'kind') && input.kind === 'full' && input.confirmedOn !== undefined;
         const patch: Record<string, unknown> = {};
         for (const c of row.changes) {
+          if (c.field === 'extra') continue;
           if (c.field === 'org' || (confirms && (c.field === 'kind' || c.field === 'confirmedOn'))) continue;
           patch[c.field] = input[c.field];
         }
         const moved = row.changes.some((c) => c.field === 'org');
         if (Object.keys(patch).length > 0 || moved) updateMember(ledger, row.memberId!, { ...patch, ...(moved ? { orgId } : {}) }, { date, note });
         if (confirms) confirmMember(ledger, row.memberId!, { date: input.confirmedOn!, note });
+        if (values.extras && row.changes.some((c) => c.field === 'extra')) writeExtraFields(ledger, row.memberId!, values.extras, note);
         updated++;
       }
       done++;

@@ -31,6 +31,7 @@ const SPELLINGS: Record<ImportField, string[]> = {
   address: ['现居住地', '家庭住址', '住址', '居住地址', '现住址', '家庭地址', '现居住地址', '联系地址'],
   note: ['备注'],
   category: ['人员分类', '党员分类'],
+  extra: [],
 };
 
 /** Headers that are known but hold nothing to import (so the wizard does not call them unknown). */

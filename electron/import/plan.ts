@@ -10,6 +10,7 @@ import type { Ledger } from '../ledger/ledger';
 import { findMembersByIdNumbers, type MemberRow } from '../ledger/members';
 import { findOrgByName } from '../ledger/orgs';
 import type { Analysis, Surface } from './analyse';
+import { extraFieldsOf } from './extras';
 import { type IssueCode, isErrorCode } from './codes';
 import { FIELD_LABELS, type ImportField } from './fields';
 import type { ImportRow, Issue, MemberValues } from './rows';
@@ -31,7 +32,7 @@ export const WRITTEN_FIELDS = [
 ] as const;
 export type WrittenField = (typeof WRITTEN_FIELDS)[number];
 
-export type FieldChange = { field: WrittenField | 'org'; label: string; before: string | null; after: string | null };
+export type FieldChange = { field: WrittenField | 'org' | 'extra'; label: string; before: string | null; after: string | null };
 
 export type PlannedRow = {
   source: ImportRow;
@@ -281,6 +282,14 @@ function planUpdate(ledger: Ledger, planned: PlannedRow, existing: MemberRow, or
     const before = existing[f] as string | null;
     if ((before ?? null) !== next) changes.push({ field: f, label: labelOf(f), before: shown(f, before), after: shown(f, next) });
   }
+  // Extra fields kept from columns the ledger has no field for.
+  const extras = planned.source.values.extras;
+  if (extras) {
+    const had = new Map(extraFieldsOf(ledger, existing.id).map((e) => [e.name, e.value]));
+    for (const [name, value] of Object.entries(extras)) {
+      if (had.get(name) !== value) changes.push({ field: 'extra', label: `附加信息“${name}”`, before: had.get(name) ?? null, after: value });
+    }
+  }
   if (orgId !== existing.orgId) {
     if (existing.status !== 'active' || existing.standing === 'left' || existing.standing === 'deceased') {
       push('org', 'MEMBER_INACTIVE', `台帐中“${existing.name}”的组织关系已转出或已不在党内，不能通过导入调整支部。请在党员档案中办理。`);
@@ -294,7 +303,7 @@ function planUpdate(ledger: Ledger, planned: PlannedRow, existing: MemberRow, or
     return;
   }
   // The merged record must pass the same checks the service makes, or the commit would fail.
-  const merged = { ...existing, ...Object.fromEntries(changes.filter((c) => c.field !== 'org').map((c) => [c.field, input[c.field as WrittenField]])) };
+  const merged = { ...existing, ...Object.fromEntries(changes.filter((c) => c.field !== 'org' && c.field !== 'extra').map((c) => [c.field, input[c.field as WrittenField]])) };
   const facts = MemberFieldsSchema.safeParse({ ...merged, orgId: existing.orgId ?? 1 });
   if (!facts.success) {
     schemaIssues(facts, push, '与台帐中已有信息合并后，');

@@ -33,7 +33,7 @@ export type ImportReport = {
 };
 
 /** Excel's column letters of a 0-based index (0 → A, 26 → AA). */
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   let s = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
@@ -77,7 +77,7 @@ export type RunOptions = AnalyseOptions & PlanOptions & CommitOptions & { dryRun
 
 /** The whole import in this thread: what the CLI, the tests and the benchmark call. */
 export function runImport(ledger: Ledger, bytes: Uint8Array, fileName: string, opts: RunOptions = {}): { report: ImportReport; plan: ImportPlan; book: RawBook } {
-  const { book, analysis } = analyseFile(bytes, fileName, { mapping: opts.mapping, today: opts.today, surface: opts.surface });
+  const { book, analysis } = analyseFile(bytes, fileName, { mapping: opts.mapping, mapByHeader: opts.mapByHeader, today: opts.today, surface: opts.surface });
   const plan = planImport(ledger, analysis, opts);
   const result = opts.dryRun ? undefined : commitPlan(ledger, plan, opts);
   return { report: buildReport(plan, result), plan, book };

@@ -45,6 +45,8 @@ export type MemberValues = {
   note?: string;
   /** From an 人员类别 of 在职, 离退休 …: the member categories it maps to. */
   categories?: MemberCategory[];
+  /** Columns kept as extra fields on the member: column title → value. */
+  extras?: Record<string, string>;
 };
 
 export type ImportRow = {
@@ -62,7 +64,7 @@ export type ImportRow = {
   mapped?: ValueMapping[];
 };
 
-export type CodedField = 'education' | 'ethnicity' | 'job';
+type CodedField = 'education' | 'ethnicity' | 'job';
 export type ValueMapping = { field: CodedField; from: string; to: string };
 
 const CODE_LISTS: Record<CodedField, { normalise: (t: string) => string | null; list: string }> = {
@@ -140,7 +142,7 @@ function phoneLooksRight(phone: string): boolean {
 
 export function columnsByField(columns: ColumnMapping[]): Map<ImportField, ColumnMapping> {
   const map = new Map<ImportField, ColumnMapping>();
-  for (const col of columns) if (col.field) map.set(col.field, col);
+  for (const col of columns) if (col.field && col.field !== 'extra') map.set(col.field, col);
   return map;
 }
 
@@ -192,6 +194,13 @@ export function analyseRow(cells: (RawCell | undefined)[], rowNumber: number, ct
   for (const f of ['nativePlace', 'org', 'employer', 'address', 'note'] as const) {
     const t = r.text(f);
     if (t !== undefined) values[f] = t;
+  }
+  // Columns the clerk keeps as extra fields, under their own titles.
+  for (const col of ctx.columns) {
+    if (col.field !== 'extra' || !col.header) continue;
+    const cell = cells[col.index];
+    const t = isEmptyCell(cell) ? '' : cleanText(plainText(cell!));
+    if (t) (values.extras ??= {})[col.header] = t;
   }
   // Fields with a code list: the list's spelling, or a warning (never a category of its own).
   let mapped: ValueMapping[] | undefined;

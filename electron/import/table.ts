@@ -147,7 +147,7 @@ const NOTICE = /^(填写注意事项|填表注意事项|填写说明|填表说�
 const NUMBERED = /^(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．）)]\s*\S{4,}|^[（(]\d{1,2}[）)]\s*\S{4,}/;
 
 /** A cell of instructions: 注：…, 填写说明 …, numbered sentences, or a long multi-line text. */
-export function isNoticeText(text: string): boolean {
+function isNoticeText(text: string): boolean {
   const t = text.trim();
   if (!t) return false;
   return NOTICE.test(t) || NUMBERED.test(t) || (t.length >= 30 && /\n/.test(t));

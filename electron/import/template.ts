@@ -17,7 +17,7 @@ export const TEMPLATE_FIELDS: ImportField[] = [
 const EXAMPLE: Record<ImportField, string> = {
   name: '张三', gender: '男', ethnicity: '汉族', idNumber: '530102198503120011', birthDate: '1985-03-12', nativePlace: '云南昆明',
   education: '大学', kind: '正式党员', joinedOn: '2010-07-01', confirmedOn: '2011-07-01', org: '某某社区第一党支部',
-  employer: '某某公司职员', job: '在岗职工', phone: '13800000000', address: '昆明市五华区某某路1号', category: '在职', note: '',
+  employer: '某某公司职员', job: '在岗职工', phone: '13800000000', address: '昆明市五华区某某路1号', category: '在职', note: '', extra: '',
 };
 
 const TEXT_FIELDS = new Set<ImportField>(['idNumber', 'birthDate', 'joinedOn', 'confirmedOn', 'phone']);

@@ -9,6 +9,8 @@ import { call } from './contract';
 export const IMPORT_FIELDS = [
   'name', 'gender', 'ethnicity', 'idNumber', 'birthDate', 'nativePlace', 'education', 'kind',
   'joinedOn', 'confirmedOn', 'org', 'employer', 'job', 'phone', 'address', 'note', 'category',
+  // Not a member field: the column is kept on the member as an extra field under its own title.
+  'extra',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -31,6 +33,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   address: '现居住地',
   note: '备注',
   category: '人员分类',
+  extra: '保留为附加信息',
 };
 
 export type ImportColumn = {
@@ -164,6 +167,8 @@ export const importCalls = {
   'import.discard': call<{ ok: true }>()(z.object({ jobId })),
   /** 下载空白模板: the recognised columns, an example row marked 示例, the code lists (.xlsx bytes). */
   'import.template': call<{ fileName: string; data: Uint8Array }>()(z.object({})),
+  /** A member's extra fields: roster columns kept at import (学工号, 党内职务 …). */
+  'import.extraFields': call<{ name: string; value: string; source: string | null; updatedAt: string }[]>()(z.object({ memberId: z.number().int().positive() })),
   /** 统一学历写法: every member's 学历, 民族 and 工作岗位 onto its code list (audited; one-off clean-up). */
   'import.unifySpellings': call<UnifyResult>()(z.object({})),
 };

@@ -18,7 +18,8 @@ afterAll(() => t.cleanup());
 
 const importCli = (...args: string[]) => runCli(['import-members', ...args, '--db', t.path], { LEDGER_PASSWORD: TEST_PASSWORD });
 
-describe('import-members on real templates', () => {
+// Each CLI run starts tsx: seconds apiece on a busy machine.
+describe('import-members on real templates', { timeout: 240_000 }, () => {
   it('a header-only template: one NO_DATA line, exit 1, nothing written', async () => {
     const r = importCli(path.join(REAL_DIR, 'header-only.xlsx'), '--create-orgs');
     expect(r.code).toBe(1);

@@ -84,7 +84,7 @@ describe('import-members', () => {
   it('prints a Chinese summary without --json', () => {
     const r = cli([path.join(FIXTURES, 'roster-legacy.xls'), '--db', t.path, '--create-orgs', '--dry-run']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('身份证号被 Excel 改坏了');
+    expect(r.stdout).toMatch(/ID_PRECISION_LOST：身份证号已被 Excel 当成数字/);
     expect(r.stdout).toContain('试运行，未写入台帐');
   });
 });

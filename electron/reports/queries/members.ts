@@ -14,6 +14,7 @@ import { all } from '../../ledger/sql';
 import { type Scope, headerFor } from '../scope';
 import type { QueryOptions } from './options';
 import { scopeMembers } from './roster';
+import { extraFieldRemarks } from '../../import/extras';
 
 const inList = (ids: Iterable<number>) => `(${[...ids].join(',') || 'NULL'})`;
 
@@ -78,10 +79,13 @@ export function memberFormData(ledger: Ledger, scope: Scope, opts: QueryOptions)
       scope.asOf, scope.asOf,
     ).map((r) => [r.memberId, `${r.direction === 'out' ? '流向' : '流入自'}${r.place}`]),
   );
+  const extras = extraFieldRemarks(ledger);
   const members = scope.branches.flatMap((b) => (byOrg.get(b.id) ?? []).map((m) => ({
     name: m.name, gender: m.gender, ethnicity: m.ethnicity, idNumber: m.idNumber, birthDate: m.birthDate, education: m.education,
     kind: MEMBER_KIND_LABELS[m.kind], branch: b.name, joinedOn: m.joinedOn, confirmedOn: m.confirmedOn, job: m.job, phone: m.phone,
-    address: m.address, standing: STANDING_LABELS[m.standing], lostContactSince: m.lostContactSince, mobile: mobile.get(m.id) ?? null, note: m.note,
+    address: m.address, standing: STANDING_LABELS[m.standing], lostContactSince: m.lostContactSince, mobile: mobile.get(m.id) ?? null,
+    // Roster columns kept as extra fields at import go into the form's remarks.
+    note: [m.note, extras.get(m.id)].filter(Boolean).join('；') || null,
   })));
   return { ...headerFor(scope, opts), members };
 }

@@ -17,6 +17,7 @@ import {
 } from './MemberActions';
 import { useSession } from '../../session';
 import { MemberForm, type MemberFormMode } from './MemberForm';
+import ExtraFields from '../import/ExtraFields';
 
 type Ev = Detail['history'][number];
 /** The events the service lets an admin void or re-date (members.ts CORRECTABLE). */
@@ -146,6 +147,7 @@ export function MemberDetail({ id }: { id: number }) {
           <Descriptions.Item label="备注">{dash(m.note)}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <ExtraFields memberId={m.id} />
       <Card size="small" className="block-gap">
         <Tabs
           items={[
