@@ -51,7 +51,7 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'dues.sheet': USER, 'dues.summary': USER, 'dues.setBase': USER, 'dues.pay': USER, 'dues.payMonth': USER, 'dues.remit': USER,
   'dues.voidPayment': USER, 'dues.voidRemittance': USER,
 
-  'members.void': ADMIN, 'members.voidEvent': ADMIN, 'members.correctEventDate': ADMIN, 'import.unifySpellings': ADMIN, 'import.template': USER,
+  'members.void': ADMIN, 'members.voidEvent': ADMIN, 'members.correctEventDate': ADMIN, 'import.unifySpellings': ADMIN, 'import.template': USER, 'import.extraFields': USER,
 
   'admission.list': USER, 'admission.create': USER, 'admission.step': USER, 'admission.drop': USER,
 };
