@@ -34,10 +34,17 @@ export function appendAudit(db: Db, row: Omit<AuditRecord, 'id'>): void {
 export function chainUnhashed(db: Db): void {
   let prev = '';
   const update = db.prepare('UPDATE audit_log SET hash = ? WHERE id = ?');
-  for (const r of db.prepare(`SELECT ${COLUMNS}, hash FROM audit_log ORDER BY id`).iterate() as Iterable<AuditRecord & { hash: string | null }>) {
-    const hash = r.hash ?? auditHash(prev, r);
-    if (r.hash === null) update.run(hash, r.id);
-    prev = hash;
+  // Pages, not one iterator: the connection cannot write while a statement is still reading.
+  const page = db.prepare(`SELECT ${COLUMNS}, hash FROM audit_log WHERE id > ? ORDER BY id LIMIT 1000`);
+  for (let after = 0; ;) {
+    const rows = page.all(after) as Array<AuditRecord & { hash: string | null }>;
+    if (rows.length === 0) return;
+    for (const r of rows) {
+      const hash = r.hash ?? auditHash(prev, r);
+      if (r.hash === null) update.run(hash, r.id);
+      prev = hash;
+    }
+    after = rows[rows.length - 1]!.id;
   }
 }
 

@@ -18,7 +18,10 @@ type Fixture = {
   writtenBy: string;
   schemaVersion: number;
   password: string;
+  /** The users' names: a ledger with several users is unlocked by name and password. */
+  user: string;
   clerkPassword: string;
+  clerk: string;
   rows: Record<string, number>;
   orgs: string[];
   members: string[];
@@ -55,7 +58,7 @@ it('there is a ledger written by the landed version', () => {
 describe.each(FIXTURES)('a ledger written by $writtenBy (schema $schemaVersion)', (f) => {
   it('opens with the current code at SCHEMA_VERSION with its data, for the admin and the clerk', async () => {
     const path = copyOf(f);
-    const ledger = await Ledger.open(path, f.password);
+    const ledger = await Ledger.open(path, f.password, { userName: f.user });
     try {
       expect(ledger.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(rowCounts(ledger.db, Object.keys(f.rows))).toEqual(f.rows);
@@ -65,7 +68,7 @@ describe.each(FIXTURES)('a ledger written by $writtenBy (schema $schemaVersion)'
     } finally {
       ledger.close();
     }
-    const clerk = await Ledger.open(path, f.clerkPassword);
+    const clerk = await Ledger.open(path, f.clerkPassword, { userName: f.clerk });
     expect(clerk.actor.role).toBe('clerk');
     clerk.close();
   });
