@@ -55,6 +55,7 @@ function detail(ledger: Ledger, id: number): MemberDetail {
     member: m,
     orgName: m.orgId ? getOrg(ledger, m.orgId).name : null,
     groupName: m.groupId ? getOrg(ledger, m.groupId).name : null,
+    voided: (ledger.db.prepare('SELECT voided_at AS at, void_reason AS reason FROM members WHERE id = ? AND voided_at IS NOT NULL').get(id) as MemberDetail['voided'] | undefined) ?? null,
     missing: missingFields(m),
     probationEndsOn: m.kind === 'probationary' ? probationEndsOn(m.joinedOn, probationExtensions(ledger).get(id) ?? 0) : null,
     history: memberHistory(ledger, id),

@@ -125,7 +125,7 @@ function closeSpan(ledger: Ledger, memberId: number, on: string): void {
 }
 
 /** 党小组 history: the open group span ends on `on`; a new one opens there when `groupId` is set. */
-export function moveGroup(ledger: Ledger, memberId: number, groupId: number | null, on: string): void {
+function moveGroup(ledger: Ledger, memberId: number, groupId: number | null, on: string): void {
   ledger.db.prepare('UPDATE member_group_spans SET to_date = ? WHERE member_id = ? AND to_date IS NULL').run(on, memberId);
   if (groupId !== null) run(ledger, 'INSERT INTO member_group_spans (member_id, group_id, from_date) VALUES (?,?,?)', memberId, groupId, on);
 }
@@ -279,7 +279,7 @@ export function transferInternal(ledger: Ledger, id: number, raw: z.input<typeof
 }
 
 /** The day a member's probation ends: 预备 start + one year + any extensions (延长预备期). */
-export function probationEnd(ledger: Ledger, m: Pick<MemberRow, 'id' | 'joinedOn'>): string | null {
+function probationEnd(ledger: Ledger, m: Pick<MemberRow, 'id' | 'joinedOn'>): string | null {
   const ext = one<{ months: number | null }>(ledger, "SELECT sum(coalesce(json_extract(data, '$.months'), 0)) AS months FROM member_events WHERE member_id = ? AND type = 'probationExtended' AND voided_at IS NULL", m.id);
   return probationEndsOn(m.joinedOn, ext?.months ?? 0);
 }

@@ -46,6 +46,8 @@ export type MemberDetail = {
   };
   orgName: string | null;
   groupName: string | null;
+  /** Voided as 录入错误 (in no register any more), with the reason. */
+  voided: { at: string; reason: string | null } | null;
   missing: string[];
   /** When probation ends (入党日期 + 1 year + extensions), for probationary members. */
   probationEndsOn: string | null;

@@ -13,7 +13,7 @@ export function checkCharacter(first17: string): string {
 export type IdProblem = 'ID_FORMAT' | 'ID_CHECKSUM' | 'ID_BIRTH_RANGE';
 
 /** Earliest birth date an ID number of a living member may carry. */
-export const ID_BIRTH_MIN = '1900-01-01';
+const ID_BIRTH_MIN = '1900-01-01';
 
 /**
  * Checks an 18-character number; returns the problem, or null when it is sound. A valid check

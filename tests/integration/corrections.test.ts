@@ -72,6 +72,20 @@ describe('录入错误', () => {
     expect(() => voidMember(t.ledger, keep, { reason: '  ' })).toThrow(/原因/);
   });
 
+  it('through the API: voided with a reason, the member page says so, the list no longer shows them', async () => {
+    const id = createMember(t.ledger, memberInput(s.branchA));
+    t.ledger.close();
+    const state = new SessionState(t.path);
+    expect((await dispatch(state, 'session.unlock', { password: TEST_PASSWORD })).ok).toBe(true);
+    expect((await dispatch(state, 'members.void', { id, reason: '' })).ok).toBe(false);
+    expect((await dispatch(state, 'members.void', { id, reason: '重复录入' })).ok).toBe(true);
+    const got = await dispatch(state, 'members.get', { id });
+    expect(got.ok && (got.value as { voided: { reason: string } | null }).voided).toMatchObject({ reason: '重复录入' });
+    const list = await dispatch(state, 'members.list', {});
+    expect(list.ok && (list.value as unknown[]).length).toBe(0);
+    state.requireLedger().close();
+  });
+
   it('only an admin may void', () => {
     const id = createMember(t.ledger, memberInput(s.branchA));
     const admin = t.ledger.actor;

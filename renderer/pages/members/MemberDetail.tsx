@@ -87,7 +87,7 @@ export function MemberDetail({ id }: { id: number }) {
       : { key: 'resident', label: '在职党员到社区报到', disabled: !active, onClick: () => open(residentSpec(m)) },
     { key: 'post', label: '设岗定责（认领岗位）', disabled: !active, onClick: async () => open(postSpec(m, await ledger['members.posts']({}))) },
     { key: 'household', label: '添加党员联系户', disabled: !active, onClick: () => open(householdSpec(m)) },
-    ...(isAdmin ? [{ type: 'divider' as const }, { key: 'void', label: '作废记录（录入错误）', danger: true, onClick: () => open(voidMemberSpec(m)) }] : []),
+    ...(isAdmin && !data.voided ? [{ type: 'divider' as const }, { key: 'void', label: '作废记录（录入错误）', danger: true, onClick: () => open(voidMemberSpec(m)) }] : []),
   ];
 
   const age = ageFrom(m.birthDate);
@@ -115,6 +115,9 @@ export function MemberDetail({ id }: { id: number }) {
           </Dropdown>
         </Space>
       </div>
+      {data.voided && (
+        <Alert className="block-gap" type="error" showIcon title={`此记录已于 ${data.voided.at.slice(0, 10)} 作废（录入错误：${data.voided.reason ?? ''}），不再列入任何台帐和统计。`} />
+      )}
       {data.missing.length > 0 && active && (
         <Alert className="block-gap" type="warning" showIcon title={`采集表必填项未填：${data.missing.join('、')}`} action={<Button size="small" onClick={() => setFormMode({ kind: 'edit', member: m })}>补充</Button>} />
       )}

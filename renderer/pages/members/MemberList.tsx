@@ -198,6 +198,7 @@ export function MemberList({ onAdd, onTransferIn }: { onAdd: () => void; onTrans
         <Filters filter={filter} onChange={setFilter} />
         <DatePicker
           allowClear
+          style={{ width: 150 }}
           placeholder="截至日期（默认今天）"
           aria-label="截至日期"
           disabledDate={(d) => d.isAfter(dayjs(), 'day')}
