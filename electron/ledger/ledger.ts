@@ -4,7 +4,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
 import {
@@ -15,7 +16,7 @@ import { migrate } from './migrate';
 import { writeFileAtomic } from './atomic-file';
 import { withBackupHint } from './backup-file';
 import { clearAttempts, throttledUnlock } from './unlock-throttle';
-import { lockLedger, programName } from './ledger-lock';
+import { lockLedger, processRuns, programName } from './ledger-lock';
 import { appendAudit, currentAnchor } from './audit-chain';
 import { settleRotation } from './rotation-files';
 
@@ -53,6 +54,8 @@ export function openDatabase(path: string, dataKey: Buffer, opts: { readonly?: b
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Sorts and temporary tables stay in memory: SQLite's temp files are not encrypted.
+    db.pragma('temp_store = MEMORY');
     return db;
   } catch (e) {
     db?.close();
@@ -101,6 +104,20 @@ export function readKeyFile(dbPath: string): KeyFile {
 
 export function writeKeyFile(dbPath: string, file: KeyFile): void {
   writeFileAtomic(keysPathFor(dbPath), serializeKeyFile(file));
+}
+
+/**
+ * Temp files a crash left beside the ledger (atomic writes, a half-made `create`), by processes
+ * that no longer run. Under the ledger's lock, so no live writer's file is touched.
+ */
+function removeStaleTemps(dbPath: string): void {
+  const dir = dirname(dbPath);
+  const base = basename(dbPath);
+  const temp = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\.keys|\\.attempts)?(?:\\.tmp-|${CREATING.replace('.', '\\.')})(\\d+)`);
+  for (const name of readdirSync(dir)) {
+    const pid = Number(temp.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !processRuns(pid)) rmSync(join(dir, name), { force: true });
+  }
 }
 
 export class Ledger {
@@ -168,6 +185,7 @@ export class Ledger {
   private static async locked(path: string, open: () => Ledger | Promise<Ledger>): Promise<Ledger> {
     const release = lockLedger(path);
     try {
+      removeStaleTemps(path);
       const ledger = await open();
       ledger.releaseLock = release;
       return ledger;
