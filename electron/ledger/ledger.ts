@@ -10,13 +10,14 @@ import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
 import {
   type KeyFile, type KdfParams, DEFAULT_KDF, newRecoveryKey, parseKeyFile, passwordSlot, recoverySlot, keyFileChecksum, normalizeUserName, passwordSlotCount, serializeKeyFile, userTag,
-  unlockWithRecoveryKey, validatePassword,
+  unlockWithRecoveryKey,
 } from './keyring';
 import { migrate } from './migrate';
 import { writeFileAtomic } from './atomic-file';
 import { withBackupHint } from './backup-file';
 import { clearAttempts, throttledUnlock } from './unlock-throttle';
 import { lockLedger, processRuns, programName } from './ledger-lock';
+import { validatePassword } from './password-policy';
 import { appendAudit, currentAnchor } from './audit-chain';
 import { settleRotation } from './rotation-files';
 
@@ -131,7 +132,7 @@ export class Ledger {
 
   /** Creates a new ledger; refuses to overwrite. Returns the recovery key, shown once. */
   static async create(path: string, password: string, opts: { userName?: string; kdf?: KdfParams } = {}): Promise<{ ledger: Ledger; recoveryKey: string }> {
-    validatePassword(password);
+    validatePassword(password, { userName: opts.userName ?? '管理员' });
     if (existsSync(path) || existsSync(keysPathFor(path))) {
       throw new LedgerError('LEDGER_EXISTS', `文件已存在，不会覆盖：${path}`);
     }
