@@ -4,6 +4,7 @@ import { isIsoDate } from '../dates';
 
 // Control characters (line breaks and tabs aside), bidi overrides and isolates (which reorder how a
 // name is shown: "‮" makes 张三 print as 三张), and text that is only invisible characters.
+// oxlint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 const INVISIBLE = /[\s\u00AD\u115F\u1160\u180E\u200B-\u200F\u2060-\u2064\u3164\uFEFF]/g;
