@@ -12,6 +12,7 @@ import { registerBackupSaveDialog } from './window/backup-dialog';
 import { readStatic } from './static-files';
 import { readConfig, writeConfig } from './window/app-config';
 import { buildMenu } from './window/menu';
+import { externalAllowed } from './window/external-links';
 
 // Before `ready`: app:// behaves like https (standard origin, secure context, fetch allowed).
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -108,7 +109,7 @@ app.on('web-contents-created', (_e, contents) => {
     if ((owner ? dialog.showMessageBoxSync(owner, options) : dialog.showMessageBoxSync(options)) === 0) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    if (externalAllowed(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 });

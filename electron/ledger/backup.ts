@@ -324,13 +324,14 @@ async function restoreLocked(opts: Parameters<typeof restoreBackup>[0]): Promise
     // "恢复前" backup (or set aside) already, so it goes.
     rmSync(`${dbPath}-wal`, { force: true });
     rmSync(`${dbPath}-shm`, { force: true });
+    // Same ledger and data key: keep today's key slots, so today's passwords keep working.
+    // Another ledger, or a backup from before a data-key rotation: today's slots cannot open it,
+    // so its own slots (as they were then) come with it — written before the file is moved in
+    // (the old file is already set aside), so a crash between leaves "no ledger, restore again",
+    // never a ledger whose slots do not fit and that says the password is wrong.
+    if (!sameLedger || currentKeys?.dataKeyId !== entry.header.keys.dataKeyId) writeKeyFile(dbPath, entry.header.keys);
     renameSync(incoming, dbPath);
     fsyncDir(dirname(dbPath));
-    // Same ledger: keep today's key slots, so today's passwords keep working. Otherwise the
-    // backup's own slots come with it.
-    // A backup from before a data-key rotation holds the old key: today's slots cannot open it,
-    // so its own slots (as they were then) come with it.
-    if (!sameLedger || currentKeys?.dataKeyId !== entry.header.keys.dataKeyId) writeKeyFile(dbPath, entry.header.keys);
     return { restored: infoOf(entry, openSummary(entry.header, dataKey)!), previousBackup, setAside };
   } finally {
     rmSync(incoming, { force: true });

@@ -241,6 +241,3 @@ export function parseKeyFile(text: string): KeyFile {
   return parsed.data;
 }
 
-export function validatePassword(password: string): void {
-  if (password.length < 8) throw new LedgerError('PASSWORD_WEAK', '密码至少需要 8 个字符。');
-}

@@ -27,7 +27,7 @@ function readHolder(path: string): LockHolder | null {
   }
 }
 
-function alive(pid: number): boolean {
+export function processRuns(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -70,7 +70,7 @@ export function lockLedger(dbPath: string): () => void {
     let fd = tryCreate(path);
     if (fd === null) {
       const holder = readHolder(path);
-      const stale = holder !== null && holder.host === hostname() && holder.pid !== process.pid && !alive(holder.pid);
+      const stale = holder !== null && holder.host === hostname() && holder.pid !== process.pid && !processRuns(holder.pid);
       if (stale) {
         rmSync(path, { force: true });
         fd = tryCreate(path);

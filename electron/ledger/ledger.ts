@@ -4,18 +4,20 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
 import {
   type KeyFile, type KdfParams, DEFAULT_KDF, newRecoveryKey, parseKeyFile, passwordSlot, recoverySlot, keyFileChecksum, normalizeUserName, passwordSlotCount, serializeKeyFile, userTag,
-  unlockWithRecoveryKey, validatePassword,
+  unlockWithRecoveryKey,
 } from './keyring';
 import { migrate } from './migrate';
 import { writeFileAtomic } from './atomic-file';
 import { withBackupHint } from './backup-file';
 import { clearAttempts, throttledUnlock } from './unlock-throttle';
-import { lockLedger, programName } from './ledger-lock';
+import { lockLedger, processRuns, programName } from './ledger-lock';
+import { validatePassword } from './password-policy';
 import { appendAudit, currentAnchor } from './audit-chain';
 import { settleRotation } from './rotation-files';
 
@@ -53,6 +55,8 @@ export function openDatabase(path: string, dataKey: Buffer, opts: { readonly?: b
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Sorts and temporary tables stay in memory: SQLite's temp files are not encrypted.
+    db.pragma('temp_store = MEMORY');
     return db;
   } catch (e) {
     db?.close();
@@ -103,6 +107,20 @@ export function writeKeyFile(dbPath: string, file: KeyFile): void {
   writeFileAtomic(keysPathFor(dbPath), serializeKeyFile(file));
 }
 
+/**
+ * Temp files a crash left beside the ledger (atomic writes, a half-made `create`), by processes
+ * that no longer run. Under the ledger's lock, so no live writer's file is touched.
+ */
+function removeStaleTemps(dbPath: string): void {
+  const dir = dirname(dbPath);
+  const base = basename(dbPath);
+  const temp = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\.keys|\\.attempts)?(?:\\.tmp-|${CREATING.replace('.', '\\.')})(\\d+)`);
+  for (const name of readdirSync(dir)) {
+    const pid = Number(temp.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !processRuns(pid)) rmSync(join(dir, name), { force: true });
+  }
+}
+
 export class Ledger {
   private constructor(
     readonly path: string,
@@ -114,7 +132,7 @@ export class Ledger {
 
   /** Creates a new ledger; refuses to overwrite. Returns the recovery key, shown once. */
   static async create(path: string, password: string, opts: { userName?: string; kdf?: KdfParams } = {}): Promise<{ ledger: Ledger; recoveryKey: string }> {
-    validatePassword(password);
+    validatePassword(password, { userName: opts.userName ?? '管理员' });
     if (existsSync(path) || existsSync(keysPathFor(path))) {
       throw new LedgerError('LEDGER_EXISTS', `文件已存在，不会覆盖：${path}`);
     }
@@ -168,6 +186,7 @@ export class Ledger {
   private static async locked(path: string, open: () => Ledger | Promise<Ledger>): Promise<Ledger> {
     const release = lockLedger(path);
     try {
+      removeStaleTemps(path);
       const ledger = await open();
       ledger.releaseLock = release;
       return ledger;

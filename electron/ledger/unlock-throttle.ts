@@ -74,6 +74,19 @@ export function clearAttempts(dbPath: string): void {
   rmSync(attemptsPathFor(dbPath), { force: true });
 }
 
+/** One attempt at a time per ledger: forty at once must not all be checked before one is counted. */
+const queues = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const run = (queues.get(key) ?? Promise.resolve()).then(fn, fn);
+  const tail = run.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return run;
+}
+
 /**
  * Unlocks a password slot, refusing without trying while a wait is running. A wrong password
  * that starts (or lengthens) a wait says so at once, so nobody types again in vain.
@@ -85,6 +98,10 @@ export async function throttledUnlock(
   now: () => number = Date.now,
   user?: string,
 ): Promise<{ dataKey: Buffer; slotId: string; before: AttemptsState }> {
+  return oneAtATime(attemptsPathFor(dbPath), () => attempt(dbPath, keyFile, password, now, user));
+}
+
+async function attempt(dbPath: string, keyFile: KeyFile, password: string, now: () => number, user?: string) {
   const before = readAttempts(dbPath);
   const wait = waitRemaining(before, now());
   if (wait > 0) throw tooMany(wait, before.failures);

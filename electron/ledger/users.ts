@@ -2,7 +2,8 @@
 // the slot id links them, and the slot carries a tag of the user's name: two users may share a password.
 import { LedgerError } from '../../shared/errors';
 import { nowIso } from '../../shared/dates';
-import { type KdfParams, DEFAULT_KDF, newRecoveryKey, passwordSlot, recoverySlot, validatePassword } from './keyring';
+import { type KdfParams, DEFAULT_KDF, newRecoveryKey, passwordSlot, recoverySlot } from './keyring';
+import { validatePassword } from './password-policy';
 import { throttledUnlock } from './unlock-throttle';
 import { rotateDataKey } from './rotation';
 import { Ledger } from './ledger';
@@ -15,6 +16,13 @@ export function listUsers(ledger: Ledger): UserRow[] {
 
 function requireAdmin(ledger: Ledger, message = '只有管理员可以管理用户。'): void {
   if (ledger.actor.role !== 'admin') throw new LedgerError('FORBIDDEN', message);
+}
+
+/** The names a colleague would try first: the street's (the committee's) and the user's. */
+function passwordContext(ledger: Ledger, userId: number | null) {
+  const streetName = ledger.db.prepare("SELECT name FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1").pluck().get() as string | undefined;
+  const userName = userId === null ? undefined : (ledger.db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(userId) as string | undefined);
+  return { streetName, userName };
 }
 
 function slotOf(ledger: Ledger, userId: number): string {
@@ -43,9 +51,9 @@ export async function confirmOwnPassword(ledger: Ledger, password: string): Prom
 
 /** Own password, or (admin) another user's; either way the caller's current password first. */
 export async function changePassword(ledger: Ledger, currentPassword: string, newPassword: string, opts: { userId?: number; kdf?: KdfParams } = {}): Promise<void> {
-  validatePassword(newPassword);
   const userId = opts.userId ?? ledger.actor.id;
   if (userId === null) throw new LedgerError('NOT_FOUND', '找不到当前用户。');
+  validatePassword(newPassword, passwordContext(ledger, userId));
   if (userId !== ledger.actor.id) requireAdmin(ledger);
   await confirmOwnPassword(ledger, currentPassword);
   const slotId = slotOf(ledger, userId);
@@ -55,7 +63,7 @@ export async function changePassword(ledger: Ledger, currentPassword: string, ne
 
 export async function addUser(ledger: Ledger, input: { name: string; role: 'admin' | 'clerk'; password: string }, kdf: KdfParams = DEFAULT_KDF): Promise<UserRow> {
   requireAdmin(ledger);
-  validatePassword(input.password);
+  validatePassword(input.password, { ...passwordContext(ledger, null), userName: input.name });
   const name = input.name.trim();
   if (!name) throw new LedgerError('INVALID_INPUT', '请输入用户名。');
   if (ledger.db.prepare('SELECT 1 FROM users WHERE name = ?').get(name)) throw new LedgerError('USER_EXISTS', `用户“${name}”已存在。`);
@@ -94,6 +102,7 @@ export async function resetPasswordWithRecoveryKey(path: string, recoveryKey: st
   const ledger = await Ledger.openWithRecoveryKey(path, recoveryKey);
   try {
     if (ledger.actor.id === null) throw new LedgerError('NOT_FOUND', '台帐中没有可用的管理员账户。');
+    validatePassword(newPassword, passwordContext(ledger, ledger.actor.id));
     const slotId = slotOf(ledger, ledger.actor.id);
     await rewrapSlot(ledger, slotId, newPassword, kdf);
     ledger.tx(() => ledger.audit({ action: 'resetPassword', entity: 'user', entityId: ledger.actor.id, summary: '用恢复密钥重设密码' }));

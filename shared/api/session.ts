@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './contract';
+import { reqText } from '../schemas/common';
 
 export type SessionStatus = {
   /** No ledger file yet (first run): the app offers create / open / demo. */
@@ -21,7 +22,7 @@ export const sessionCalls = {
   'session.lock': call<SessionStatus>()(z.object({})),
   /** First run: creates the ledger at the default place; returns the recovery key to show once. */
   'session.create': call<{ status: SessionStatus; recoveryKey: string }>()(
-    z.object({ password: z.string().min(8, '密码至少需要 8 个字符'), userName: z.string().trim().min(1).max(20).default('管理员') }),
+    z.object({ password: z.string().min(8, '密码至少需要 8 个字符'), userName: reqText('用户名', 20).default('管理员') }),
   ),
   'session.resetWithRecoveryKey': call<SessionStatus>()(
     z.object({ recoveryKey: z.string().min(8), newPassword: z.string().min(8, '密码至少需要 8 个字符') }),

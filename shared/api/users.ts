@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './contract';
+import { reqText } from '../schemas/common';
 
 export type UserInfo = { id: number; name: string; role: 'admin' | 'clerk'; createdAt: string; disabledAt: string | null; isMe: boolean };
 export type Preferences = { idleLockMinutes: number };
@@ -8,7 +9,7 @@ const password = z.string().min(8, '密码至少需要 8 个字符');
 
 export const usersCalls = {
   'users.list': call<UserInfo[]>()(z.object({})),
-  'users.add': call<UserInfo>()(z.object({ name: z.string().trim().min(1, '请填写用户名').max(20, '用户名不超过 20 个字'), role: z.enum(['admin', 'clerk']), password })),
+  'users.add': call<UserInfo>()(z.object({ name: reqText('用户名', 20), role: z.enum(['admin', 'clerk']), password })),
   /** Stops a user: their key slot is removed, the row stays for the audit log. */
   'users.disable': call<{ id: number }>()(z.object({ id: z.number().int().positive() })),
   /** Own password (no userId) or, for an admin, another user's; the caller's current password first. */

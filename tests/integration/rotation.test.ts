@@ -4,7 +4,7 @@
 import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Ledger, keysPathFor, openDatabase } from '../../electron/ledger/ledger';
-import { backupToFolder, inspectBackup } from '../../electron/ledger/backup';
+import { backupToFolder, inspectBackup, restoreBackup } from '../../electron/ledger/backup';
 import { defaultBackupDir } from '../../electron/ledger/backup-file';
 import { createOrg, ensureWorkingCommittee, findOrgByName } from '../../electron/ledger/orgs';
 import { addUser, removeUser, rotateRecoveryKey } from '../../electron/ledger/users';
@@ -47,6 +47,14 @@ describe('rotation', () => {
     expect(findOrgByName(admin, '备份前的党支部')).toBeTruthy();
     expect(admin.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'rotateDataKey'").pluck().get()).toBe(1);
     admin.close();
+
+    // Restoring the older backup brings its own slots (today's cannot open its key): it opens
+    // with the passwords of its day, with the data of its day.
+    await restoreBackup({ dbPath: t.path, from: older.path, unlock: { password: TEST_PASSWORD } });
+    const restored = await Ledger.open(t.path, TEST_PASSWORD, { userName: '管理员' });
+    expect(restored.key.equals(keptByClerk)).toBe(true);
+    expect(findOrgByName(restored, '停用后的党支部')).toBeFalsy();
+    restored.close();
   });
 
   it('a new recovery key changes the data key: the old recovery key opens nothing, the new one does', async () => {
