@@ -13,7 +13,7 @@ import { type PdfOptions, toPdfDefinition } from '../../shared/reports/pdf';
 import { pdfmakeWithFonts } from './fonts';
 
 /** About how many pages one piece lays out at a time. */
-const PIECE_PAGES = 30;
+const PIECE_PAGES = 20;
 /** Table and form rows that make about a page. */
 const ROWS_PER_PAGE = 20;
 
