@@ -12,7 +12,7 @@ const SECTIONS: Array<[string, () => Promise<void>]> = [
   ['党员列表 (member list, 5,000 members)', () => benchMemberList()],
   ['花名册导入 (import, 5,000 rows)', benchImport],
   ['台帐打印 (reports: roster, 5,000-member roster, yearly binder)', benchReports],
-  ['大街道 (large street: 5,600 members, 60 branches)', benchLargeStreet],
+  ['大街道 (large street: 5,647 members, 68 branches)', benchLargeStreet],
 ];
 
 for (const [title, run] of SECTIONS) {

@@ -1,5 +1,5 @@
 // A large street: the demo street (its years of activities) with a generated 5,000-row roster
-// imported into 48 more branches (about 5,600 members, 60 branches). Printed: the main thread's
+// imported into 48 more branches (5,647 members, 68 branches). Printed: the main thread's
 // longest stall while the 5,000-row import commits through dispatch(), the compliance matrix and
 // the year's assessments, and — each in a child process, so the peak memory is its own — the PDF
 // of the roster, of the year's meeting pages and of the yearly binder.

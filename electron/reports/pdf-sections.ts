@@ -13,7 +13,9 @@ import { type PdfOptions, toPdfDefinition } from '../../shared/reports/pdf';
 import { pdfmakeWithFonts } from './fonts';
 
 /** About how many pages one piece lays out at a time. */
-const PIECE_PAGES = 30;
+const PIECE_PAGES = 20;
+/** A long section is cut less often: each cut leaves the page before it part-filled. */
+const CUT_PAGES = 40;
 /** Table and form rows that make about a page. */
 const ROWS_PER_PAGE = 20;
 
@@ -63,7 +65,7 @@ function splitSection(def: TDocumentDefinitions): TDocumentDefinitions[] {
   let rows = 0;
   for (const t of node.stack) {
     const n = t.table?.body.length ?? 1;
-    if (rows > 0 && rows + n > PIECE_PAGES * ROWS_PER_PAGE) {
+    if (rows > 0 && rows + n > CUT_PAGES * ROWS_PER_PAGE) {
       groups.push([]);
       rows = 0;
     }
