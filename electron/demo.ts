@@ -9,7 +9,7 @@
 //   --no-build      never rebuild the renderer
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,41 @@ function ensureRendererBuilt(): void {
   // NODE_ENV from a test runner (vitest sets 'test') would make vite build React and antd in
   // development mode: slower, and full of console warnings.
   execFileSync(process.execPath, [join(repo, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+/**
+ * `npm run demo` starts npm → sh → tsx → this process. Ending npm (SIGTERM, SIGHUP, a closed
+ * window) need not reach this far down the chain: when any process that launched the demo is gone,
+ * the demo stops too and deletes its ledger, instead of serving on with it on disk.
+ */
+function watchLaunchers(stop: () => void): void {
+  const parentOf = (pid: number): number | null => {
+    try {
+      // /proc/PID/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      return null;
+    }
+  };
+  const launchers = [process.ppid];
+  // Under npm, also the shell and npm itself (Linux and macOS with /proc; elsewhere the parent only).
+  while (process.env.npm_lifecycle_event && launchers.length < 3) {
+    const up = parentOf(launchers.at(-1)!);
+    if (!up || up <= 1) break;
+    launchers.push(up);
+  }
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  setInterval(() => {
+    if (process.ppid !== launchers[0] || !launchers.every(alive)) stop();
+  }, 1000).unref();
 }
 
 async function main(): Promise<void> {
@@ -81,6 +116,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown(0));
   process.on('SIGTERM', () => shutdown(0));
   process.on('SIGHUP', () => shutdown(0));
+  watchLaunchers(() => shutdown(0));
   process.on('uncaughtException', (e) => {
     console.error(e);
     shutdown(1);

@@ -1,7 +1,7 @@
 // The main window once unlocked: pages across the top, the organisation tree on the left.
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LeftOutlined, LockOutlined, RightOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Spin, Tooltip, Typography } from 'antd';
-import { Suspense } from 'react';
+import { type PointerEvent as ReactPointerEvent, Suspense, useState } from 'react';
 import { OrgTree } from './components/OrgTree';
 import { OrgProvider } from './org-context';
 import { ROUTES } from './routes';
@@ -9,8 +9,51 @@ import { matchPrefix, navigate, useLocation } from './router';
 import { useSession } from './session';
 import { confirmLeave } from './unsaved';
 
+type SiderState = { width: number; collapsed: boolean };
+const SIDER_KEY = 'shell-sider';
+const SIDER_MIN = 180;
+const SIDER_MAX = 560;
+
+function readSider(): SiderState {
+  try {
+    const v = JSON.parse(localStorage.getItem(SIDER_KEY) ?? '') as Partial<SiderState>;
+    return { width: Math.min(SIDER_MAX, Math.max(SIDER_MIN, Number(v.width) || 248)), collapsed: v.collapsed === true };
+  } catch {
+    return { width: 248, collapsed: false };
+  }
+}
+
+/** The org tree's right edge: drag to widen it for long names, click the arrow to fold it away. */
+function SiderEdge({ sider, onChange }: { sider: SiderState; onChange: (s: SiderState) => void }) {
+  const drag = (e: ReactPointerEvent) => {
+    if (sider.collapsed || (e.target as HTMLElement).closest('button')) return;
+    const startX = e.clientX;
+    const startW = sider.width;
+    const move = (ev: PointerEvent) => onChange({ collapsed: false, width: Math.min(SIDER_MAX, Math.max(SIDER_MIN, startW + ev.clientX - startX)) });
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  };
+  return (
+    <div className="shell-sider-edge" onPointerDown={drag} title={sider.collapsed ? undefined : '拖动可调整组织树宽度'}>
+      <Tooltip title={sider.collapsed ? '展开组织树' : '收起组织树'} placement="right">
+        <Button size="small" className="shell-sider-toggle" aria-label={sider.collapsed ? '展开组织树' : '收起组织树'}
+          icon={sider.collapsed ? <RightOutlined /> : <LeftOutlined />} onClick={() => onChange({ ...sider, collapsed: !sider.collapsed })} />
+      </Tooltip>
+    </div>
+  );
+}
+
 export function Shell() {
   const { status, lock } = useSession();
+  const [sider, setSiderState] = useState(readSider);
+  const setSider = (s: SiderState) => {
+    setSiderState(s);
+    localStorage.setItem(SIDER_KEY, JSON.stringify(s));
+  };
   const { path } = useLocation();
   const route = ROUTES.find((r) => r.path !== '/' && matchPrefix(path, r.path)) ?? (path === '/' ? ROUTES[0] : undefined);
   const Page = route?.element;
@@ -43,9 +86,10 @@ export function Shell() {
           </Space>
         </Layout.Header>
         <Layout>
-          <Layout.Sider width={248} theme="light" className="shell-sider">
-            <OrgTree />
+          <Layout.Sider width={sider.collapsed ? 0 : sider.width} theme="light" className={sider.collapsed ? 'shell-sider shell-sider-collapsed' : 'shell-sider'}>
+            {!sider.collapsed && <OrgTree />}
           </Layout.Sider>
+          <SiderEdge sider={sider} onChange={setSider} />
           <Layout.Content className="shell-content">
             <Suspense fallback={<Spin size="large" className="page-spin" />}>
               {Page ? <Page /> : <Result status="404" title="没有这个页面" extra={<Button onClick={() => navigate('/')}>回到首页</Button>} />}

@@ -13,7 +13,7 @@
 // Exit 0: the binary fits (already, or after a rebuild). Exit 1: it does not and could not be
 // rebuilt (the message says why). --check only reports.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,9 +80,28 @@ function rebuildForNode() {
   say(`为 Node ${process.version}（ABI ${process.versions.modules}）重新编译 ${MODULE}，约需一分钟……`);
   // The package's own install script: a prebuilt download where there is internet, else node-gyp.
   const r = spawnSync('npm', ['run', 'install', '--silent'], { cwd: moduleDir, env: withBins(process.env), stdio: json ? 'ignore' : 'inherit', shell: process.platform === 'win32' });
-  if (r.status !== 0) return false;
+  if (r.status !== 0) {
+    say(`编译命令退出码 ${r.status ?? r.signal}${r.error ? `（${r.error.message}）` : ''}：见上面的输出；离线时需要本机的 Node 头文件和 C++ 编译器。`);
+    return false;
+  }
+  const after = detect();
+  if (after.runtime !== 'node') {
+    say(`编译完成，但模块仍不能被 Node 加载（ABI ${after.abi ?? '未知'}${after.error ? `：${after.error}` : ''}）。`);
+    return false;
+  }
+  // The label only once the binary is known to load: a failed build never claims to be in place.
   stamp('node', process.version, process.versions.modules);
-  return detect().runtime === 'node';
+  return true;
+}
+
+/** Why a download or build for Electron failed, in words a newcomer can act on. */
+function electronFailure(err) {
+  const text = String(err?.stack ?? err?.message ?? err);
+  if (/ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNREFUSED|ECONNRESET|socket hang up|getaddrinfo|network/i.test(text)) {
+    return '无法联网下载 Electron 的头文件（electronjs.org / headers）。请在能上网的电脑上运行，或先把头文件放进 ~/.electron-gyp。';
+  }
+  if (/node-gyp|gyp ERR|make: \*\*\*|MSBuild|cl\.exe|g\+\+/i.test(text)) return '编译器报错（node-gyp）：请安装 C++ 编译工具（Windows 上为 Visual Studio 生成工具），并确认 Node 版本 ≥ 22.12。';
+  return '';
 }
 
 async function rebuildForElectron(e) {
@@ -92,11 +111,16 @@ async function rebuildForElectron(e) {
     await rebuild({ buildPath: root, electronVersion: e.version, onlyModules: [MODULE], force: true, mode: 'sequential' });
   } catch (err) {
     say(`失败：${err?.message ?? err}`);
-    say('为 Electron 编译需要下载 Electron 的头文件（或预编译文件），请在能上网的电脑上运行。');
+    say(electronFailure(err) || '为 Electron 编译需要下载 Electron 的头文件（或预编译文件），请在能上网的电脑上运行。');
+    return false;
+  }
+  const after = detect();
+  if (after.abi !== e.abi) {
+    say(`编译结束，但模块的 ABI 是 ${after.abi ?? '未知'}，Electron ${e.version} 需要 ${e.abi}${after.error ? `（${after.error}）` : ''}。`);
     return false;
   }
   stamp('electron', e.version, e.abi);
-  return detect().abi === e.abi;
+  return true;
 }
 
 async function main() {
@@ -126,13 +150,18 @@ async function main() {
   // A failed rebuild (no headers offline, no compiler) must not leave NO binary behind: node-gyp
   // cleans build/ first. Keep the old one and put it back.
   const saved = existsSync(binary) ? readFileSync(binary) : null;
+  const savedStamp = existsSync(stampFile) ? readFileSync(stampFile) : null;
   const ok = target === 'node' ? rebuildForNode() : await rebuildForElectron(e);
   if (!ok) {
-    if (saved && !existsSync(binary)) {
+    // Put back the binary and its label as they were: never a label for a build that failed.
+    if (saved) {
       mkdirSync(dirname(binary), { recursive: true });
       writeFileSync(binary, saved);
-      say('重新编译没有成功，已放回原来的编译结果。');
-    } else say('重新编译没有成功。');
+    }
+    if (savedStamp) writeFileSync(stampFile, savedStamp);
+    else if (existsSync(stampFile)) rmSync(stampFile);
+    const back = detect();
+    say(`重新编译没有成功（原因见上）。${saved ? `已放回原来的编译结果（${back.runtime}${back.abi ? `，ABI ${back.abi}` : ''}）。` : ''}${target === 'electron' ? '测试和命令行仍可用（npm test 使用 Node 版本）；npm start 需要在能上网的电脑上为 Electron 编译。' : ''}`);
   }
   return report(ok, true);
 }

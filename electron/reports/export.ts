@@ -91,7 +91,7 @@ export async function produceRegister(ledger: Ledger, req: ReportRequest, opts: 
   progress({ stage: 'render', fraction: 0.1, message: what });
   const rendered = await (opts.render ?? renderDoc)(doc, req.format, { onProgress: (f) => progress({ stage: 'render', fraction: 0.1 + f * 0.85, message: what }) });
   const info = registerInfo(req.register);
-  const period = req.register === 'binder' ? `${scope.year}年度` : periodOf(req.register, headerFor(scope, {}));
+  const period = req.register === 'binder' ? `${scope.year}年度` : periodOf(req.register, headerFor(scope, req.today ? { printedOn: req.today } : {}));
   const meta: ExportMeta = {
     register: req.register, format: req.format, bytes: rendered.bytes.length, pages: rendered.pages, warnings: rendered.warnings,
     title: info.title, unit: scope.root.name, period,

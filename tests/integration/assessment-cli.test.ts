@@ -40,10 +40,15 @@ describe('assessment CLI', () => {
     expect(months).toMatchObject({ points: 10, score: 8.33, source: 'computed', value: 10, working: '10 个月 ÷ 12 个月 × 10 分 = 8.33 分' });
     expect(first.indicators.find((i: { source: string }) => i.source === 'manual')).toMatchObject({ source: 'manual', score: 5, points: 5 });
 
-    const text = runCli(['assessment', '--db', t.path, '--year', '2025', '--org', '第一党支部'], { LEDGER_PASSWORD: TEST_PASSWORD });
+    const text = runCli(['assessment', '--db', t.path, '--year', '2025', '--org', '东风社区第一党支部'], { LEDGER_PASSWORD: TEST_PASSWORD });
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('东风社区第一党支部　77.04 分，一般，第 1 名（共 2 个支部）');
     expect(text.stdout).toContain('支部委员会会议：应开展 12 个月，已开展 10 个月，3月、7月未开展；10 个月 ÷ 12 个月 × 10 分 = 8.33 分');
     expect(runCli(['assessment', '--db', t.path, '--year', '25'], { LEDGER_PASSWORD: TEST_PASSWORD }).code).toBe(2);
+    // --org is the org with its sub-orgs, by exact name, as in export and compliance; never a part of a name.
+    const committee = runCli(['assessment', '--db', t.path, '--year', '2025', '--org', '东风社区党委', '--json'], { LEDGER_PASSWORD: TEST_PASSWORD });
+    expect(committee.code).toBe(0);
+    expect(committee.json().branches.map((b: { org: string }) => b.org)).toEqual(['东风社区第一党支部', '东风社区第二党支部']);
+    expect(runCli(['assessment', '--db', t.path, '--year', '2025', '--org', '第一党支部'], { LEDGER_PASSWORD: TEST_PASSWORD }).code).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 import { isIsoDate } from '../../../shared/dates';
 import { yearSummary } from '../../ledger/assessments';
+import { findOrgByName, orgSubtreeIds } from '../../ledger/orgs';
 import { type CliCommand, EXIT, UsageError, openLedgerFromArgs, printJson, requireString } from '../command';
 
 const STATUS_LABELS = { draft: '未确认', confirmed: '已确认' } as const;
@@ -7,7 +8,7 @@ const STATUS_LABELS = { draft: '未确认', confirmed: '已确认' } as const;
 export const assessment: CliCommand = {
   name: 'assessment',
   summary: '年终考核：各支部得分、等次和排名，以及每项指标的得分依据',
-  usage: 'npm run -s ledger -- assessment --db FILE --year 2025 [--org NAME] [--today YYYY-MM-DD] [--json]',
+  usage: 'npm run -s ledger -- assessment --db FILE --year 2025 [--org NAME（含下级党组织）] [--today YYYY-MM-DD] [--json]',
   options: { db: { type: 'string' }, year: { type: 'string' }, org: { type: 'string' }, today: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values }) {
     const yearText = requireString(values, 'year', this);
@@ -19,9 +20,16 @@ export const assessment: CliCommand = {
     const ledger = await openLedgerFromArgs(values, this);
     try {
       const summary = yearSummary(ledger, year, { today: todayArg });
-      // --org narrows the list; ranks stay those among all branches.
-      const branches = orgName ? summary.branches.filter((b) => b.org === orgName || b.org.includes(orgName)) : summary.branches;
-      if (orgName && branches.length === 0) throw new UsageError(`${year} 年度没有名称含“${orgName}”的支部责任书。`);
+      // --org is the org with the orgs below it, by its exact name or short name, as in export and
+      // compliance; ranks stay those among all branches.
+      let branches = summary.branches;
+      if (orgName) {
+        const org = findOrgByName(ledger, orgName);
+        if (!org) throw new UsageError(`找不到党组织“${orgName}”。请使用台帐中的全称或简称。`);
+        const under = new Set(orgSubtreeIds(ledger, org.id));
+        branches = summary.branches.filter((b) => under.has(b.orgId));
+        if (branches.length === 0) throw new UsageError(`${year} 年度“${org.name}”及其下级没有支部责任书。`);
+      }
       if (values.json) {
         printJson({
           year,
@@ -53,7 +61,7 @@ export const assessment: CliCommand = {
         process.stdout.write(`${String(b.rank).padStart(3)}  ${b.total.toFixed(2).padStart(6)}  ${b.grade.padEnd(2, '　')}  ${STATUS_LABELS[b.status]}${b.complete ? '' : '*'}  ${b.org}\n`);
       }
       if (branches.some((b) => !b.complete)) process.stdout.write('\n* 有指标尚未评分，得分不含未评分的指标。\n');
-      if (orgName) {
+      if (orgName && branches.length === 1) {
         for (const b of branches) {
           process.stdout.write(`\n${b.org}　${b.total} 分，${b.grade}，第 ${b.rank} 名（共 ${b.of} 个支部）\n`);
           for (const i of b.indicators) {

@@ -1,8 +1,8 @@
 // 活动记录: the year's records of the chosen org (and below it), newest first, filterable by type.
 import { PaperClipOutlined } from '@ant-design/icons';
-import { Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Input, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ActivityRow } from '../../../shared/api/activities';
 import { ledger } from '../../api';
 import { useOrgs } from '../../org-context';
@@ -19,6 +19,16 @@ export function ActivityList({ year }: { year: number }) {
     () => ledger['activities.list']({ orgId, type, from: `${year}-01-01`, to: `${year}-12-31`, includeVoided: showVoided, limit: 5000 }),
     [orgId, type, year, showVoided],
   );
+  // The search looks through what is loaded (the year's records of the scope): topic, host, place, org.
+  const [q, setQ] = useState('');
+  const shown = useMemo(() => {
+    const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    if (!words.length) return data ?? [];
+    return (data ?? []).filter((r) => {
+      const text = [r.topic, r.host, r.place, r.orgName, r.branchName, r.typeLabel, r.date].filter(Boolean).join(' ').toLowerCase();
+      return words.every((w) => text.includes(w));
+    });
+  }, [data, q]);
 
   const columns: ColumnsType<ActivityRow> = [
     { title: '日期', dataIndex: 'date', width: 150, render: (d: string, r) => <span className="al-date">{d}{r.startTime ? <span className="al-time">{r.startTime}</span> : null}</span> },
@@ -56,17 +66,18 @@ export function ActivityList({ year }: { year: number }) {
           onChange={(v) => setType(v ?? null)}
           options={types.map((t) => ({ value: t.code, label: t.label }))}
         />
+        <Input.Search allowClear placeholder="搜索主题、主持人、党组织" aria-label="搜索活动记录" className="al-search" onChange={(e) => setQ(e.target.value)} style={{ width: 240 }} />
         <Space>
           <Switch size="small" checked={showVoided} onChange={setShowVoided} /> <Typography.Text type="secondary">显示已作废</Typography.Text>
         </Space>
-        <Typography.Text type="secondary">{data ? `共 ${data.length} 条` : ''}</Typography.Text>
+        <Typography.Text type="secondary">{data ? `共 ${shown.length} 条` : ''}</Typography.Text>
       </div>
       <Table<ActivityRow>
         size="small"
         rowKey="id"
         loading={loading}
         columns={columns}
-        dataSource={data ?? []}
+        dataSource={shown}
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
         onRow={(r) => ({ onDoubleClick: () => navigate(`/activities/${r.id}`) })}
         scroll={{ y: 'calc(100vh - 290px)' }}

@@ -160,7 +160,7 @@ export function ScoringPage({ contractId }: { contractId: number }) {
       title: '自评分', key: 'self', width: 82,
       render: (_, r) => locked ? <span className="sc-read">{fmt(r.self)}</span> : (
         <InputNumber
-          size="small" value={tooHigh(r, 'selfScore') ?? r.self} min={0} step={0.5} disabled={locked} className="sc-num" aria-label={`${r.content} 自评分`}
+          size="small" value={tooHigh(r, 'selfScore') ?? r.self} min={0} aria-valuemax={r.points} step={0.5} disabled={locked} className="sc-num" aria-label={`${r.content} 自评分`}
           status={tooHigh(r, 'selfScore') !== undefined ? 'error' : undefined} onChange={(v) => scoreInput(r, 'selfScore', v)}
         />
       ),
@@ -169,7 +169,7 @@ export function ScoringPage({ contractId }: { contractId: number }) {
       title: '考核组评分', key: 'committee', width: 92,
       render: (_, r) => locked ? (r.committee === null ? <span className="sc-muted">按计算</span> : <span className="sc-read">{fmt(r.committee)}</span>) : (
         <InputNumber
-          size="small" value={tooHigh(r, 'committeeScore') ?? r.committee} min={0} step={0.5} disabled={locked} className="sc-num"
+          size="small" value={tooHigh(r, 'committeeScore') ?? r.committee} min={0} aria-valuemax={r.points} step={0.5} disabled={locked} className="sc-num"
           placeholder={r.source === 'computed' && r.computedScore !== null ? fmt(r.computedScore) : '评分'}
           status={tooHigh(r, 'committeeScore') !== undefined ? 'error' : r.source === 'manual' && r.committee === null && !locked ? 'warning' : undefined}
           aria-label={`${r.content} 考核组评分`} onChange={(v) => scoreInput(r, 'committeeScore', v)}

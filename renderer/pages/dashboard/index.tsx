@@ -37,11 +37,17 @@ function bars(data: Slice[], horizontal = false, short: (l: string) => string = 
   };
 }
 
+/** Ages under the bars, the unit "岁" after the axis with room of its own (it was cut off at the edge). */
+function ageBars(data: Slice[]) {
+  const b = bars(data, false, shortAge);
+  return { ...b, grid: { ...b.grid, right: 40 }, xAxis: { ...b.xAxis, name: '岁', nameGap: 6 } };
+}
+
 export default function DashboardPage() {
   const { orgId, byId } = useOrgs();
   const { data, loading } = useLoad(() => ledger['dashboard.summary']({ orgId }), [orgId]);
   const charts = useMemo(
-    () => data && { kind: pie(data.byKind), category: bars(data.byCategory, true), age: { ...bars(data.byAge, false, shortAge), xAxis: { ...(bars(data.byAge, false, shortAge).xAxis as object), name: '岁', nameGap: 4 } }, education: bars(data.byEducation, true) },
+    () => data && { kind: pie(data.byKind), category: bars(data.byCategory, true), age: ageBars(data.byAge), education: bars(data.byEducation, true) },
     [data],
   );
   if (!data || !charts) return loading ? <Spin size="large" className="page-spin" /> : null;

@@ -28,7 +28,11 @@ export function signatures(): Block {
 }
 
 export function periodOf(register: RegisterName, h: ReportHeader): string {
-  return periodLabel(h.period, registerInfo(register).periodKind);
+  const kind = registerInfo(register).periodKind;
+  // A snapshot is as of the day it is printed when its year is still running: 截至 today, never a
+  // 31 December still to come (the data is today's too).
+  const period = kind === 'asOf' && h.printedOn < h.period.to ? { ...h.period, to: h.printedOn } : h.period;
+  return periodLabel(period, kind);
 }
 
 /** A one-table register: title, unit and period, the table, the signature lines. */
