@@ -173,11 +173,6 @@ export function recoverySlot(ledgerId: string, dataKey: Buffer, recoveryKey: str
   return { id, kind: 'recovery', kdf: { name: 'hkdf-sha256', salt: salt.toString('base64') }, ...newSlot(ledgerId, id, kek, dataKey) };
 }
 
-/** Slots written before key pairs: they cannot be resealed without their password. */
-export function slotsWithoutKeyPair(file: KeyFile): KeySlot[] {
-  return file.slots.filter((s) => !s.publicKey);
-}
-
 /** The same slots, each holding `dataKey` instead: for rotation. */
 export function resealSlots(file: KeyFile, dataKey: Buffer, dataKeyId: string): KeyFile {
   return {

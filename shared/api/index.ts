@@ -38,8 +38,3 @@ export type Method = keyof Api;
 
 /** The typed client the renderer calls as `window.ledger` (IPC in the app, HTTP in the demo). */
 export type LedgerClient = { [M in Method]: (input: InputOf<Api[M]>) => Promise<OutputOf<Api[M]>> };
-
-/** Methods that work while the ledger is locked; every other call needs an unlocked ledger. */
-export const PUBLIC_METHODS: ReadonlySet<Method> = new Set<Method>(
-  (Object.keys(METHOD_ACCESS) as Method[]).filter((m) => METHOD_ACCESS[m] === 'public'),
-);

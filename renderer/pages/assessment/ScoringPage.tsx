@@ -60,6 +60,7 @@ export function ScoringPage({ contractId }: { contractId: number }) {
   // A score above the item's maximum is refused with a word, not cut down to it in silence: the
   // typed figure stays in the field, marked, until it is corrected (new rows: the table redraws).
   const [overMax, setOverMax] = useState<Record<string, number>>({});
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- overMax: fresh rows make the table redraw the refused figure
   const rows = useMemo(() => (view ? rowsOf(view, edits) : []), [view, edits, overMax]);
   const dirty = Object.keys(edits).length > 0;
   useUnsavedChanges(dirty, '考核评分的修改');
