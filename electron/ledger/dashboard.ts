@@ -8,6 +8,7 @@ import type { OrgType } from '../../shared/domain/org';
 import type { Ledger } from './ledger';
 import { membersOn } from './member-state';
 import type { RosterRow } from './members';
+import { settingFindings } from './org-setting';
 import { currentTerm, listOrgs, orgSubtreeIds, termStatus } from './orgs';
 
 type RequiredFacts = Pick<RosterRow, 'gender' | 'ethnicity' | 'birthDate' | 'education' | 'joinedOn' | 'confirmedOn' | 'job' | 'phone' | 'address' | 'kind'>;
@@ -128,6 +129,7 @@ export function dashboardSummary(ledger: Ledger, orgId: number | null, on: strin
     byEducation: slices(education, [...eduOrder, ...[...education.keys()].filter((k) => !eduOrder.includes(k))]),
     byGender: slices(gender, ['男', '女', '未填']),
     terms,
+    settings: settingFindings(ledger, on, scope ?? undefined).flatMap(({ rule, ...f }) => (rule === 'termExpired' ? [] : [{ ...f, rule }])),
     probations,
     missing: { members: missingMembers, byField: slices(missingBy), examples },
   };

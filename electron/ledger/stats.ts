@@ -13,6 +13,7 @@ const COUNTS = {
   memberEvents: 'SELECT count(*) AS n FROM member_events WHERE voided_at IS NULL',
   mobileMembers: 'SELECT count(*) AS n FROM mobile_records WHERE to_date IS NULL',
   residentRegistrations: 'SELECT count(*) AS n FROM resident_registrations WHERE ended_on IS NULL',
+  posts: 'SELECT count(*) AS n FROM posts p LEFT JOIN orgs o ON o.id = p.org_id WHERE p.retired_on IS NULL AND o.dissolved_on IS NULL',
   memberPosts: 'SELECT count(*) AS n FROM member_posts WHERE to_date IS NULL',
   householdLinks: 'SELECT count(*) AS n FROM household_links WHERE until IS NULL',
   appraisals: 'SELECT count(*) AS n FROM appraisals',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SettingRule } from '../domain/org-setting';
 import type { TermState } from './orgs';
 import { call } from './contract';
 
@@ -30,6 +31,8 @@ export type DashboardSummary = {
   byGender: Slice[];
   /** Orgs whose committee term expires within 6 months, has expired, or was never recorded. */
   terms: { orgId: number; orgName: string; state: Exclude<TermState, 'inTerm'>; expiresOn: string | null; monthsLeft: number | null }[];
+  /** 组织设置规则 broken today (shared/domain/org-setting.ts), but the term, which `terms` shows. */
+  settings: { orgId: number; orgName: string; rule: Exclude<SettingRule, 'termExpired'>; message: string }[];
   /** Probationary members whose year ends within 3 months or is already past. */
   probations: { memberId: number; name: string; orgName: string | null; joinedOn: string | null; endsOn: string; overdue: boolean }[];
   missing: {

@@ -22,6 +22,7 @@ type Ctx = {
 
 const NO_PROBATION: ReadonlySet<Situation> = new Set(['retired', 'mobileOut', 'mobileIn', 'noPost', 'agencyCadre']);
 
+/** The seed posts as migration 006 writes them into the new (empty) ledger: ids 1–10 in SEED_POSTS order. */
 export const DEMO_POSTS = SEED_POSTS.map((name, i) => ({ id: i + 1, name, duty: POST_DETAILS[name]!.duty }));
 
 export function buildMembers(rng: Rng, people: PersonFactory, orgs: DemoOrg[], today: string): DemoMember[] {

@@ -3,7 +3,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { DemoActivity, DemoDues, DemoMember, DemoRole, DemoStreet } from './model';
 import { memberEvents } from './events';
-import { DEMO_POSTS } from './members';
 import { backfillDuesRecords } from '../migrations/004-dues-admission';
 
 export function writeStreet(db: Database, street: DemoStreet, extra: { streetSeats: DemoRole[]; activities: DemoActivity[]; dues: DemoDues[] }, at: string): void {
@@ -27,8 +26,6 @@ function writeOrgs(db: Database, street: DemoStreet, at: string): void {
     for (const t of o.terms) term.run(t.id, o.id, t.electedOn, t.expiresOn, t.endedOn, at);
     for (const p of o.partners) partner.run(o.id, p.name, p.contact, p.phone, p.since, p.until, p.content, at);
   }
-  const post = db.prepare('INSERT INTO posts (id, org_id, name, duty, created_at) VALUES (?, NULL, ?, ?, ?)');
-  for (const p of DEMO_POSTS) post.run(p.id, p.name, p.duty, at);
 }
 
 function writeRoles(db: Database, street: DemoStreet, seats: DemoRole[], at: string): void {

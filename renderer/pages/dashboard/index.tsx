@@ -1,6 +1,6 @@
 // 首页: who the members are (kind, category, age, education) and what needs attention now —
 // terms expiring, probations ending, required fields missing — plus panels other areas add.
-import { AlertOutlined, ClockCircleOutlined, FileExclamationOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, ClockCircleOutlined, FileExclamationOutlined } from '@ant-design/icons';
 import { Badge, Card, Col, Empty, List, Row, Spin, Statistic, Tag, Typography } from 'antd';
 import { Suspense, useMemo } from 'react';
 import type { DashboardSummary, Slice } from '../../../shared/api/dashboard';
@@ -122,6 +122,14 @@ export default function DashboardPage() {
   );
 }
 
+/** Short tags for 组织设置规则; the full sentence (what to do) shows on hover. */
+const SETTING_TAGS: Record<DashboardSummary['settings'][number]['rule'], string> = {
+  minFull: '正式党员不足3人',
+  maxMembers: '党员超过50人',
+  jointUnits: '联合单位超过5个',
+  committeeSize: '支委会人数不符',
+};
+
 function AttentionList({ data }: { data: DashboardSummary }) {
   const expiring = data.terms.filter((x) => x.state !== 'none');
   const noTerm = data.terms.filter((x) => x.state === 'none');
@@ -143,6 +151,19 @@ function AttentionList({ data }: { data: DashboardSummary }) {
         extra: x.state === 'expired' ? <Tag color="red">{x.expiresOn} 已届满</Tag> : <Tag color="orange">{x.expiresOn} 届满</Tag>,
       })),
       more: expiring.length > 6 ? `另有 ${expiring.length - 6} 个` : noTerm.length ? `另有 ${noTerm.length} 个组织未录入班子` : null,
+    },
+    {
+      key: 'settings',
+      icon: <ApartmentOutlined />,
+      title: '组织设置',
+      count: data.settings.length,
+      items: data.settings.slice(0, 6).map((x) => ({
+        key: `s${x.orgId}${x.rule}`,
+        onClick: () => openOrg(x.orgId),
+        text: x.orgName,
+        extra: <Tag color="orange" title={x.message}>{SETTING_TAGS[x.rule]}</Tag>,
+      })),
+      more: data.settings.length > 6 ? `另有 ${data.settings.length - 6} 处` : null,
     },
     {
       key: 'probation',
