@@ -13,7 +13,6 @@ import { assessmentCalls } from './assessment';
 import { importCalls } from './import';
 import { reportsCalls } from './reports';
 import { backupsCalls } from './backups';
-import { METHOD_ACCESS } from './permissions';
 import { duesCalls } from './dues';
 import { admissionCalls } from './admission';
 
