@@ -58,9 +58,9 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
 
 /** The CLI's commands. `init` makes a new ledger and `reset-password` takes the recovery key. */
 export const CLI_ACCESS: Readonly<Record<string, Access>> = {
-  init: PUBLIC, demo: PUBLIC, 'reset-password': PUBLIC,
+  init: PUBLIC, demo: PUBLIC, 'reset-password': PUBLIC, 'import-template': PUBLIC,
   stats: USER, verify: USER, 'change-password': USER, compliance: USER, 'import-members': USER, backup: USER, backups: USER,
-  assessment: USER, export: USER,
+  assessment: USER, export: USER, dues: USER, admission: USER,
   restore: ADMIN,
 };
 

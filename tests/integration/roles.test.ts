@@ -26,6 +26,7 @@ const ADMIN_ONLY: Method[] = [
   'assessment.setBands', 'assessment.unlock',
   'activities.saveTypes', 'activities.saveRules',
   'backups.restore', 'backups.saveSettings',
+  'members.void', 'members.voidEvent', 'members.correctEventDate', 'import.unifySpellings',
 ];
 
 async function ledgerWithClerk() {
