@@ -3,7 +3,7 @@
 // the period (blank lines to fill in when not yet set) and the contact phone.
 import { chineseDate } from '../conventions';
 import type { Column, GridCell, RegisterDoc, Section, TableBlock } from '../model';
-import { type ReportHeader, registerDoc, tableSection } from './common';
+import { type ReportHeader, maskerOf, registerDoc, tableSection } from './common';
 
 type AdmissionLine = {
   name: string;
@@ -51,10 +51,11 @@ const COLUMNS: Column[] = [
 export function buildAdmission(data: AdmissionData): RegisterDoc {
   const rows: TableBlock['rows'] = [];
   const captions: { before: number; text: string }[] = [];
+  const mask = maskerOf(data);
   for (const b of data.branches) {
     captions.push({ before: rows.length, text: b.name });
     b.people.forEach((p, i) => rows.push([
-      i + 1, p.name, p.gender, p.birthDate, p.appliedOn, p.talkedOn, p.activistOn, p.sponsors, p.reviews, p.candidateOn, p.politicalReviewOn,
+      i + 1, p.name, p.gender, mask.birthDate(p.birthDate), p.appliedOn, p.talkedOn, p.activistOn, p.sponsors, p.reviews, p.candidateOn, p.politicalReviewOn,
       p.training, p.introducers, p.publicity, p.admittedOn, p.approvedOn, p.stage, p.warnings,
     ]));
   }
@@ -87,6 +88,7 @@ const V = (text: string | null | undefined, span = 1): GridCell => ({ text: text
 const BLANK_DATE = '    年  月  日';
 
 export function buildAdmissionNotice(data: AdmissionNoticeData): RegisterDoc {
+  const mask = maskerOf(data);
   const sections: Section[] = data.notices.map((n, i) => ({
     title: `关于拟发展${n.name}同志为中共预备党员的公示`,
     unit: n.branch,
@@ -98,7 +100,7 @@ export function buildAdmissionNotice(data: AdmissionNoticeData): RegisterDoc {
         type: 'grid', widths: [3, 4, 3, 4],
         rows: [
           [L('姓名'), V(n.name), L('性别'), V(n.gender)],
-          [L('出生日期'), V(n.birthDate), L('申请入党日期'), V(n.appliedOn)],
+          [L('出生日期'), V(mask.birthDate(n.birthDate)), L('申请入党日期'), V(n.appliedOn)],
           [L('确定为入党积极分子日期'), V(n.activistOn), L('确定为发展对象日期'), V(n.candidateOn)],
           [L('入党介绍人'), V(n.introducers, 3)],
         ],
