@@ -10,6 +10,11 @@ describe('password policy', () => {
       expect({ weak, refused: passwordProblem(weak) !== null }).toEqual({ weak, refused: true });
     }
   });
+  it('refuses the 10,000 most common passwords, and only those of the leaked lists', () => {
+    // Ranks 5004, 9801 and 9990 of the frequency-ranked list; 'outsider' is rank 10053.
+    for (const weak of ['missouri', 'jennifer1', '21081990']) expect({ weak, refused: passwordProblem(weak) !== null }).toEqual({ weak, refused: true });
+    expect(passwordProblem('outsider')).toBeNull();
+  });
   it('refuses the street\'s name and the user\'s own', () => {
     expect(passwordProblem('望江街道2026!', { streetName: '望江街道' })).toContain('街道');
     expect(passwordProblem('李文书-2026-x', { userName: '李文书' })).toContain('用户名');
