@@ -159,9 +159,14 @@ class RowReader {
   add(field: ImportField, code: IssueCode, message: string): void {
     const col = this.colOf.get(field);
     this.issues.push({
-      sheet: this.ctx.sheet, row: this.rowNumber, column: col?.header || FIELD_LABELS[field], columnIndex: col ? col.index : null,
+      sheet: this.ctx.sheet, row: this.rowNumber, column: this.header(field), columnIndex: col ? col.index : null,
       field, code, severity: isErrorCode(code) ? 'error' : 'warning', message,
     });
+  }
+
+  /** The column's title in the file, or the field's own name. */
+  header(field: ImportField): string {
+    return this.colOf.get(field)?.header || FIELD_LABELS[field];
   }
 
   cellOf(field: ImportField): RawCell | undefined {
@@ -216,15 +221,18 @@ export function analyseRow(cells: (RawCell | undefined)[], rowNumber: number, ct
     if (to !== t) (mapped ??= []).push({ field: f, from: t, to });
   }
 
-  // 人员类别 as the member category: mapped where the ledger has the category, else a warning.
+  // 人员类别 as the member category: mapped where the ledger has the category, else kept as it was
+  // written (an extra field under the column's title: 在职, 事业编制 …) with a warning.
   const categoryText = r.text('category');
   if (categoryText !== undefined) {
     const parts = categoryText.split(/[、，,/;；\s]+/).filter(Boolean);
     const mapped = parts.map((p) => CATEGORY_WORDS[p]);
     if (mapped.every((c): c is MemberCategory => c !== undefined)) values.categories = [...new Set(mapped)];
     else {
+      const title = r.header('category');
+      (values.extras ??= {})[title] = categoryText;
       const known = Object.values(MEMBER_CATEGORY_LABELS).join('、');
-      r.add('category', 'CATEGORY_UNKNOWN', `“${categoryText}”不是台帐的人员分类（${known}），这一项未导入。需要时请在党员档案中选择人员分类。`);
+      r.add('category', 'CATEGORY_UNKNOWN', `“${categoryText}”不是台帐的人员分类（${known}），原样保留为附加信息“${title}”。需要时请在党员档案中选择人员分类。`);
     }
   }
 

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extraFieldsOf } from '../../electron/import/extras';
 import { exitCodeOf, runImport } from '../../electron/import/report';
 import { findMemberByIdNumber } from '../../electron/ledger/members';
 import { MEMBER_KIND_LABELS } from '../../shared/domain/member';
@@ -53,6 +54,7 @@ describe('real templates', () => {
           if (spot.employer) expect(m.employer).toBe(spot.employer);
           if (spot.phone) expect(m.phone).toBe(spot.phone);
           if (spot.categories) expect(m.categories).toEqual(spot.categories);
+          if (spot.extras) expect(Object.fromEntries(extraFieldsOf(ledger, m.id).map((f) => [f.name, f.value]))).toEqual(spot.extras);
           if (spot.org) expect(ledger.db.prepare('SELECT name FROM orgs WHERE id = ?').pluck().get(m.orgId)).toBe(spot.org);
         }
       } finally {
