@@ -10,7 +10,7 @@ test('a wrong password is refused in Chinese, the right one unlocks', async ({ p
   await password.fill(demoPassword());
   await password.press('Enter');
   await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
-  await expect(page.getByRole('menuitem', { name: '党员' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '党员', exact: true })).toBeVisible();
 });
 
 test('locking returns to the unlock screen and the API refuses calls until unlocked', async ({ page }) => {

@@ -58,7 +58,7 @@ test('a bad ID number is refused on its field; the corrected member is added', a
   await expect(page.getByText('1990年5月12日')).toBeVisible();
   await expect(page.getByTestId('history-item').first()).toContainText('建立档案');
 
-  await page.getByRole('menuitem', { name: '党员' }).click();
+  await page.getByRole('link', { name: '党员', exact: true }).click();
   await expect.poll(() => count(page)).toBe(total + 1);
 });
 
@@ -82,7 +82,7 @@ test('transferring a member out takes them off the roster and into their history
   await expect(page.getByTestId('history-item').first()).toContainText('组织关系转出');
   await expect(page.getByTestId('history-item').first()).toContainText('杭州市西湖区某街道党工委');
 
-  await page.getByRole('menuitem', { name: '党员' }).click();
+  await page.getByRole('link', { name: '党员', exact: true }).click();
   await expect.poll(() => count(page)).toBe(total - 1);
   await page.getByLabel('查找党员').fill(name);
   await expect(page.locator('.ant-table-tbody').getByRole('link', { name, exact: true })).toHaveCount(0);
