@@ -31,17 +31,19 @@ export function ActivityList({ year }: { year: number }) {
   }, [data, q]);
 
   const columns: ColumnsType<ActivityRow> = [
-    { title: '日期', dataIndex: 'date', width: 150, render: (d: string, r) => <span className="al-date">{d}{r.startTime ? <span className="al-time">{r.startTime}</span> : null}</span> },
+    { title: '日期', dataIndex: 'date', width: 140, render: (d: string, r) => <span className="al-date">{d}{r.startTime ? <span className="al-time">{r.startTime}</span> : null}</span> },
     { title: '类型', dataIndex: 'typeLabel', width: 128, render: (t: string, r) => <Tag color={types.find((x) => x.code === r.type)?.core ? 'red' : undefined}>{t}</Tag> },
-    { title: '党组织', key: 'org', width: 220, ellipsis: true, render: (_, r) => (r.branchName ? `${r.branchName} · ${groupShort(r.orgName, r.branchName)}` : r.orgName) },
+    { title: '党组织', key: 'org', width: 190, ellipsis: true, render: (_, r) => (r.branchName ? `${r.branchName} · ${groupShort(r.orgName, r.branchName)}` : r.orgName) },
     {
       title: '主题', dataIndex: 'topic', ellipsis: true,
       render: (t: string, r) => (
-        <Space size={4}>
-          <a href={`#/activities/${r.id}`} className={`al-topic ${r.voidedAt ? 'al-voided' : ''}`}>{t}</a>
+        // A row, not a Space: the topic shrinks and ends in "…" (with the whole topic on hover)
+        // instead of being cut mid-character by the cell.
+        <span className="al-topic-cell">
+          <a href={`#/activities/${r.id}`} title={t} className={`al-topic ${r.voidedAt ? 'al-voided' : ''}`}>{t}</a>
           {r.attachmentCount > 0 && <PaperClipOutlined className="al-clip" aria-label={`${r.attachmentCount} 个附件`} />}
           {r.voidedAt && <Tag>已作废</Tag>}
-        </Space>
+        </span>
       ),
     },
     {
