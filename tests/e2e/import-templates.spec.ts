@@ -4,33 +4,15 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type DemoHost, REPO, startDemoHost } from './support/demo-host';
+import { REPO } from './support/demo-host';
+import { withEmptyLedger } from './support/empty-ledger';
 
 const REAL = resolve(REPO, 'tests', 'fixtures', 'import', 'real');
-const PASSWORD = 'dangjian2025';
 
-test.use({ viewport: { width: 1366, height: 768 } });
-test.describe.configure({ mode: 'serial', timeout: 180_000 });
-
-let host: DemoHost | null = null;
-let url = '';
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  host = await startDemoHost(['--empty', '--no-build', '--password', PASSWORD]);
-  url = host.url;
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-});
+const { openImport } = withEmptyLedger();
 
 test('NOT_A_MEMBER_LIST and NO_DATA: one sentence each, no way forward', async ({ page }, testInfo) => {
-  await page.goto(url);
-  await page.locator('input[type=password]').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await expect(page.locator('.shell-header')).toBeVisible({ timeout: 60_000 });
-  await page.evaluate(() => { window.location.hash = '/import'; });
+  await openImport(page);
 
   await page.locator('input[type=file]').setInputFiles(resolve(REAL, 'applicant-list.xlsx'));
   const errors = page.getByTestId('import-file-errors');

@@ -5,33 +5,15 @@
 // other specs share.
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type DemoHost, REPO, startDemoHost } from './support/demo-host';
+import { REPO } from './support/demo-host';
+import { withEmptyLedger } from './support/empty-ledger';
 
 const FIXTURE = resolve(REPO, '..', 'shared', 'fixtures', 'roster-errors.xlsx');
-const PASSWORD = 'dangjian2025';
 
-test.use({ viewport: { width: 1366, height: 768 } });
-test.describe.configure({ mode: 'serial', timeout: 180_000 });
-
-let host: DemoHost | null = null;
-let url = '';
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  host = await startDemoHost(['--empty', '--no-build', '--password', PASSWORD]);
-  url = host.url;
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-});
+const { openImport } = withEmptyLedger();
 
 test('a roster with errors: preview shows each on its row and cell, the valid rows are imported', async ({ page }, testInfo) => {
-  await page.goto(url);
-  await page.locator('input[type=password]').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await expect(page.locator('.shell-header')).toBeVisible({ timeout: 60_000 });
-  await page.evaluate(() => { window.location.hash = '/import'; });
+  await openImport(page);
 
   // 1. the file, through the file input
   await page.locator('input[type=file]').setInputFiles(FIXTURE);
