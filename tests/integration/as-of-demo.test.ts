@@ -6,7 +6,6 @@ import { dispatch } from '../../electron/api/dispatch';
 import { SessionState } from '../../electron/api/session-state';
 import { listActivityTypes } from '../../electron/ledger/activities';
 import { attendanceReport } from '../../electron/ledger/compliance';
-import { createDemoStreet } from '../../electron/ledger/demo';
 import type { Ledger } from '../../electron/ledger/ledger';
 import { buildRegister } from '../../electron/reports/export';
 import { attendanceData } from '../../electron/reports/queries/activities';
@@ -14,9 +13,10 @@ import { memberFormData, orgsData } from '../../electron/reports/queries/members
 import { rosterData } from '../../electron/reports/queries/roster';
 import { resolveScope } from '../../electron/reports/scope';
 import type { OrgNode } from '../../shared/api/orgs';
-import { TEST_KDF, TEST_PASSWORD, tempDir } from '../helpers/temp-ledger';
+import { TEST_PASSWORD, tempDir } from '../helpers/temp-ledger';
+import { DEMO_TODAY, openDemoCopy } from '../helpers/demo-street';
 
-const TODAY = '2026-11-22';
+const TODAY = DEMO_TODAY;
 const YEAR_END = '2025-12-31';
 const dir = tempDir('as-of-demo-');
 const path = join(dir.dir, 'demo.ledger');
@@ -26,7 +26,7 @@ const opts = { printedOn: TODAY };
 const scope2025 = () => resolveScope(ledger, {}, { year: 2025 }, TODAY);
 
 beforeAll(async () => {
-  ({ ledger } = await createDemoStreet(path, TEST_PASSWORD, { today: TODAY, kdf: TEST_KDF }));
+  ledger = await openDemoCopy(path);
 }, 300_000);
 afterAll(() => {
   ledger?.close();

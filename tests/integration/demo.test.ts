@@ -12,8 +12,9 @@ import { ACTIVITY_TYPES } from '../../shared/domain/activity-types';
 import { EDUCATION, SEED_POSTS } from '../../shared/domain/member';
 import { memberProblems } from '../../shared/domain/member-rules';
 import { TEST_KDF, TEST_PASSWORD, tempDir } from '../helpers/temp-ledger';
+import { DEMO_TODAY, openDemoCopy } from '../helpers/demo-street';
 
-const TODAY = '2026-11-22';
+const TODAY = DEMO_TODAY;
 const SEED = DEFAULT_DEMO_SEED;
 const { dir, cleanup } = tempDir('ledger-demo-');
 const path = join(dir, 'demo.ledger');
@@ -23,7 +24,8 @@ const rows = <T>(sql: string, ...args: unknown[]): T[] => ledger.db.prepare(sql)
 const count = (sql: string, ...args: unknown[]): number => (ledger.db.prepare(sql).get(...args) as { n: number }).n;
 
 beforeAll(async () => {
-  ({ ledger } = await createDemoStreet(path, TEST_PASSWORD, { today: TODAY, seed: SEED, kdf: TEST_KDF }));
+  // createDemoStreet(path, TEST_PASSWORD, { today: TODAY, seed: SEED }), written once by the global setup.
+  ledger = await openDemoCopy(path);
 }, 120_000);
 afterAll(() => {
   ledger?.close();

@@ -6,15 +6,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoStreet } from '../../electron/ledger/demo';
 import type { Ledger } from '../../electron/ledger/ledger';
 import { listMembers } from '../../electron/ledger/members';
 import { exportRegister } from '../../electron/reports/export';
 import { resolveScope } from '../../electron/reports/scope';
 import { REGISTERS, type RegisterName, type ReportFormat } from '../../shared/reports/catalog';
-import { TEST_KDF, tempDir } from '../helpers/temp-ledger';
+import { tempDir } from '../helpers/temp-ledger';
+import { DEMO_TODAY, openDemoCopy } from '../helpers/demo-street';
 
-const TODAY = '2026-11-22';
+const TODAY = DEMO_TODAY;
 const YEAR = 2025;
 
 let ledger: Ledger;
@@ -52,7 +52,7 @@ function leaks(text: string): string[] {
 
 beforeAll(async () => {
   dir = tempDir('masked-export-');
-  ({ ledger } = await createDemoStreet(join(dir.dir, 'demo.ledger'), 'demo-mima-2026', { today: TODAY, kdf: TEST_KDF }));
+  ledger = await openDemoCopy(join(dir.dir, 'demo.ledger'));
   const scope = resolveScope(ledger, {}, { year: YEAR }, TODAY);
   branchId = scope.branches.find((o) => listMembers(ledger, { orgId: o.id }).length >= 20)!.id;
   birthDates = listMembers(ledger, { orgId: branchId }).map((m) => m.birthDate).filter((d): d is string => !!d);
