@@ -1,10 +1,11 @@
 // A large street: the demo street (its years of activities) with a generated 5,000-row roster
 // imported into 48 more branches (5,647 members, 68 branches). Printed: the main thread's
-// longest stall while the 5,000-row import commits through dispatch(), the compliance matrix and
+// longest stall while the 5,000-row import commits through dispatch() — in this thread, as before
+// the ledger thread, and through the ledger thread, as the app does now — the compliance matrix and
 // the year's assessments, and — each in a child process, so the peak memory is its own — the PDF
 // of the roster, of the year's meeting pages and of the yearly binder.
-//   npx tsx bench/large-street.ts
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//   npx tsx bench/large-street.ts            (--stall-only: the street and the two import stalls)
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,9 @@ import { dispatch } from '../electron/api/dispatch';
 import { stopImportWorker } from '../electron/import/worker-client';
 import { SessionState } from '../electron/api/session-state';
 import { createDemoStreet } from '../electron/ledger/demo';
-import { Ledger } from '../electron/ledger/ledger';
+import { keysPathFor, Ledger } from '../electron/ledger/ledger';
+import { LedgerThread } from '../electron/ledger-thread/client';
+import { ensureBundles, outDir } from '../scripts/bundle.mjs';
 import { ledgerStats } from '../electron/ledger/stats';
 import { complianceReport } from '../electron/ledger/compliance';
 import { yearSummary } from '../electron/ledger/assessments';
@@ -43,19 +46,21 @@ async function runCase(register: RegisterName, db: string): Promise<CaseResult> 
   return { pages, bytes: bytes.length, seconds: (performance.now() - t0) / 1000, maxRssMb: peakRssMb() };
 }
 
+type Call = (method: string, input: unknown) => ReturnType<typeof dispatch>;
+
 /**
- * Imports the roster through dispatch(), as the window does, and returns the commit's time and the
- * longest the event loop of this thread waited meanwhile.
+ * Imports the roster through `call` (dispatch() here, or the ledger thread's) and returns the
+ * commit's time and the longest the event loop of this thread waited meanwhile.
  */
-async function importThroughDispatch(state: SessionState, data: Uint8Array): Promise<{ ms: number; stallMs: number; created: number }> {
+async function importThrough(call: Call, data: Uint8Array): Promise<{ ms: number; stallMs: number; created: number }> {
   const jobId = 'bench-large-street';
-  const analysed = await dispatch(state, 'import.analyse', { jobId, fileName: 'roster-5000.xlsx', data, createOrgs: true });
+  const analysed = await call('import.analyse', { jobId, fileName: 'roster-5000.xlsx', data, createOrgs: true });
   if (!analysed.ok) throw new Error(analysed.error.message);
   const h = monitorEventLoopDelay({ resolution: 5 });
   h.enable();
   // The histogram's first tick only starts its clock: a block before it would go unseen.
   await sleep(50);
-  const t = await timeOnce(() => dispatch(state, 'import.commit', { jobId }));
+  const t = await timeOnce(() => call('import.commit', { jobId }));
   // The delay of a blocked loop is recorded by the first tick after it.
   await sleep(50);
   h.disable();
@@ -63,21 +68,41 @@ async function importThroughDispatch(state: SessionState, data: Uint8Array): Pro
   return { ms: t.ms, stallMs: h.max / 1e6, created: (t.value.value as { counts: { created: number } }).counts.created };
 }
 
-export async function benchLargeStreet(): Promise<void> {
+/** The same import on a copy of the street, in the ledger thread the app runs the ledger in. */
+async function importThroughThread(db: string, data: Uint8Array): Promise<{ ms: number; stallMs: number; created: number }> {
+  await ensureBundles();
+  const copy = db.replace(/\.ledger$/, '-thread.ledger');
+  copyFileSync(db, copy);
+  copyFileSync(keysPathFor(db), keysPathFor(copy));
+  const thread = new LedgerThread(join(outDir, 'ledger-thread.cjs'), { ledgerPath: copy, options: { autoBackup: false } });
+  try {
+    const unlocked = await thread.call('session.unlock', { password: PASSWORD });
+    if (!unlocked.ok) throw new Error(unlocked.error.message);
+    return await importThrough((method, input) => thread.call(method, input), data);
+  } finally {
+    await thread.stop();
+  }
+}
+
+export async function benchLargeStreet(opts: { stallOnly?: boolean } = {}): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-large-'));
   try {
     const db = join(dir, 'large.ledger');
     const built = await timeOnce(() => createDemoStreet(db, PASSWORD, { kdf: { N: 1 << 12, r: 8, p: 1 } }));
+    built.value.ledger.close();
     const file = join(dir, 'roster-5000.xlsx');
     await generateRoster(file, 5000, NEW_BRANCHES);
+    const threaded = await importThroughThread(db, new Uint8Array(readFileSync(file)));
     const state = new SessionState(db, { autoBackup: false });
-    state.attach(built.value.ledger);
-    const imported = await importThroughDispatch(state, new Uint8Array(readFileSync(file)));
+    state.attach(await Ledger.open(db, PASSWORD));
+    const imported = await importThrough((method, input) => dispatch(state, method, input), new Uint8Array(readFileSync(file)));
     const ledger = state.requireLedger();
     const stats = ledgerStats(ledger);
     const branches = (ledger.db.prepare("SELECT count(*) AS n FROM orgs WHERE type IN ('branch','jointBranch','temporaryBranch')").get() as { n: number }).n;
     row('the street', `${stats.members} members, ${branches} branches, ${stats.activities} activities (demo ${fmtMs(built.ms)})`);
-    row(`import commit via dispatch (${imported.created} new)`, `${fmtMs(imported.ms)}  main-thread longest stall ${fmtMs(imported.stallMs)}`);
+    row(`import commit, dispatch in this thread (${imported.created} new)`, `${fmtMs(imported.ms)}  main-thread longest stall ${fmtMs(imported.stallMs)}`);
+    row(`import commit via the ledger thread (${threaded.created} new)`, `${fmtMs(threaded.ms)}  main-thread longest stall ${fmtMs(threaded.stallMs)}`);
+    if (opts.stallOnly) return state.lock();
     let orgs = 0;
     const compliance = await median(3, () => (orgs = complianceReport(ledger, { year: YEAR }).orgs.length));
     row(`compliance matrix ${YEAR} (${orgs} orgs)`, fmtMs(compliance));
@@ -103,5 +128,5 @@ if (i > 0) {
   const result = await runCase(argv[i + 1] as RegisterName, argv[argv.indexOf('--db') + 1]!);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else if (fileURLToPath(import.meta.url) === resolve(argv[1] ?? '')) {
-  await benchLargeStreet();
+  await benchLargeStreet({ stallOnly: argv.includes('--stall-only') });
 }

@@ -3,8 +3,7 @@
 // the shared zod schemas. Kept free of window code so it type-checks and reads on its own.
 import { ipcMain, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { API } from '../shared/api';
-import { dispatch, type DispatchResult } from './api/dispatch';
-import type { SessionState } from './api/session-state';
+import type { DispatchResult } from './api/dispatch';
 
 export const APP_ORIGIN = 'app://renderer';
 export const CHANNELS = { call: 'ledger:call', methods: 'ledger:methods', shell: 'ledger:shell', lock: 'ledger:lock' } as const;
@@ -27,10 +26,11 @@ export type ShellActions = {
   openDemo: () => Promise<boolean>;
 };
 
-export function registerIpc(getState: () => SessionState, shell: ShellActions): void {
+/** `call` forwards to dispatch() in the ledger thread. */
+export function registerIpc(call: (method: string, input: unknown) => Promise<DispatchResult>, shell: ShellActions): void {
   ipcMain.handle(CHANNELS.call, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
     if (!trustedSender(event.senderFrame) || typeof method !== 'string') return refused();
-    return dispatch(getState(), method, input);
+    return call(method, input);
   });
   // The preload builds window.ledger from this list, so it never imports the schemas itself.
   ipcMain.on(CHANNELS.methods, (event) => {

@@ -1,14 +1,16 @@
 // The Electron main process: one window on the app:// protocol, Chinese menus, the ledger in the
 // user's data folder, and the IPC binding. Thin on purpose: everything it calls is tested in
 // Node and through the demo host; this file cannot be launched on the development machines.
+// The ledger itself runs in a worker thread (ledger-thread/): synchronous SQLite never blocks
+// the window. A worker thread rather than a utilityProcess: files and spreadsheets pass by
+// transfer instead of a copy through a pipe, and the same thread runs under plain Node in the tests.
 import { app, BrowserWindow, dialog, Menu, powerMonitor, protocol, session, shell } from 'electron';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { SessionState } from './api/session-state';
-import { createDemoLedger, DEMO_PASSWORD } from './demo-ledger';
-import { setImportWorkerEntry } from './import/worker-client';
+import { DEMO_PASSWORD } from './demo-ledger';
 import { APP_ORIGIN, CHANNELS, registerIpc } from './ipc';
-import { registerBackupSaveDialog } from './window/backup-dialog';
+import { LedgerThread } from './ledger-thread/client';
+import { backupSaveDialog } from './window/backup-dialog';
 import { readStatic } from './static-files';
 import { readConfig, writeConfig } from './window/app-config';
 import { buildMenu } from './window/menu';
@@ -21,20 +23,13 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 const bundleDir = __dirname;
 const rendererRoot = join(bundleDir, '..', 'renderer');
-setImportWorkerEntry(join(bundleDir, 'import-worker.cjs'));
 
-let state: SessionState;
+let ledger: LedgerThread;
 let win: BrowserWindow | null = null;
 const demoDirs: string[] = [];
 
-function switchTo(next: SessionState): void {
-  state?.lock();
-  state = next;
-}
-
 function lockNow(): void {
-  state.lock();
-  win?.webContents.send(CHANNELS.lock);
+  void ledger.lock().then(() => win?.webContents.send(CHANNELS.lock));
 }
 
 async function openExisting(): Promise<boolean> {
@@ -46,7 +41,7 @@ async function openExisting(): Promise<boolean> {
   const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   const file = r.filePaths[0];
   if (r.canceled || !file) return false;
-  switchTo(new SessionState(file));
+  await ledger.switchTo(file);
   writeConfig(app.getPath('userData'), { ledgerPath: file });
   win?.webContents.reload();
   return true;
@@ -57,8 +52,7 @@ async function openDemo(): Promise<boolean> {
   const dir = mkdtempSync(join(app.getPath('temp'), 'dangjian-demo-'));
   demoDirs.push(dir);
   const file = join(dir, '演示街道.ledger');
-  await createDemoLedger(file, DEMO_PASSWORD);
-  switchTo(new SessionState(file, { demoPassword: DEMO_PASSWORD }));
+  await ledger.openDemo(file, DEMO_PASSWORD);
   win?.webContents.reload();
   return true;
 }
@@ -116,7 +110,7 @@ app.on('web-contents-created', (_e, contents) => {
 
 app.whenReady().then(() => {
   const userData = app.getPath('userData');
-  state = new SessionState(readConfig(userData).ledgerPath);
+  ledger = new LedgerThread(join(bundleDir, 'ledger-thread.cjs'), { ledgerPath: readConfig(userData).ledgerPath }, backupSaveDialog(() => win));
 
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
@@ -128,8 +122,7 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 
-  registerIpc(() => state, { openExisting, openDemo });
-  registerBackupSaveDialog(() => win);
+  registerIpc((method, input) => ledger.call(method, input), { openExisting, openDemo });
   app.setAppUserModelId('cn.dangjian.ledger');
   Menu.setApplicationMenu(
     buildMenu({
@@ -155,7 +148,14 @@ app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => {
-  state?.lock();
-  for (const d of demoDirs) rmSync(d, { recursive: true, force: true });
+// Quitting waits for the ledger to lock (recorded, backed up) in its thread, then quits for good.
+let stopped = false;
+app.on('will-quit', (event) => {
+  if (stopped || !ledger) return;
+  event.preventDefault();
+  void ledger.stop().catch((e: unknown) => console.error('[ledger] not locked on quit:', e)).finally(() => {
+    stopped = true;
+    for (const d of demoDirs) rmSync(d, { recursive: true, force: true });
+    app.quit();
+  });
 });

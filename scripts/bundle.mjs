@@ -74,6 +74,7 @@ export async function buildBundles() {
         demo: 'electron/demo.ts',
         'import-worker': 'electron/import/worker.ts',
         'report-worker': 'electron/reports/render-worker.ts',
+        'ledger-thread': 'electron/ledger-thread/worker.ts',
       },
       plugins: [externalPackagesBut(BUNDLED_PACKAGES)],
     }),

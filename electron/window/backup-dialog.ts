@@ -1,11 +1,10 @@
 // 备份到…: the desktop app's save dialog for a manual backup. The path comes from here, the main
-// process, never from the page. main.ts calls `registerBackupSaveDialog(() => win)` once.
+// process, never from the page: the ledger thread asks for it (see ledger-thread/client.ts).
 import { app, type BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
-import { setBackupSaveDialog } from '../api/backups';
 
-export function registerBackupSaveDialog(getWin: () => BrowserWindow | null): void {
-  setBackupSaveDialog(async (suggestedName) => {
+export function backupSaveDialog(getWin: () => BrowserWindow | null): (suggestedName: string) => Promise<string | null> {
+  return async (suggestedName) => {
     const options = {
       title: '备份台帐到…',
       defaultPath: join(app.getPath('documents'), suggestedName),
@@ -16,5 +15,5 @@ export function registerBackupSaveDialog(getWin: () => BrowserWindow | null): vo
     const win = getWin();
     const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     return r.canceled || !r.filePath ? null : r.filePath;
-  });
+  };
 }
