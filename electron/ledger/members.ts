@@ -133,8 +133,8 @@ function moveGroup(ledger: Ledger, memberId: number, groupId: number | null, on:
 function assertBranch(ledger: Ledger, orgId: number, groupId: number | null, checked?: Set<number>): void {
   if (groupId === null && checked?.has(orgId)) return;
   const org = getOrg(ledger, orgId);
-  if (org.dissolvedOn) throw new LedgerError('ORG_DISSOLVED', `“${org.name}”已撤销，不能接收党员。`);
-  if (!isBranchType(org.type)) throw new LedgerError('NOT_A_BRANCH', `党员只能编入党支部，“${org.name}”不是党支部。`);
+  if (org.dissolvedOn) throw new LedgerError('ORG_DISSOLVED', `“${org.name}”已撤销，不能接收党员。`, { field: 'orgId' });
+  if (!isBranchType(org.type)) throw new LedgerError('NOT_A_BRANCH', `党员只能编入党支部，“${org.name}”不是党支部。`, { field: 'orgId' });
   if (groupId !== null) {
     const group = getOrg(ledger, groupId);
     if (group.type !== 'group' || group.parentId !== orgId) throw new LedgerError('INVALID_GROUP', `党小组“${group.name}”不属于“${org.name}”。`);
@@ -172,7 +172,7 @@ export function insertMember(ledger: Ledger, parsed: MemberFields, opts: CreateO
   const input = completeFromId(parsed);
   return ledger.tx(() => {
     assertBranch(ledger, input.orgId, input.groupId, opts.checkedBranches);
-    if (findMemberByIdNumber(ledger, input.idNumber)) throw new LedgerError('MEMBER_EXISTS', `身份证号 ${input.idNumber} 的党员已在台帐中。`);
+    if (findMemberByIdNumber(ledger, input.idNumber)) throw new LedgerError('MEMBER_EXISTS', `身份证号 ${input.idNumber} 的党员已在台帐中。`, { field: 'idNumber' });
     const at = nowIso();
     const id = run(ledger, INSERT_MEMBER, ...INSERT_KEYS.map((k) => dbValue(k, input[k])), at, at);
     const since = opts.since ?? input.joinedOn ?? today();
@@ -250,7 +250,7 @@ export function transferIn(ledger: Ledger, raw: z.input<typeof TransferInSchema>
     if (!existing) {
       return createMember(ledger, input.member, { since: input.date, event: { type: 'transferIn', date: input.date, otherOrg: input.fromOrg, note: input.note } });
     }
-    if (existing.status === 'active') throw new LedgerError('MEMBER_EXISTS', `“${existing.name}”的组织关系已在本街道，无需转入。`);
+    if (existing.status === 'active') throw new LedgerError('MEMBER_EXISTS', `“${existing.name}”的组织关系已在本街道，无需转入。`, { field: 'member.idNumber' });
     assertBranch(ledger, input.member.orgId, input.member.groupId);
     ledger.db.prepare("UPDATE members SET status = 'active', org_id = ?, group_id = ?, updated_at = ? WHERE id = ?").run(input.member.orgId, input.member.groupId, nowIso(), existing.id);
     openSpan(ledger, existing.id, input.member.orgId, input.date);

@@ -87,7 +87,7 @@ function assertPlacement(ledger: Ledger, parentId: number | null, type: OrgType,
 
 function assertNameFree(ledger: Ledger, name: string, exceptId?: number): void {
   const clash = one<{ id: number }>(ledger, 'SELECT id FROM orgs WHERE name = ? AND dissolved_on IS NULL AND id != ?', name, exceptId ?? -1);
-  if (clash) throw new LedgerError('ORG_NAME_TAKEN', `已有名为“${name}”的党组织。`);
+  if (clash) throw new LedgerError('ORG_NAME_TAKEN', `已有名为“${name}”的党组织。`, { field: 'name' });
 }
 
 export function createOrg(ledger: Ledger, raw: OrgCreate): number {

@@ -66,7 +66,7 @@ export async function addUser(ledger: Ledger, input: { name: string; role: 'admi
   validatePassword(input.password, { ...passwordContext(ledger, null), userName: input.name });
   const name = input.name.trim();
   if (!name) throw new LedgerError('INVALID_INPUT', '请输入用户名。');
-  if (ledger.db.prepare('SELECT 1 FROM users WHERE name = ?').get(name)) throw new LedgerError('USER_EXISTS', `用户“${name}”已存在。`);
+  if (ledger.db.prepare('SELECT 1 FROM users WHERE name = ?').get(name)) throw new LedgerError('USER_EXISTS', `用户“${name}”已存在。`, { field: 'name' });
   const slot = await passwordSlot(ledger.keys.ledgerId, ledger.key, input.password, kdf, undefined, name);
   // Slot first, then the row: a slot without a row opens nothing (open() refuses unknown slots).
   ledger.saveKeys({ ...ledger.keys, slots: [...ledger.keys.slots, slot] });

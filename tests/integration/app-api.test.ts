@@ -109,3 +109,18 @@ describe('orgs, dashboard, settings and audit over the API', () => {
     reopened.close();
   });
 });
+
+describe('refusals that name their field', () => {
+  it('a name taken, a member already on the roll, a member put in a non-branch: details.field says where the form shows it', async () => {
+    const { s, state, ok } = await setup();
+    const fieldOf = async (method: string, input: unknown) => {
+      const r = await dispatch(state, method, input);
+      return r.ok ? null : [r.error.code, (r.error.details as { field?: string } | undefined)?.field];
+    };
+    expect(await fieldOf('orgs.create', { parentId: s.community, name: '东风社区第一党支部', type: 'branch', category: 'community', facilities: [], sortOrder: 0 })).toEqual(['ORG_NAME_TAKEN', 'name']);
+    await ok('members.create', memberInput(s.branchA));
+    expect(await fieldOf('members.create', memberInput(s.branchB))).toEqual(['MEMBER_EXISTS', 'idNumber']);
+    expect(await fieldOf('members.create', memberInput(s.community, { idNumber: makeId('19800101', 13) }))).toEqual(['NOT_A_BRANCH', 'orgId']);
+    expect(await fieldOf('users.add', { name: state.ledger!.actor.name, role: 'clerk', password: 'ling-yi-ge-mima-2026' })).toEqual(['USER_EXISTS', 'name']);
+  });
+});
