@@ -4,7 +4,7 @@
 // (shared/rules), never recounted here.
 import { FACILITIES, type FacilityCode } from '../../shared/domain/org';
 import { ACTIVITY_TYPES } from '../../shared/domain/activity-types';
-import { type MetricCode, type MetricResult, METRIC_CODES, formatNumber, metricDef } from '../../shared/assessment';
+import { type MetricCode, type MetricResult, METRIC_CODES, formatNumber, metricDef, pct } from '../../shared/assessment';
 import { CORE_RULE_IDS, type RuleResult, completionRate, memberAttendance, periodsOfYear } from '../../shared/rules';
 import { today as todayIso } from '../../shared/dates';
 import type { Ledger } from './ledger';
@@ -38,7 +38,6 @@ type Ctx = {
   compliance(): RuleResult[];
 };
 
-const pct = (n: number) => `${formatNumber(n * 100, 1)}%`;
 
 function makeCtx(ledger: Ledger, orgId: number, year: number, opts: MetricOptions): Ctx {
   const today = opts.today ?? todayIso();

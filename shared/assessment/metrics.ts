@@ -84,6 +84,11 @@ export function formatNumber(n: number, digits = 2): string {
   return String(Math.round((n + Number.EPSILON) * f) / f);
 }
 
+/** A rate (0–1) as a percentage with up to `digits` decimals: 91.7%, 100%; no rate is —. */
+export function pct(rate: number | null | undefined, digits = 1): string {
+  return rate === null || rate === undefined ? '—' : `${formatNumber(rate * 100, digits)}%`;
+}
+
 /** What the metric service returns for one org and year: the value and the figures behind it. */
 export type MetricResult = {
   metric: MetricCode;

@@ -1,9 +1,9 @@
 import { isIsoDate } from '../../../shared/dates';
 import { periodLabel } from '../../../shared/rules';
+import { pct } from '../../../shared/assessment';
 import { complianceReport } from '../../ledger/compliance';
 import { type CliCommand, EXIT, UsageError, openLedgerFromArgs, printJson, requireString } from '../command';
 
-const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
 export const compliance: CliCommand = {
   name: 'compliance',

@@ -8,7 +8,7 @@ import { ABSENCE_REASON_LABELS } from '../../../shared/domain/activity-types';
 import { ledger } from '../../api';
 import { useOrgs } from '../../org-context';
 import { Chart } from '../../components/Chart';
-import { pct } from './data';
+import { pct } from '../../../shared/assessment';
 import { useLoad } from '../../hooks';
 
 const BUCKETS = [
@@ -66,7 +66,7 @@ export function AttendanceStats({ year }: { year: number }) {
       title: '出勤率', dataIndex: 'rate', width: 150, sorter: (a, b) => (a.rate ?? 2) - (b.rate ?? 2), defaultSortOrder: 'ascend',
       render: (r: number | null, m) => (
         <div className="as-rate" data-member={m.name} data-rate={r === null ? '' : r.toFixed(4)}>
-          <Progress percent={r === null ? 0 : Math.round(r * 100)} size="small" status={r !== null && r < 0.6 ? 'exception' : 'normal'} format={() => pct(r)} />
+          <Progress percent={r === null ? 0 : Math.round(r * 100)} size="small" status={r !== null && r < 0.6 ? 'exception' : 'normal'} format={() => pct(r, 0)} />
         </div>
       ),
     },

@@ -9,7 +9,8 @@ import { type PeriodResult, type RuleResult, periodLabel, periodsOfYear } from '
 import { ledger } from '../../api';
 import { useOrgs } from '../../org-context';
 import { CellDrawer } from './CellDrawer';
-import { goActivities, pct } from './data';
+import { pct } from '../../../shared/assessment';
+import { goActivities } from './data';
 import { useLoad } from '../../hooks';
 import { RulesDrawer } from './RulesDrawer';
 import { type CellTone, TONE_LABEL, combineTones, toneOf } from './status';
@@ -102,7 +103,7 @@ export function ComplianceMatrix({ year }: { year: number }) {
           const r = o.rules.find((x) => x.ruleId === selectedRule.ruleId);
           return r ? <span className={r.missing.length ? 'cm-rate-bad' : ''}>{r.met}/{r.required}</span> : '—';
         }
-        return <span className={o.coreRate !== null && o.coreRate < 0.9 ? 'cm-rate-bad' : ''}>{pct(o.coreRate)}</span>;
+        return <span className={o.coreRate !== null && o.coreRate < 0.9 ? 'cm-rate-bad' : ''}>{pct(o.coreRate, 0)}</span>;
       },
     },
   ];

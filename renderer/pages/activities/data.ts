@@ -37,10 +37,6 @@ export function goActivities(params: Record<string, string | number | null | und
   navigate(`${base}${s ? `?${s}` : ''}`);
 }
 
-export function pct(rate: number | null | undefined, digits = 0): string {
-  return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(digits)}%`;
-}
-
 export const CURRENT_YEAR = new Date().getFullYear();
 
 /** '望江社区第一党支部第二党小组' under its branch reads '第二党小组'. */
