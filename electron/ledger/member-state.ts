@@ -2,7 +2,7 @@
 // resident registration, posts and committee seats, folded from the dated history in one pass
 // (a handful of set-based queries, whatever the number of members). Every register, the dashboard,
 // the org page's counts and `stats` read members through here, so they cannot disagree.
-import type { MemberCategory, Standing } from '../../shared/domain/member';
+import { type MemberCategory, type Standing, standingOnRoll } from '../../shared/domain/member';
 import type { Ledger } from './ledger';
 import { MEMBER_COLUMNS, type Raw, type RosterRow, toMember } from './members';
 import { all, parseJson } from './sql';
@@ -100,7 +100,7 @@ export function membersOn(ledger: Ledger, on: string, opts: { onRollOnly?: boole
     const m = toMember<RosterRow>(raw);
     const span = spans.get(m.id);
     const standing = standingOn(m, changes.get(m.id), on);
-    const onRoll = span !== undefined && (standing.standing === 'normal' || standing.standing === 'suspended');
+    const onRoll = span !== undefined && standingOnRoll(standing.standing);
     if (onRollOnly && !onRoll) continue;
     const orgId = span?.orgId ?? m.orgId;
     if (opts.orgIds && !opts.orgIds.has(orgId)) continue;

@@ -6,7 +6,7 @@ import { LedgerError } from '../../shared/errors';
 import { nowIso, today } from '../../shared/dates';
 import { idBirthDate, idGender } from '../../shared/domain/id-number';
 import {
-  STANDING_LABELS, type MemberCategory, type MemberEventType, type MemberKind, type Standing,
+  STANDING_LABELS, onRollSql, type MemberCategory, type MemberEventType, type MemberKind, type Standing,
 } from '../../shared/domain/member';
 import { isBranchType } from '../../shared/domain/org';
 import {
@@ -98,7 +98,7 @@ export function listMembers(ledger: Ledger, raw: MemberListQuery = {}): RosterRo
       .sort((a, b) => (order.get(a.orgId) ?? 0) - (order.get(b.orgId) ?? 0) || (a.joinedOn ?? '').localeCompare(b.joinedOn ?? '') || a.id - b.id)
       .map(({ onRoll: _r, mobile: _m, residentOrgIds: _o, posts: _p, roles: _l, ...row }) => row);
   }
-  const active = q.includeInactive ? '' : "AND m.status = 'active' AND m.standing IN ('normal','suspended')";
+  const active = q.includeInactive ? '' : `AND ${onRollSql('m')}`;
   const rows = all<Raw<RosterRow>>(
     ledger,
     `${select} FROM members m LEFT JOIN orgs o ON o.id = m.org_id LEFT JOIN orgs g ON g.id = m.group_id

@@ -7,6 +7,7 @@ import { CHILD_TYPES, ORG_TYPE_LABELS, TERM_WARNING_MONTHS, defaultTermYears, ty
 import { OrgCreateSchema, OrgUpdateSchema, PartnerInputSchema, TermInputSchema, type OrgCreate, type OrgUpdate, type PartnerInput, type TermInput } from '../../shared/schemas/org';
 import type { Ledger } from './ledger';
 import { all, mustFind, one, parseJson, run } from './sql';
+import { onRollSql } from '../../shared/domain/member';
 
 export type OrgRow = {
   id: number;
@@ -153,7 +154,7 @@ export function dissolveOrg(ledger: Ledger, id: number, input: { date: string; n
     const org = getOrg(ledger, id);
     if (org.dissolvedOn) throw new LedgerError('ORG_DISSOLVED', `“${org.name}”已于 ${org.dissolvedOn} 撤销。`);
     if (org.type === 'committee') throw new LedgerError('FORBIDDEN', '不能撤销街道党工委。');
-    const members = one<{ n: number }>(ledger, "SELECT count(*) AS n FROM members WHERE (org_id = ? OR group_id = ?) AND status = 'active' AND standing IN ('normal','suspended')", id, id)!;
+    const members = one<{ n: number }>(ledger, `SELECT count(*) AS n FROM members WHERE (org_id = ? OR group_id = ?) AND ${onRollSql()}`, id, id)!;
     if (members.n > 0 && org.type !== 'group') throw new LedgerError('ORG_NOT_EMPTY', `“${org.name}”还有 ${members.n} 名党员，请先把他们转到其他支部。`);
     const children = one<{ n: number }>(ledger, 'SELECT count(*) AS n FROM orgs WHERE parent_id = ? AND dissolved_on IS NULL', id)!;
     if (children.n > 0) throw new LedgerError('ORG_NOT_EMPTY', `“${org.name}”下还有 ${children.n} 个未撤销的下级组织。`);

@@ -4,11 +4,12 @@ import type { Ledger } from './ledger';
 import { countsByOrg, membersOn } from './member-state';
 import { listOrgs } from './orgs';
 import { one } from './sql';
+import { onRollSql } from '../../shared/domain/member';
 
 const COUNTS = {
   orgs: 'SELECT count(*) AS n FROM orgs WHERE dissolved_on IS NULL',
   branches: "SELECT count(*) AS n FROM orgs WHERE dissolved_on IS NULL AND type IN ('branch','jointBranch','temporaryBranch')",
-  members: "SELECT count(*) AS n FROM members WHERE status = 'active' AND standing IN ('normal','suspended')",
+  members: `SELECT count(*) AS n FROM members WHERE ${onRollSql()}`,
   membersAllTime: 'SELECT count(*) AS n FROM members',
   memberEvents: 'SELECT count(*) AS n FROM member_events WHERE voided_at IS NULL',
   mobileMembers: 'SELECT count(*) AS n FROM mobile_records WHERE to_date IS NULL',

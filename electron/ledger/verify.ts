@@ -3,6 +3,7 @@ import type { Ledger } from './ledger';
 import { idNumberProblem } from '../../shared/domain/id-number';
 import { all } from './sql';
 import { anchorHolds, firstBrokenLink } from './audit-chain';
+import { onRollSql } from '../../shared/domain/member';
 
 export type Finding = { check: string; message: string; count: number; examples: unknown[] };
 
@@ -29,7 +30,7 @@ const INVARIANTS: Invariant[] = [
     check: 'open-span',
     message: '在册党员应有且只有一段当前的组织关系，且与所在支部一致',
     sql: `SELECT m.id, m.name, count(s.id) AS spans FROM members m LEFT JOIN member_org_spans s ON s.member_id = m.id AND s.to_date IS NULL
-          WHERE m.status = 'active' AND m.standing IN ('normal','suspended') GROUP BY m.id
+          WHERE ${onRollSql('m')} GROUP BY m.id
           HAVING count(s.id) != 1 OR max(s.org_id) != m.org_id`,
   },
   {

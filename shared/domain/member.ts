@@ -6,6 +6,15 @@ export const MEMBER_KIND_LABELS: Record<MemberKind, string> = { full: '正式党
 export const STANDINGS = ['normal', 'suspended', 'left', 'deceased'] as const;
 export type Standing = (typeof STANDINGS)[number];
 export const STANDING_LABELS: Record<Standing, string> = { normal: '正常', suspended: '停止党籍', left: '出党', deceased: '死亡' };
+
+/** "On the roll", written once: a member in the street (not transferred out) whose 党籍 stands (正常 or 停止党籍). */
+const ON_ROLL_STANDINGS: readonly Standing[] = ['normal', 'suspended'];
+export const standingOnRoll = (standing: string): boolean => (ON_ROLL_STANDINGS as readonly string[]).includes(standing);
+/** The same as SQL on the members table (`alias` e.g. 'm'): status and standing of today's row. */
+export const onRollSql = (alias?: string): string => {
+  const p = alias ? `${alias}.` : '';
+  return `${p}status = 'active' AND ${p}standing IN (${ON_ROLL_STANDINGS.map((s) => `'${s}'`).join(',')})`;
+};
 export const LEFT_REASONS = ['persuaded', 'removed', 'lapsed'] as const;
 export type LeftReason = (typeof LEFT_REASONS)[number];
 export const LEFT_REASON_LABELS: Record<LeftReason, string> = { persuaded: '劝退', removed: '除名', lapsed: '自行脱党' };

@@ -14,6 +14,7 @@ import { buildActivities } from './activities';
 import { buildDues } from './dues';
 import type { DemoStreet } from './model';
 import { addDemoContracts } from './contracts';
+import { onRollSql } from '../../../shared/domain/member';
 
 export const DEFAULT_DEMO_SEED = 20240101;
 
@@ -66,7 +67,7 @@ export async function createDemoStreet(path: string, password: string, opts: Dem
       writeStreet(ledger.db, street, { streetSeats: seats, activities, dues }, nowIso());
       addDemoContracts(ledger, street);
       const counts = countRows(ledger);
-      const onRoll = (ledger.db.prepare("SELECT count(*) AS n FROM members WHERE status = 'active' AND standing IN ('normal','suspended')").get() as { n: number }).n;
+      const onRoll = (ledger.db.prepare(`SELECT count(*) AS n FROM members WHERE ${onRollSql()}`).get() as { n: number }).n;
       ledger.audit({
         action: 'create', entity: 'demo',
         summary: `生成演示街道：${counts.orgs} 个党组织、${onRoll} 名在册党员、${counts.activities} 次活动`,
