@@ -3,7 +3,7 @@
 // changes), then copied per test file. Building it takes 8–18 s on these machines; a copy takes
 // milliseconds, and a copy opened is the same ledger createDemoStreet returns.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inject } from 'vitest';
 import { createDemoStreet } from '../../electron/ledger/demo';
@@ -48,8 +48,12 @@ export async function ensureDemoTemplate(): Promise<string> {
   const path = join(building, 'demo.ledger');
   const { ledger } = await createDemoStreet(path, TEST_PASSWORD, { today: DEMO_TODAY, kdf: TEST_KDF });
   ledger.close();
-  // Older templates go; the keys first, so a half-moved pair is never taken for a template.
-  for (const old of readdirSync(cache)) if (old.startsWith('demo-street-')) rmSync(join(cache, old), { force: true });
+  // Templates from other sources go once no run can still be copying them (an hour on).
+  for (const old of readdirSync(cache)) {
+    const at = join(cache, old);
+    if (old.startsWith('demo-street-') && Date.now() - statSync(at).mtimeMs > 3_600_000) rmSync(at, { force: true });
+  }
+  // The keys first: a ledger file without its keys is never taken for a template.
   renameSync(keysPathFor(path), keysPathFor(file));
   renameSync(path, file);
   rmSync(building, { recursive: true, force: true });

@@ -7,15 +7,15 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardSummary } from '../../electron/ledger/dashboard';
-import { createDemoStreet } from '../../electron/ledger/demo';
 import { Ledger } from '../../electron/ledger/ledger';
 import { exportRegister } from '../../electron/reports/export';
 import { renderWorker } from '../../electron/reports/worker-pool';
 import type { RegisterName } from '../../shared/reports/catalog';
 import { runCli } from '../helpers/cli';
-import { TEST_KDF, TEST_PASSWORD, tempDir } from '../helpers/temp-ledger';
+import { TEST_PASSWORD, tempDir } from '../helpers/temp-ledger';
+import { DEMO_TODAY, copyDemoStreet } from '../helpers/demo-street';
 
-const TODAY = '2026-11-22';
+const TODAY = DEMO_TODAY;
 type Stats = { asOf: string; members: number; full: number; probationary: number; byOrg: { org: string; full: number; probationary: number }[] };
 const DATES: { on: string; period: { year?: number; from?: string; to?: string }; yearEnd: boolean }[] = [
   { on: '2024-12-31', period: { year: 2024 }, yearEnd: true },
@@ -50,8 +50,7 @@ async function exported(register: RegisterName, period: (typeof DATES)[number]['
 
 beforeAll(async () => {
   mkdirSync(out);
-  ({ ledger } = await createDemoStreet(path, TEST_PASSWORD, { today: TODAY, kdf: TEST_KDF }));
-  ledger.close();
+  copyDemoStreet(path);
   // The CLI opens the ledger file itself: one process at a time.
   for (const { on } of DATES) {
     const r = runCli(['stats', '--db', path, '--as-of', on, '--json'], { LEDGER_PASSWORD: TEST_PASSWORD });
