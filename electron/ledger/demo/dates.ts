@@ -1,5 +1,7 @@
 // Date arithmetic on ISO 'YYYY-MM-DD' strings via UTC day numbers: the demo makes ~10^5 of
 // these, and dayjs objects in that loop would cost more than the inserts.
+import { addDays, daysInMonth } from '../../../shared/rules/periods';
+
 const MS_PER_DAY = 86_400_000;
 
 export function dayNumber(iso: string): number {
@@ -14,13 +16,8 @@ export function ymd(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-export function addDays(iso: string, n: number): string {
-  return fromDayNumber(dayNumber(iso) + n);
-}
+// The one date helper: the same addDays and daysInMonth as the rules use.
+export { addDays, daysInMonth };
 
 /** Same day n months later, clamped to the month's end (Jan 31 + 1 month = Feb 28/29). */
 export function addMonths(iso: string, n: number): string {
