@@ -1,9 +1,9 @@
 // One dated action in a small dialog (转出, 转正, 党籍变更 …): fields, an optional second
 // confirmation for what cannot be undone, field errors from the service shown on the field.
 import { Form, Modal } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
-import { ApiError } from '../api';
-import { confirmAction, showError, showSuccess } from '../feedback';
+import { useEffect, type ReactNode } from 'react';
+import { confirmAction, showSuccess } from '../feedback';
+import { useSubmit } from '../hooks';
 
 export type ActionSpec<V extends object = Record<string, unknown>> = {
   title: string;
@@ -20,7 +20,6 @@ export type ActionSpec<V extends object = Record<string, unknown>> = {
 
 export function ActionDialog<V extends object>({ spec, onClose, onDone }: { spec: ActionSpec<V> | null; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<V>();
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (spec) {
       form.resetFields();
@@ -28,37 +27,21 @@ export function ActionDialog<V extends object>({ spec, onClose, onDone }: { spec
     }
   }, [spec, form]);
 
-  const ok = async () => {
+  const { submit, busy } = useSubmit(form, async (values) => {
     if (!spec) return;
-    let values: V;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
     const question = spec.confirm?.(values);
     if (question && !(await confirmAction({ title: question, content: '此操作会记入党员历史和操作日志，不能撤销。', okText: spec.okText ?? '确定', danger: true }))) return;
-    setBusy(true);
-    try {
-      await spec.run(values);
-      if (spec.success) showSuccess(spec.success);
-      onDone();
-    } catch (e) {
-      const fields = e instanceof ApiError ? Object.entries(e.fieldErrors) : [];
-      const known = fields.filter(([k]) => form.getFieldInstance(k as never) !== undefined || k in (form.getFieldsValue(true) as object));
-      if (known.length) form.setFields(known.map(([k, m]) => ({ name: k as never, errors: [m] })));
-      else showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await spec.run(values);
+    if (spec.success) showSuccess(spec.success);
+    onDone();
+  });
 
   return (
     <Modal
       title={spec?.title}
       open={spec !== null}
       onCancel={onClose}
-      onOk={() => void ok()}
+      onOk={() => void submit()}
       okText={spec?.okText ?? '确定'}
       cancelText="取消"
       okButtonProps={{ danger: spec?.danger, loading: busy }}
@@ -66,7 +49,7 @@ export function ActionDialog<V extends object>({ spec, onClose, onDone }: { spec
       maskClosable={false}
       width={spec?.width ?? 520}
     >
-      <Form form={form} layout="vertical" onFinish={() => void ok()} className="dense-form">
+      <Form form={form} layout="vertical" onFinish={() => void submit()} className="dense-form">
         {spec?.fields}
         <button type="submit" hidden />
       </Form>

@@ -21,4 +21,11 @@ test('creating a branch under a community puts it in the tree', async ({ page })
   await expect(page.getByText('党支部', { exact: true }).first()).toBeVisible();
   await expect(page.getByText(`上级：`)).toBeVisible();
   await expect(tree.getByText(name)).toBeVisible();
+
+  // The same name again (a 党小组 under it): the refusal names its field and shows under 组织名称.
+  await page.getByRole('button', { name: '新建下级组织' }).click();
+  await dialog.getByLabel('组织名称').fill(name);
+  await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+  await expect(dialog.locator('.ant-form-item').filter({ hasText: '组织名称' }).locator('.ant-form-item-explain-error')).toHaveText(`已有名为“${name}”的党组织。`);
+  await dialog.getByRole('button', { name: /^取\s*消$/ }).click();
 });

@@ -8,11 +8,12 @@ import { idBirthDate, idGender, idNumberProblem, idProblemMessage } from '../../
 import { memberProblems } from '../../../shared/domain/member-rules';
 import type { MemberCategory, MemberKind } from '../../../shared/domain/member';
 import { isBranchType } from '../../../shared/domain/org';
-import { ApiError, ledger } from '../../api';
+import { ledger } from '../../api';
 import { CodeSelect } from '../../components/CodeSelect';
 import { OrgPicker } from '../../components/OrgPicker';
 import { showError, showSuccess } from '../../feedback';
 import { fromIso, toIso, todayIso } from '../../format';
+import { showFieldErrors } from '../../hooks';
 import { useOrgs } from '../../org-context';
 import { useUnsavedChanges } from '../../unsaved';
 import { categoryOptions, educationOptions, ETHNICITIES, jobOptions, kindOptions } from './labels';
@@ -37,8 +38,6 @@ function toFields(v: Values) {
     lostContactSince: v.lostContactSince ? v.lostContactSince.format('YYYY-MM') : null, note: v.note ?? null,
   };
 }
-
-const FIELD_NAMES = new Set(['name', 'idNumber', 'gender', 'ethnicity', 'birthDate', 'nativePlace', 'education', 'kind', 'joinedOn', 'confirmedOn', 'orgId', 'groupId', 'employer', 'job', 'phone', 'address', 'categories', 'skills', 'lostContactSince', 'note', 'fromOrg']);
 
 export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | null; onClose: () => void; onSaved: (id: number) => void }) {
   const [form] = Form.useForm<Values>();
@@ -108,13 +107,8 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
       guard.saved();
       onSaved(id);
     } catch (e) {
-      const fieldErrors = e instanceof ApiError ? Object.entries(e.fieldErrors).map(([k, msg]) => [k.replace(/^member\./, ''), msg] as const).filter(([k]) => FIELD_NAMES.has(k)) : [];
-      if (e instanceof ApiError && e.code === 'MEMBER_EXISTS') fieldErrors.push(['idNumber', e.message]);
-      if (e instanceof ApiError && (e.code === 'NOT_A_BRANCH' || e.code === 'ORG_DISSOLVED')) fieldErrors.push(['orgId', e.message]);
-      if (fieldErrors.length) {
-        form.setFields(fieldErrors.map(([k, msg]) => ({ name: k as keyof Values, errors: [msg] })));
-        form.scrollToField(fieldErrors[0]![0] as keyof Values);
-      } else showError(e);
+      // The services name the field (MEMBER_EXISTS → idNumber, NOT_A_BRANCH → orgId, zod paths).
+      if (!showFieldErrors(form, e)) showError(e);
     } finally {
       setSaving(false);
     }

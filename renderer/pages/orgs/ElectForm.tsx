@@ -2,13 +2,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { OrgDetail } from '../../../shared/api/orgs';
 import { COMMITTEE_ROLES, COMMITTEE_ROLE_LABELS, defaultTermYears, type CommitteeRole } from '../../../shared/domain/org';
 import { ledger } from '../../api';
-import { showError, showSuccess } from '../../feedback';
+import { showSuccess } from '../../feedback';
 import { toIso } from '../../format';
-import { useLoad } from '../../hooks';
+import { useLoad, useSubmit } from '../../hooks';
 import { useOrgs } from '../../org-context';
 
 type RoleValue = { role: CommitteeRole; personName: string; roleLabel?: string };
@@ -16,7 +16,6 @@ type Values = { electedOn: Dayjs; expiresOn?: Dayjs | null; roles: RoleValue[]; 
 
 export function ElectForm({ detail, open, onClose, onSaved }: { detail: OrgDetail; open: boolean; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const { subtree } = useOrgs();
   const { data: members } = useLoad(() => (open ? ledger['members.list']({}) : Promise.resolve([])), [open]);
   const inOrg = useMemo(() => {
@@ -32,33 +31,21 @@ export function ElectForm({ detail, open, onClose, onSaved }: { detail: OrgDetai
     form.setFieldsValue({ electedOn: dayjs(), roles });
   }, [open, detail, form]);
 
-  const save = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
-      const byName = new Map(inOrg.map((m) => [m.name, m.id]));
-      await ledger['orgs.elect']({
-        orgId: detail.org.id,
-        term: {
-          electedOn: toIso(v.electedOn)!,
-          expiresOn: toIso(v.expiresOn),
-          note: v.note ?? null,
-          roles: v.roles.map((r) => ({ role: r.role, personName: r.personName.trim(), roleLabel: r.roleLabel ?? null, memberId: byName.get(r.personName.trim()) ?? null })),
-        },
-      });
-      showSuccess('已记录换届');
-      onSaved();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // A refusal on one seat ("term.roles.1.personName") shows under that seat's name field.
+  const { submit: save, busy } = useSubmit(form, async (v) => {
+    const byName = new Map(inOrg.map((m) => [m.name, m.id]));
+    await ledger['orgs.elect']({
+      orgId: detail.org.id,
+      term: {
+        electedOn: toIso(v.electedOn)!,
+        expiresOn: toIso(v.expiresOn),
+        note: v.note ?? null,
+        roles: v.roles.map((r) => ({ role: r.role, personName: r.personName.trim(), roleLabel: r.roleLabel ?? null, memberId: byName.get(r.personName.trim()) ?? null })),
+      },
+    });
+    showSuccess('已记录换届');
+    onSaved();
+  });
 
   const electedOn = Form.useWatch('electedOn', form);
   return (

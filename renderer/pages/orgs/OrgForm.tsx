@@ -1,11 +1,12 @@
 // Create or edit an org: the facts every register prints in its 党组织基本情况.
 import { Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { OrgDetail } from '../../../shared/api/orgs';
 import { CHILD_TYPES, ORG_CATEGORIES, ORG_CATEGORY_LABELS, ORG_TYPE_LABELS, defaultTermYears, type OrgCategory, type OrgType } from '../../../shared/domain/org';
-import { ApiError, ledger } from '../../api';
-import { showError, showSuccess } from '../../feedback';
+import { ledger } from '../../api';
+import { showSuccess } from '../../feedback';
+import { useSubmit } from '../../hooks';
 import { fromIso, toIso } from '../../format';
 import { useOrgs } from '../../org-context';
 
@@ -18,7 +19,6 @@ type Values = {
 
 export function OrgForm({ mode, onClose, onSaved }: { mode: OrgFormMode | null; onClose: () => void; onSaved: (id: number) => void }) {
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const { byId } = useOrgs();
   const parent = mode?.kind === 'create' && mode.parentId !== null ? byId.get(mode.parentId) : undefined;
   const allowedTypes: readonly OrgType[] = mode?.kind === 'create' ? (parent ? CHILD_TYPES[parent.type] : ['committee']) : [];
@@ -33,38 +33,23 @@ export function OrgForm({ mode, onClose, onSaved }: { mode: OrgFormMode | null; 
     // oxlint-disable-next-line react/exhaustive-deps -- the form is reset when it opens (mode), not while the clerk edits it
   }, [mode]);
 
-  const save = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+  const { submit: save, busy } = useSubmit(form, async (v) => {
     const fields = {
       name: v.name, shortName: v.shortName ?? null, category: v.category ?? null, foundedOn: toIso(v.foundedOn), address: v.address ?? null,
       phone: v.phone ?? null, units: v.units ?? null, termYears: v.termYears ?? null, instructor: v.instructor ?? null, instructorPhone: v.instructorPhone ?? null,
       note: v.note ?? null,
     };
-    setBusy(true);
-    try {
-      if (mode?.kind === 'edit') {
-        // The whole record: facilities and order travel with it so nothing resets.
-        await ledger['orgs.update']({ id: mode.org.id, patch: { ...fields, facilities: mode.org.facilities, sortOrder: mode.org.sortOrder } });
-        showSuccess('已保存');
-        onSaved(mode.org.id);
-      } else if (mode?.kind === 'create') {
-        const { id } = await ledger['orgs.create']({ ...fields, parentId: mode.parentId, type: v.type, facilities: [], sortOrder: 0 });
-        showSuccess(`已新建${ORG_TYPE_LABELS[v.type]}“${v.name}”`);
-        onSaved(id);
-      }
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'ORG_NAME_TAKEN') form.setFields([{ name: 'name', errors: [e.message] }]);
-      else if (e instanceof ApiError && Object.keys(e.fieldErrors).length) form.setFields(Object.entries(e.fieldErrors).map(([k, m]) => ({ name: k as keyof Values, errors: [m] })));
-      else showError(e);
-    } finally {
-      setBusy(false);
+    if (mode?.kind === 'edit') {
+      // The whole record: facilities and order travel with it so nothing resets.
+      await ledger['orgs.update']({ id: mode.org.id, patch: { ...fields, facilities: mode.org.facilities, sortOrder: mode.org.sortOrder } });
+      showSuccess('已保存');
+      onSaved(mode.org.id);
+    } else if (mode?.kind === 'create') {
+      const { id } = await ledger['orgs.create']({ ...fields, parentId: mode.parentId, type: v.type, facilities: [], sortOrder: 0 });
+      showSuccess(`已新建${ORG_TYPE_LABELS[v.type]}“${v.name}”`);
+      onSaved(id);
     }
-  };
+  });
 
   const isJoint = (mode?.kind === 'edit' ? byId.get(mode.org.id)?.type : type) === 'jointBranch';
   return (

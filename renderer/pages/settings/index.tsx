@@ -7,7 +7,7 @@ import type { UserInfo } from '../../../shared/api/users';
 import { ApiError, ledger } from '../../api';
 import { confirmAction, showError, showSuccess } from '../../feedback';
 import { cnTime } from '../../format';
-import { useLoad } from '../../hooks';
+import { useLoad, useSubmit } from '../../hooks';
 import { auditLines, ENTITY_LABELS } from '../../labels';
 import { useOrgs } from '../../org-context';
 import { useLocation, navigate } from '../../router';
@@ -50,26 +50,18 @@ const confirmRule = (field: string) => ({ getFieldValue }: { getFieldValue: (n: 
 
 function PasswordDialog({ user, onClose }: { user: UserInfo | null; onClose: () => void }) {
   const [form] = Form.useForm<{ currentPassword: string; newPassword: string; confirm: string }>();
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    let v;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
+  const { submit: save, busy } = useSubmit(form, async (v) => {
     try {
       await ledger['users.changePassword']({ userId: user!.isMe ? undefined : user!.id, currentPassword: v.currentPassword, newPassword: v.newPassword });
-      showSuccess('密码已修改');
-      onClose();
     } catch (e) {
-      if (e instanceof ApiError) form.setFields([{ name: e.code === 'WRONG_PASSWORD' || e.code === 'TOO_MANY_ATTEMPTS' ? 'currentPassword' : 'newPassword', errors: [e.message] }]);
-      else showError(e);
-    } finally {
-      setBusy(false);
+      // A wrong current password or a refused new one: under the field it concerns.
+      if (!(e instanceof ApiError)) throw e;
+      form.setFields([{ name: e.code === 'WRONG_PASSWORD' || e.code === 'TOO_MANY_ATTEMPTS' ? 'currentPassword' : 'newPassword', errors: [e.message] }]);
+      return;
     }
-  };
+    showSuccess('密码已修改');
+    onClose();
+  });
   return (
     <Modal title={user?.isMe ? '修改我的密码' : `重设“${user?.name}”的密码`} open={user !== null} onCancel={onClose} onOk={() => void save()} okText="保存" cancelText="取消" okButtonProps={{ loading: busy }} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={() => void save()}>
@@ -95,29 +87,13 @@ function Users() {
   const [pwFor, setPwFor] = useState<UserInfo | null>(null);
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<{ name: string; role: 'admin' | 'clerk'; password: string; confirm: string }>();
-  const [busy, setBusy] = useState(false);
-
-  const add = async () => {
-    let v;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
-      await ledger['users.add']({ name: v.name, role: v.role, password: v.password });
-      showSuccess(`已添加用户“${v.name}”`);
-      setAdding(false);
-      reload();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'USER_EXISTS') form.setFields([{ name: 'name', errors: [e.message] }]);
-      else if (e instanceof ApiError && e.code === 'PASSWORD_IN_USE') form.setFields([{ name: 'password', errors: [e.message] }]);
-      else showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // USER_EXISTS names its field (name); the password policy's refusal is shown as a message.
+  const { submit: add, busy } = useSubmit(form, async (v) => {
+    await ledger['users.add']({ name: v.name, role: v.role, password: v.password });
+    showSuccess(`已添加用户“${v.name}”`);
+    setAdding(false);
+    reload();
+  });
 
   const disable = async (u: UserInfo) => {
     if (!(await confirmAction({ title: `停用用户“${u.name}”？`, content: `停用后这个用户的密码不能再打开台帐；历史操作记录保留。台帐会换用新的数据密钥重新加密，并立即做一次备份：${ROTATION_NOTE}`, okText: '停用', danger: true }))) return;
