@@ -7,7 +7,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listActivities } from '../../electron/ledger/activities';
 import { yearSummary } from '../../electron/ledger/assessments';
-import { createDemoStreet } from '../../electron/ledger/demo';
 import type { Ledger } from '../../electron/ledger/ledger';
 import { listMembers } from '../../electron/ledger/members';
 import { buildRegister, exportRegister } from '../../electron/reports/export';
@@ -17,9 +16,10 @@ import { renderWorker } from '../../electron/reports/worker-pool';
 import { REGISTER_NAMES, type RegisterName, registerInfo } from '../../shared/reports/catalog';
 import { MISSING_GLYPH_PLACEHOLDER } from '../../shared/reports/glyphs';
 import type { TableBlock } from '../../shared/reports/model';
-import { TEST_KDF, tempDir } from '../helpers/temp-ledger';
+import { tempDir } from '../helpers/temp-ledger';
+import { DEMO_TODAY, openDemoCopy } from '../helpers/demo-street';
 
-const TODAY = '2026-11-22';
+const TODAY = DEMO_TODAY;
 const YEAR = 2025;
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -56,7 +56,7 @@ beforeAll(async () => {
   dir = tempDir('reports-test-');
   out = join(dir.dir, 'out');
   mkdirSync(out);
-  ({ ledger } = await createDemoStreet(join(dir.dir, 'demo.ledger'), 'demo-mima-2026', { today: TODAY, kdf: TEST_KDF }));
+  ledger = await openDemoCopy(join(dir.dir, 'demo.ledger'));
   const scope = resolveScope(ledger, {}, { year: YEAR }, TODAY);
   const b = scope.branches.find((o) => listMembers(ledger, { orgId: o.id }).length >= 20)!;
   branch = { id: b.id, name: b.name };
