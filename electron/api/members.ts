@@ -9,7 +9,7 @@ import { membersOn } from '../ledger/member-state';
 import {
   addHousehold, assignPost, changeStanding, confirmMember, correctMemberEventDate, voidMember, voidMemberEvent, createMember, endHousehold, endMobile, endResident, extendProbation, getMember,
   leavePost, listHouseholds, listMembers, listMemberPosts, listMobileRecords, listPosts, listResidentRegistrations, memberHistory,
-  registerResident, startMobile, transferIn, transferInternal, transferOut, updateMember,
+  regainContact, registerResident, startMobile, transferIn, transferInternal, transferOut, updateMember,
 } from '../ledger/members';
 import { getOrg } from '../ledger/orgs';
 import type { HandlerMap } from './handlers';
@@ -71,7 +71,7 @@ type MemberMethods =
   | 'members.list' | 'members.get' | 'members.create' | 'members.update' | 'members.transferOut' | 'members.transferIn' | 'members.transferInternal'
   | 'members.confirm' | 'members.extendProbation' | 'members.changeStanding' | 'members.startMobile' | 'members.endMobile'
   | 'members.registerResident' | 'members.endResident' | 'members.posts' | 'members.assignPost' | 'members.leavePost'
-  | 'members.addHousehold' | 'members.endHousehold' | 'members.void' | 'members.voidEvent' | 'members.correctEventDate';
+  | 'members.addHousehold' | 'members.endHousehold' | 'members.void' | 'members.voidEvent' | 'members.correctEventDate' | 'members.regainContact';
 
 export const membersHandlers: HandlerMap<MemberMethods> = {
   'members.list': (state, { includeInactive, asOf }) => list(state.requireLedger(), includeInactive, asOf),
@@ -123,6 +123,10 @@ export const membersHandlers: HandlerMap<MemberMethods> = {
   'members.leavePost': (state, { memberPostId, date }) => {
     leavePost(state.requireLedger(), memberPostId, { date });
     return { id: memberPostId };
+  },
+  'members.regainContact': (state, { id, date, note }) => {
+    regainContact(state.requireLedger(), id, { date, note });
+    return { id };
   },
   'members.addHousehold': (state, { id, ...input }) => ({ id: addHousehold(state.requireLedger(), id, input) }),
   'members.endHousehold': (state, { linkId, date }) => {

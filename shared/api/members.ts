@@ -97,6 +97,8 @@ export const membersCalls = {
   'members.posts': call<{ id: number; name: string; duty: string | null }[]>()(z.object({})),
   'members.assignPost': call<{ id: number }>()(PostAssignSchema.extend({ id })),
   'members.leavePost': call<{ id: number }>()(z.object({ memberPostId: id, date: isoDate() })),
+  /** 恢复联系: the member's 失联 ends on this day. */
+  'members.regainContact': call<{ id: number }>()(z.object({ id, ...dated })),
   'members.addHousehold': call<{ id: number }>()(HouseholdSchema.extend({ id })),
   'members.endHousehold': call<{ id: number }>()(z.object({ linkId: id, date: isoDate() })),
 };

@@ -54,7 +54,13 @@ export type MemberUpdate = z.input<typeof MemberUpdateSchema>;
 
 export const DatedNoteSchema = z.object({ date: isoDate(), note: optText(500) });
 
-export const TransferOutSchema = DatedNoteSchema.extend({ toOrg: reqText('转往的党组织', 80) });
+export const TransferOutSchema = DatedNoteSchema.extend({
+  toOrg: reqText('转往的党组织', 80),
+  /** 组织关系介绍信 number. */
+  letterNumber: optText(40),
+  /** 党费交至: the last month whose dues are paid (YYYY-MM). */
+  duesPaidTo: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '党费交至格式应为 年-月').nullish().transform((v) => v ?? null),
+});
 export const TransferInternalSchema = DatedNoteSchema.extend({ toOrgId: id });
 export const TransferInSchema = z.object({
   member: MemberFieldsSchema,

@@ -25,7 +25,7 @@ const NoteItem = () => (
 
 type Dated = { date: Dayjs; note?: string };
 
-export function transferOutSpec(m: M): ActionSpec<Dated & { toOrg: string }> {
+export function transferOutSpec(m: M): ActionSpec<Dated & { toOrg: string; letterNumber?: string; duesPaidTo?: Dayjs }> {
   return {
     title: `组织关系转出：${m.name}`,
     okText: '转出',
@@ -38,11 +38,46 @@ export function transferOutSpec(m: M): ActionSpec<Dated & { toOrg: string }> {
           <Input autoFocus maxLength={80} placeholder="如：某区某街道某社区党委" />
         </Form.Item>
         <DateItem label="转出日期" />
+        <TransferLetterItems />
         <NoteItem />
       </>
     ),
-    run: (v) => ledger['members.transferOut']({ id: m.id, date: iso(v.date), toOrg: v.toOrg, note: v.note ?? null }),
+    run: (v) => ledger['members.transferOut']({ id: m.id, date: iso(v.date), toOrg: v.toOrg, note: v.note ?? null, ...letterOf(v) }),
     success: `已办理“${m.name}”的组织关系转出`,
+  };
+}
+
+/** 组织关系介绍信编号 and 党费交至 (the last month paid), asked with every transfer out. */
+export const TransferLetterItems = () => (
+  <>
+    <Form.Item label="介绍信编号" name="letterNumber">
+      <Input maxLength={40} placeholder="组织关系介绍信的编号" />
+    </Form.Item>
+    <Form.Item label="党费交至" name="duesPaidTo">
+      <DatePicker picker="month" style={{ width: '100%' }} placeholder="党费已交到哪个月" />
+    </Form.Item>
+  </>
+);
+export const letterOf = (v: { letterNumber?: string; duesPaidTo?: Dayjs | null }) => ({
+  letterNumber: v.letterNumber?.trim() || null,
+  duesPaidTo: v.duesPaidTo ? v.duesPaidTo.format('YYYY-MM') : null,
+});
+
+/** 恢复联系: the 失联 ends on the day the member is reached again. */
+export function regainContactSpec(m: M): ActionSpec<Dated> {
+  return {
+    title: `恢复联系：${m.name}`,
+    okText: '恢复联系',
+    initial: { date: dayjs() },
+    fields: (
+      <>
+        <div style={{ marginBottom: 12, color: '#8c8c8c' }}>失联时间：{m.lostContactSince}</div>
+        <DateItem label="恢复联系日期" />
+        <NoteItem />
+      </>
+    ),
+    run: (v) => ledger['members.regainContact']({ id: m.id, date: iso(v.date), note: v.note ?? null }),
+    success: `已记录“${m.name}”恢复联系`,
   };
 }
 
