@@ -62,6 +62,13 @@ export const TransferOutSchema = DatedNoteSchema.extend({
   duesPaidTo: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '党费交至格式应为 年-月').nullish().transform((v) => v ?? null),
 });
 export const TransferInternalSchema = DatedNoteSchema.extend({ toOrgId: id });
+/** One action for several members: 组织关系转出, 调整支部 or 调整党小组 (groupId null: no group). */
+export const BulkMemberActionSchema = z.discriminatedUnion('kind', [
+  TransferOutSchema.extend({ kind: z.literal('transferOut') }),
+  TransferInternalSchema.extend({ kind: z.literal('transferInternal') }),
+  DatedNoteSchema.extend({ kind: z.literal('moveGroup'), groupId: id.nullable() }),
+]);
+export type BulkMemberAction = z.output<typeof BulkMemberActionSchema>;
 export const TransferInSchema = z.object({
   member: MemberFieldsSchema,
   date: isoDate('转入日期'),
