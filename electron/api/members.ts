@@ -129,7 +129,7 @@ export const membersHandlers: HandlerMap<MemberMethods> = {
   'members.exportList': async (state, input) => {
     const ledger = state.requireLedger();
     const { fileName, data, rows } = await memberListWorkbook(ledger, input);
-    ledger.tx(() => ledger.audit({ action: 'export', entity: 'member', summary: `导出党员名单 ${rows} 人${input.filters ? `（${input.filters}）` : ''}`, after: { file: fileName, rows, asOf: input.asOf ?? null, masked: input.maskIds } }));
+    ledger.tx(() => ledger.audit({ action: 'export', entity: 'member', summary: `导出党员名单 ${rows} 人${input.filters ? `（${input.filters}）` : ''}`, after: { file: fileName, rows, asOf: input.asOf ?? null, maskIds: input.maskIds } }));
     return { fileName, data };
   },
   'members.bulk': (state, { ids, action }) => ({ count: bulkMemberAction(state.requireLedger(), ids, action) }),

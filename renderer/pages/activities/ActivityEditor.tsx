@@ -1,7 +1,7 @@
 // 记录活动 / 修改活动: the meeting's facts on the left, attendance on the right. Fast entry: the
 // expected attendees come from the roster of that day, all present; mark only the exceptions;
 // 复制上次 takes place, time, host and topic from the last meeting of the same kind.
-import { ArrowLeftOutlined, CopyOutlined, SaveOutlined, StopOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CopyOutlined, PrinterOutlined, SaveOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, AutoComplete, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Spin, Tag, TimePicker, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -9,7 +9,8 @@ import type { ActivityDetail, ActivityOrg, AttachmentMeta, Expected } from '../.
 import type { ActivityInput } from '../../../shared/schemas/activity';
 import { ORG_TYPE_LABELS } from '../../../shared/domain/org';
 import { ApiError, ledger } from '../../api';
-import { errorText, showError, showSuccess } from '../../feedback';
+import { attempt, errorText, showError, showSuccess } from '../../feedback';
+import { saveBytes } from '../../download';
 import { navigate, useLocation } from '../../router';
 import { useUnsavedChanges } from '../../unsaved';
 import { type AttendeeRow, type ObserverRow, AttendanceEditor } from './AttendanceEditor';
@@ -278,6 +279,18 @@ export function ActivityEditor({ id }: { id: number | null }) {
           {id === null && (
             <Button icon={<CopyOutlined />} onClick={() => void copyLast()} disabled={!orgId || !type}>
               复制上次会议
+            </Button>
+          )}
+          {id !== null && !voided && (
+            <Button
+              icon={<PrinterOutlined />}
+              title="打印这次活动的会议记录（已保存的内容）"
+              onClick={() => void attempt(async () => {
+                const f = await ledger['activities.printRecord']({ id, maskIds: false });
+                saveBytes(f.data as BlobPart, f.fileName, 'application/pdf');
+              })}
+            >
+              打印会议记录
             </Button>
           )}
           {id !== null && !voided && (

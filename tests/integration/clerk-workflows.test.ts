@@ -1,10 +1,14 @@
-// What the 党员 page does with the list (issue 17): export it as shown (filters, search and 截至日期
-// applied) to Excel, and transfer or move several selected members at once — one event and one
-// audit entry per member, all or none.
+// What a clerk expected and did not find (issue 17): the 党员 list exported as shown (filters, search
+// and 截至日期 applied) to Excel; several selected members transferred or moved at once — one event
+// and one audit entry per member, all or none; one meeting's record printed from its page.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch';
 import { SessionState } from '../../electron/api/session-state';
+import { recordActivity } from '../../electron/ledger/activities';
 import { membersOn } from '../../electron/ledger/member-state';
 import { createMember, getMember, memberHistory, transferInternal } from '../../electron/ledger/members';
 import { createOrg } from '../../electron/ledger/orgs';
@@ -87,5 +91,25 @@ describe('several members at once', () => {
     await call('members.bulk', { ids: sixteen.slice(10), action: { kind: 'transferOut', date: '2025-11-01', toOrg: '外区某党委', letterNumber: '组转〔2025〕3号', duesPaidTo: '2025-10', note: null } });
     expect(sixteen.slice(10).every((id) => getMember(ledger, id).status === 'transferredOut')).toBe(true);
     expect(memberHistory(ledger, sixteen[10]!).find((e) => e.type === 'transferOut')!.data).toMatchObject({ letterNumber: '组转〔2025〕3号', duesPaidTo: '2025-10' });
+  });
+});
+
+describe('one meeting printed from its page', () => {
+  it('is that activity alone: topic, date, place, who came and who did not, the minutes', async () => {
+    const ledger = state.requireLedger();
+    const [a, b, c] = [sixteen[0]!, sixteen[1]!, sixteen[2]!];
+    const id = recordActivity(ledger, {
+      orgId: s.branchA, type: 'branchAssembly', date: '2025-12-05', startTime: '09:00', endTime: '10:30', place: '社区党员活动室', topic: '学习贯彻全会精神',
+      host: '误建1', recorder: '误建2', minutes: '一、传达学习全会精神。二、讨论本支部落实措施。',
+      attendance: [{ memberId: a, status: 'present' }, { memberId: b, status: 'present' }, { memberId: c, status: 'absent', absenceReason: 'sick' }],
+    });
+    recordActivity(ledger, { orgId: s.branchA, type: 'partyLesson', date: '2025-12-06', topic: '另一次党课', lecturer: '误建3', attendance: [] });
+    const f = await call<{ fileName: string; data: Uint8Array }>('activities.printRecord', { id });
+    const file = join(t.dir, f.fileName);
+    writeFileSync(file, f.data);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    for (const want of ['支部党员大会记录', '学习贯彻全会精神', '社区党员活动室', '2025年12月5日', '误建1', '误建2', '误建3（因病）', '传达学习全会精神']) expect(text).toContain(want);
+    expect(text).not.toContain('另一次党课');
+    expect(execFileSync('pdfinfo', [file]).toString()).toMatch(/Pages:\s+1\b/);
   });
 });
