@@ -23,7 +23,9 @@ type Ev = Detail['history'][number];
 /** The events the service lets an admin re-date (members.ts CORRECTABLE) or only void (membership changes). */
 const CORRECTABLE_EVENTS = new Set<string>(['confirmed', 'probationExtended', 'standingChanged']);
 const VOIDABLE_EVENTS = new Set<string>([...CORRECTABLE_EVENTS, 'transferIn', 'transferOut', 'transferInternal']);
-const changesMembership = (e: Ev) => e.type !== 'standingChanged' || ['left', 'deceased'].some((s) => e.data.from === s || e.data.to === s);
+/** Transfers and 出党/死亡/恢复党籍 can only be voided (then entered again), not re-dated. */
+const changesMembership = (e: Ev) =>
+  e.type === 'standingChanged' ? ['left', 'deceased'].some((s) => e.data.from === s || e.data.to === s) : VOIDABLE_EVENTS.has(e.type) && !CORRECTABLE_EVENTS.has(e.type);
 
 function describe(e: Ev): string {
   const d = e.data as Record<string, unknown>;
