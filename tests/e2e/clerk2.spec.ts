@@ -145,3 +145,20 @@ test('a transfer entered by mistake is voided through its dialog; an early 转�
   await confirmModal(page).getByRole('button', { name: '转为正式党员' }).click();
   await expect(page.locator('.page-header').getByText('正式党员', { exact: true })).toBeVisible();
 });
+
+test('撤销 in the success message takes back a member edit, through an audited edit', async ({ page }) => {
+  await openUnlocked(page, '#/');
+  const m = (await api<Row[]>(page, 'members.list', {}))[2]!;
+  const before = (await api<{ member: { phone: string | null } }>(page, 'members.get', { id: m.id })).member.phone;
+  await openUnlocked(page, `#/members/${m.id}`);
+  await page.getByRole('button', { name: /修改信息/ }).click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByLabel('联系电话').fill('13900000000');
+  await drawer.getByRole('button', { name: /保\s*存/ }).click();
+  const facts = page.locator('.member-detail .ant-descriptions');
+  await expect(facts).toContainText('13900000000');
+  await page.getByTestId('undoable').getByRole('button', { name: '撤销' }).click();
+  await expect(page.getByTestId('history-item').first()).toContainText('撤销上一次修改');
+  await expect(facts).not.toContainText('13900000000');
+  expect((await api<{ member: { phone: string | null } }>(page, 'members.get', { id: m.id })).member.phone).toBe(before);
+});
