@@ -1,6 +1,6 @@
 // Toasts and confirmations that follow the ConfigProvider (locale, theme): antd's App component
 // hands out context-aware message/modal/notification; this keeps them reachable outside React.
-import { App } from 'antd';
+import { App, Button } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
 import type { HookAPI as ModalApi } from 'antd/es/modal/useModal';
 import type { NotificationInstance } from 'antd/es/notification/interface';
@@ -39,6 +39,33 @@ export function showError(e: unknown): void {
 
 export function showSuccess(text: string): void {
   void messageApi?.success(text);
+}
+
+let undoSeq = 0;
+/** How long 撤销 stays offered after a save. */
+const UNDO_SECONDS = 10;
+
+/**
+ * A success that can be taken back for a few seconds: 撤销 runs `undo`, the inverse change through
+ * the same audited services (never a deletion). Offered only where the inverse is exact: a member
+ * edit, a newly recorded activity, an activity edit (attendance included).
+ */
+export function showUndoable(text: string, undo: () => Promise<unknown>): void {
+  if (!messageApi) return;
+  const key = `undo-${++undoSeq}`;
+  const run = async () => {
+    messageApi?.destroy(key);
+    if ((await attempt(undo)) !== undefined) showSuccess('已撤销');
+  };
+  void messageApi.open({
+    key, type: 'success', duration: UNDO_SECONDS,
+    content: (
+      <span data-testid="undoable">
+        {text}
+        <Button type="link" size="small" onClick={() => void run()}>撤销</Button>
+      </span>
+    ),
+  });
 }
 
 /** Asks before anything that cannot be undone; resolves true when the person confirms. */

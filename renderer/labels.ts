@@ -23,6 +23,7 @@ export const FIELD_LABELS: Record<string, string> = {
   minutes: '会议记录', decisions: '决定事项', host: '主持人', recorder: '记录人', lecturer: '授课人', startTime: '开始时间', endTime: '结束时间',
   attendance: '出勤', absenceReason: '缺席原因', months: '月数', post: '岗位', pledge: '承诺', appraisedOn: '评议日期', memberId: '党员', contractId: '责任书',
   org: '党组织', reasonText: '说明', idleLockMinutes: '空闲锁定分钟数', role: '角色', disabled: '停用',
+  letterNumber: '介绍信编号', duesPaidTo: '党费交至', rows: '行数', asOf: '截至日期', toOrgId: '调整到',
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {

@@ -6,11 +6,12 @@ import {
 } from '../ledger/activities';
 import { addAttachment, attachmentData, attachmentThumbnail, listAttachments, voidAttachment } from '../ledger/attachments';
 import { attendanceReport, complianceReport, dueAndOverdue, effectiveRules, loadComplianceConfig, saveComplianceConfig } from '../ledger/compliance';
+import { activityRecordPdf } from '../reports/activity-record';
 import type { HandlerMap } from './handlers';
 
 type ActivityMethods =
   | 'activities.types' | 'activities.orgs' | 'activities.list' | 'activities.get' | 'activities.expected' | 'activities.draft'
-  | 'activities.record' | 'activities.update' | 'activities.void'
+  | 'activities.record' | 'activities.update' | 'activities.void' | 'activities.printRecord'
   | 'activities.attachments.add' | 'activities.attachments.data' | 'activities.attachments.thumbnail' | 'activities.attachments.void'
   | 'activities.compliance' | 'activities.due' | 'activities.attendance' | 'activities.rules' | 'activities.saveRules' | 'activities.saveTypes';
 
@@ -32,6 +33,12 @@ export const activitiesHandlers: HandlerMap<ActivityMethods> = {
   'activities.void': (state, { id, reason }) => {
     voidActivity(state.requireLedger(), id, reason);
     return { id };
+  },
+  'activities.printRecord': async (state, { id, maskIds }) => {
+    const ledger = state.requireLedger();
+    const { fileName, data, title } = await activityRecordPdf(ledger, id, { maskIds });
+    ledger.tx(() => ledger.audit({ action: 'export', entity: 'activity', entityId: id, summary: `打印会议记录《${title}》`, after: { file: fileName, maskIds } }));
+    return { fileName, data };
   },
   'activities.attachments.add': (state, input) => addAttachment(state.requireLedger(), input),
   'activities.attachments.data': (state, { id }) => {

@@ -9,9 +9,11 @@ import { membersOn } from '../ledger/member-state';
 import {
   addHousehold, assignPost, changeStanding, confirmMember, correctMemberEventDate, voidMember, voidMemberEvent, createMember, endHousehold, endMobile, endResident, extendProbation, getMember,
   leavePost, listHouseholds, listMembers, listMemberPosts, listMobileRecords, listPosts, listResidentRegistrations, memberHistory,
-  registerResident, startMobile, transferIn, transferInternal, transferOut, updateMember,
+  regainContact, registerResident, startMobile, transferIn, transferInternal, transferOut, updateMember,
 } from '../ledger/members';
 import { getOrg } from '../ledger/orgs';
+import { bulkMemberAction } from '../ledger/members-bulk';
+import { memberListWorkbook } from '../reports/member-list';
 import type { HandlerMap } from './handlers';
 
 /** Names repeat across runs and calls; pinyin of 5,000 names costs ~300 ms cold. */
@@ -71,7 +73,7 @@ type MemberMethods =
   | 'members.list' | 'members.get' | 'members.create' | 'members.update' | 'members.transferOut' | 'members.transferIn' | 'members.transferInternal'
   | 'members.confirm' | 'members.extendProbation' | 'members.changeStanding' | 'members.startMobile' | 'members.endMobile'
   | 'members.registerResident' | 'members.endResident' | 'members.posts' | 'members.assignPost' | 'members.leavePost'
-  | 'members.addHousehold' | 'members.endHousehold' | 'members.void' | 'members.voidEvent' | 'members.correctEventDate';
+  | 'members.addHousehold' | 'members.endHousehold' | 'members.void' | 'members.voidEvent' | 'members.correctEventDate' | 'members.regainContact' | 'members.exportList' | 'members.bulk';
 
 export const membersHandlers: HandlerMap<MemberMethods> = {
   'members.list': (state, { includeInactive, asOf }) => list(state.requireLedger(), includeInactive, asOf),
@@ -123,6 +125,17 @@ export const membersHandlers: HandlerMap<MemberMethods> = {
   'members.leavePost': (state, { memberPostId, date }) => {
     leavePost(state.requireLedger(), memberPostId, { date });
     return { id: memberPostId };
+  },
+  'members.exportList': async (state, input) => {
+    const ledger = state.requireLedger();
+    const { fileName, data, rows } = await memberListWorkbook(ledger, input);
+    ledger.tx(() => ledger.audit({ action: 'export', entity: 'member', summary: `导出党员名单 ${rows} 人${input.filters ? `（${input.filters}）` : ''}`, after: { file: fileName, rows, asOf: input.asOf ?? null, maskIds: input.maskIds } }));
+    return { fileName, data };
+  },
+  'members.bulk': (state, { ids, action }) => ({ count: bulkMemberAction(state.requireLedger(), ids, action) }),
+  'members.regainContact': (state, { id, date, note }) => {
+    regainContact(state.requireLedger(), id, { date, note });
+    return { id };
   },
   'members.addHousehold': (state, { id, ...input }) => ({ id: addHousehold(state.requireLedger(), id, input) }),
   'members.endHousehold': (state, { linkId, date }) => {

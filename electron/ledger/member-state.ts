@@ -95,6 +95,8 @@ export function membersOn(ledger: Ledger, on: string, opts: { onRollOnly?: boole
     on, on,
   )) roles.set(r.memberId, [...(roles.get(r.memberId) ?? []), { orgId: r.orgId, role: r.role }]);
 
+  const lost = lostContactSpans(ledger);
+
   const out: MemberState[] = [];
   for (const raw of all<Raw<RosterRow>>(ledger, `SELECT ${MEMBER_COLUMNS}, NULL AS orgName, NULL AS groupName FROM members m WHERE m.voided_at IS NULL ORDER BY m.joined_on, m.id`)) {
     const m = toMember<RosterRow>(raw);
@@ -118,7 +120,7 @@ export function membersOn(ledger: Ledger, on: string, opts: { onRollOnly?: boole
       groupName: groupId !== null ? (orgs.get(groupId)?.name ?? null) : null,
       kind: confirmed ? 'full' : 'probationary',
       confirmedOn: confirmed ? m.confirmedOn : null,
-      lostContactSince: m.lostContactSince && m.lostContactSince.slice(0, 7) <= on.slice(0, 7) ? m.lostContactSince : null,
+      lostContactSince: lostContactOn(m.lostContactSince, lost.get(m.id), on),
       categories,
       onRoll,
       mobile: mob,
@@ -128,6 +130,23 @@ export function membersOn(ledger: Ledger, on: string, opts: { onRollOnly?: boole
     });
   }
   return out;
+}
+
+type LostSpan = { since: string; until: string };
+
+/** Every member's ended 失联 spans: from the month contact was lost to the day it was regained (恢复联系). */
+function lostContactSpans(ledger: Ledger): Map<number, LostSpan[]> {
+  const out = new Map<number, LostSpan[]>();
+  for (const e of all<{ memberId: number; date: string; since: string | null }>(
+    ledger, "SELECT member_id AS memberId, date, json_extract(data, '$.lostContactSince') AS since FROM member_events WHERE type = 'contactRegained' AND voided_at IS NULL",
+  )) if (e.since) out.set(e.memberId, [...(out.get(e.memberId) ?? []), { since: e.since, until: e.date }]);
+  return out;
+}
+
+/** 失联 on `on`: the open 失联 (today's column) once its month has come, or an ended span covering the day. */
+function lostContactOn(current: string | null, ended: readonly LostSpan[] | undefined, on: string): string | null {
+  if (current && current.slice(0, 7) <= on.slice(0, 7)) return current;
+  return ended?.find((s) => s.since.slice(0, 7) <= on.slice(0, 7) && on < s.until)?.since ?? null;
 }
 
 /** Full and probationary members on the roll on `on`, by branch. */

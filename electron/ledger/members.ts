@@ -237,7 +237,7 @@ export function transferOut(ledger: Ledger, id: number, raw: z.input<typeof Tran
     requireActive(m);
     closeSpan(ledger, id, input.date);
     ledger.db.prepare("UPDATE members SET status = 'transferredOut', group_id = NULL, updated_at = ? WHERE id = ?").run(nowIso(), id);
-    addEvent(ledger, id, 'transferOut', input.date, { fromOrgId: m.orgId, otherOrg: input.toOrg, note: input.note });
+    addEvent(ledger, id, 'transferOut', input.date, { fromOrgId: m.orgId, otherOrg: input.toOrg, note: input.note, data: { letterNumber: input.letterNumber, duesPaidTo: input.duesPaidTo } });
     ledger.audit({ action: 'transferOut', entity: 'member', entityId: id, summary: `“${m.name}”组织关系转出至“${input.toOrg}”`, before: { orgId: m.orgId, status: m.status }, after: input });
   });
 }
@@ -366,6 +366,19 @@ export function endMobile(ledger: Ledger, recordId: number, input: { date: strin
     setCategory(ledger, m, 'mobile', false);
     addEvent(ledger, m.id, 'mobileReturn', input.date, { note: input.note });
     ledger.audit({ action: 'end', entity: 'mobileRecord', entityId: recordId, summary: `“${m.name}”流动结束`, after: input });
+  });
+}
+
+/** 恢复联系: a 失联 member is reached again; registers as of a date show 失联 only up to this day. */
+export function regainContact(ledger: Ledger, id: number, input: { date: string; note?: string | null }): void {
+  ledger.tx(() => {
+    const m = getMember(ledger, id);
+    if (!m.lostContactSince) throw new LedgerError('NO_CHANGE', `“${m.name}”没有失联记录。`);
+    if (input.date.slice(0, 7) < m.lostContactSince.slice(0, 7)) throw new LedgerError('DATE_ORDER', `恢复联系的日期不能早于失联时间（${m.lostContactSince}）。`);
+    if (input.date > today()) throw new LedgerError('DATE_FUTURE', '恢复联系的日期不能晚于今天。');
+    ledger.db.prepare('UPDATE members SET lost_contact_since = NULL, updated_at = ? WHERE id = ?').run(nowIso(), id);
+    addEvent(ledger, id, 'contactRegained', input.date, { data: { lostContactSince: m.lostContactSince }, note: input.note });
+    ledger.audit({ action: 'regainContact', entity: 'member', entityId: id, summary: `“${m.name}”恢复联系（${m.lostContactSince}起失联）`, before: { lostContactSince: m.lostContactSince }, after: input });
   });
 }
 
@@ -508,22 +521,110 @@ export function voidMember(ledger: Ledger, id: number, input: { reason: string }
 
 /** Events whose correction only touches the member's own columns (not membership spans). */
 const CORRECTABLE: readonly MemberEventType[] = ['confirmed', 'probationExtended', 'standingChanged'];
+/** Events that opened or closed the member's 组织关系 (membership spans). */
+const MEMBERSHIP: readonly MemberEventType[] = ['transferIn', 'transferOut', 'transferInternal', 'standingChanged'];
 
-type EventRow = { id: number; memberId: number; type: MemberEventType; date: string; data: string; voidedAt: string | null };
+type EventRow = { id: number; memberId: number; type: MemberEventType; date: string; data: string; voidedAt: string | null; fromOrgId: number | null };
 
-function correctableEvent(ledger: Ledger, eventId: number): EventRow {
-  const e = mustFind(one<EventRow>(ledger, 'SELECT id, member_id AS memberId, type, date, data, voided_at AS voidedAt FROM member_events WHERE id = ?', eventId), '这条历史记录');
+const EVENT_ROW = 'SELECT id, member_id AS memberId, type, date, data, voided_at AS voidedAt, from_org_id AS fromOrgId FROM member_events';
+
+/** 出党/死亡 and 恢复党籍 (from 出党) close or open the member's membership; 停止党籍 does not. */
+function changesMembership(e: EventRow): boolean {
+  if (e.type !== 'standingChanged') return MEMBERSHIP.includes(e.type);
+  const d = parseJson<{ from?: Standing; to?: Standing }>(e.data, {});
+  return [d.from, d.to].some((x) => x === 'left' || x === 'deceased');
+}
+
+function liveEvent(ledger: Ledger, eventId: number): EventRow {
+  const e = mustFind(one<EventRow>(ledger, `${EVENT_ROW} WHERE id = ?`, eventId), '这条历史记录');
   if (e.voidedAt) throw new LedgerError('NO_CHANGE', '这条历史记录已作废。');
+  return e;
+}
+
+/** An event whose date can be corrected: one that only touches the member's own columns. */
+function correctableEvent(ledger: Ledger, eventId: number): EventRow {
+  const e = liveEvent(ledger, eventId);
   if (!CORRECTABLE.includes(e.type)) {
-    throw new LedgerError('NOT_CORRECTABLE', '这类记录不能直接作废或改日期：转入、转出和调整支部请用相应的业务办理更正。');
+    throw new LedgerError('NOT_CORRECTABLE', '这类记录不能直接作废或改日期。转入、转出和调整支部的日期有误时，请作废那条记录后重新办理。');
   }
-  if (e.type === 'standingChanged') {
-    const d = parseJson<{ from?: Standing; to?: Standing }>(e.data, {});
-    if (d.to === 'left' || d.to === 'deceased' || d.from === 'left' || d.from === 'deceased') {
-      throw new LedgerError('NOT_CORRECTABLE', '出党、去世及恢复党籍的记录改变了组织关系，不能直接作废或改日期，请办理相应的党籍状态变更。');
-    }
+  if (changesMembership(e)) {
+    throw new LedgerError('NOT_CORRECTABLE', '出党、去世及恢复党籍的记录改变了组织关系，不能直接改日期：请作废这条记录后重新办理。');
   }
   return e;
+}
+
+/**
+ * An event that can be voided: a correctable one, or the member's latest event that opened or
+ * closed the membership (a later one was built on it: that one is voided first).
+ */
+function voidableEvent(ledger: Ledger, eventId: number): EventRow {
+  const e = liveEvent(ledger, eventId);
+  if (!changesMembership(e)) return correctableEvent(ledger, eventId);
+  const later = all<EventRow>(ledger, `${EVENT_ROW} WHERE member_id = ? AND voided_at IS NULL AND (date > ? OR (date = ? AND id > ?)) ORDER BY date, id`, e.memberId, e.date, e.date, e.id)
+    .find(changesMembership);
+  if (later) throw new LedgerError('NOT_CORRECTABLE', `这名党员在 ${later.date} 还有一条组织关系或党籍记录：请先作废较晚的那一条，再作废这一条。`);
+  if (e.type === 'transferIn' && !one(ledger, 'SELECT 1 FROM member_org_spans WHERE member_id = ? AND from_date < ?', e.memberId, e.date)) {
+    throw new LedgerError('NOT_CORRECTABLE', '这是这名党员转入本街道时建立的记录：如果整条党员记录是录入错误，请在“办理业务”中作废党员记录。');
+  }
+  return e;
+}
+
+type SpanRow = { id: number; orgId: number; from: string; to: string | null };
+const SPAN_TABLES = { org: { table: 'member_org_spans', col: 'org_id' }, group: { table: 'member_group_spans', col: 'group_id' } } as const;
+
+/**
+ * Undoes what a voided membership event did to the spans: spans it opened (from its date on) are
+ * taken out of the roll, spans it closed (ending on its date) are open again. Each span is first
+ * kept as it was in voided_member_spans, so nothing is lost.
+ */
+function undoSpans(ledger: Ledger, e: EventRow, how: { dropFrom?: boolean; reopen?: 'org' | 'group' | 'both' }): { reopened: { org?: SpanRow; group?: SpanRow } } {
+  const keep = (kind: 'org' | 'group', r: SpanRow) => run(ledger,
+    'INSERT INTO voided_member_spans (kind, span_id, member_id, org_id, from_date, to_date, event_id, voided_at) VALUES (?,?,?,?,?,?,?,?)',
+    kind, r.id, e.memberId, r.orgId, r.from, r.to, e.id, nowIso());
+  const spans = (kind: 'org' | 'group') => all<SpanRow>(ledger,
+    `SELECT id, ${SPAN_TABLES[kind].col} AS orgId, from_date AS "from", to_date AS "to" FROM ${SPAN_TABLES[kind].table} WHERE member_id = ? ORDER BY from_date, id`, e.memberId);
+  const reopened: { org?: SpanRow; group?: SpanRow } = {};
+  for (const kind of ['org', 'group'] as const) {
+    const { table } = SPAN_TABLES[kind];
+    if (how.dropFrom) {
+      for (const r of spans(kind).filter((r) => r.from >= e.date)) {
+        keep(kind, r);
+        ledger.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(r.id);
+      }
+    }
+    if (how.reopen === kind || how.reopen === 'both') {
+      const r = spans(kind).filter((x) => x.to === e.date && (kind === 'org' || e.type !== 'transferInternal' || getOrg(ledger, x.orgId).parentId === e.fromOrgId)).pop();
+      if (r) {
+        keep(kind, r);
+        ledger.db.prepare(`UPDATE ${table} SET to_date = NULL WHERE id = ?`).run(r.id);
+        reopened[kind] = r;
+      }
+    }
+  }
+  return { reopened };
+}
+
+/** Voiding a transfer or 出党/死亡/恢复党籍: the spans and the member's columns as if it had never been entered. */
+function undoMembership(ledger: Ledger, e: EventRow, m: MemberRow): void {
+  const set = (cols: Record<string, unknown>) => ledger.db.prepare(`UPDATE members SET ${Object.keys(cols).map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+    .run(...Object.values(cols), nowIso(), m.id);
+  if (e.type === 'transferOut') {
+    const { reopened } = undoSpans(ledger, e, { reopen: 'both' });
+    set({ status: 'active', group_id: reopened.group?.orgId ?? null });
+  } else if (e.type === 'transferIn') {
+    undoSpans(ledger, e, { dropFrom: true });
+    const before = one<{ orgId: number }>(ledger, 'SELECT org_id AS orgId FROM member_org_spans WHERE member_id = ? ORDER BY from_date DESC, id DESC LIMIT 1', m.id);
+    set({ status: 'transferredOut', org_id: before?.orgId ?? m.orgId, group_id: null });
+  } else if (e.type === 'transferInternal') {
+    const { reopened } = undoSpans(ledger, e, { dropFrom: true, reopen: 'both' });
+    set({ org_id: reopened.org?.orgId ?? e.fromOrgId, group_id: reopened.group?.orgId ?? null });
+  } else if (m.status === 'active') {
+    // 出党/死亡 closed the spans on its date; 恢复党籍 (from 出党) opened one there.
+    const d = parseJson<{ to?: Standing }>(e.data, {});
+    const closed = d.to === 'left' || d.to === 'deceased';
+    const { reopened } = undoSpans(ledger, e, closed ? { reopen: 'both' } : { dropFrom: true });
+    if (closed) set({ group_id: reopened.group?.orgId ?? null });
+  }
 }
 
 /** Brings the member's own columns in line with the remaining (not voided) events of the type. */
@@ -545,9 +646,10 @@ export function voidMemberEvent(ledger: Ledger, eventId: number, input: { reason
   requireAdmin(ledger, '作废历史记录');
   const reason = requireReason(input.reason);
   ledger.tx(() => {
-    const e = correctableEvent(ledger, eventId);
+    const e = voidableEvent(ledger, eventId);
     const m = getMember(ledger, e.memberId);
     ledger.db.prepare('UPDATE member_events SET voided_at = ?, void_reason = ? WHERE id = ?').run(nowIso(), reason, eventId);
+    if (changesMembership(e)) undoMembership(ledger, e, m);
     refold(ledger, e);
     ledger.audit({ action: 'void', entity: 'memberEvent', entityId: eventId, summary: `作废“${m.name}”${e.date}的一条历史记录（录入错误：${reason}）`, before: e, after: { reason } });
   });

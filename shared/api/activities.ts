@@ -149,6 +149,8 @@ export const activitiesCalls = {
   'activities.record': call<ActivityDetail>()(ActivityFieldsSchema),
   'activities.update': call<ActivityDetail>()(ActivityUpdateSchema),
   'activities.void': call<{ id: number }>()(ActivityVoidSchema),
+  /** One meeting's 会议记录 as a PDF (the meeting-pages register for that activity alone). Audited. */
+  'activities.printRecord': call<{ fileName: string; data: Uint8Array }>()(z.object({ id, maskIds: z.boolean().default(false) })),
   'activities.attachments.add': call<AttachmentMeta>()(AttachmentAddSchema),
   'activities.attachments.data': call<{ meta: AttachmentMeta; dataBase64: string }>()(z.object({ id })),
   /** The thumbnail (or the small image itself); null for documents and big images without one. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppraisalGrade, MemberCategory, MemberEventType, MemberKind, Standing } from '../domain/member';
 import {
-  HouseholdSchema, MemberCreateSchema, MemberUpdateSchema, MobileStartSchema, PostAssignSchema, ResidentRegistrationSchema, StandingChangeSchema,
+  BulkMemberActionSchema, HouseholdSchema, MemberCreateSchema, MemberUpdateSchema, MobileStartSchema, PostAssignSchema, ResidentRegistrationSchema, StandingChangeSchema,
   TransferInSchema, TransferInternalSchema, TransferOutSchema,
 } from '../schemas/member';
 import { id, isoDate, optText } from '../schemas/common';
@@ -97,6 +97,14 @@ export const membersCalls = {
   'members.posts': call<{ id: number; name: string; duty: string | null }[]>()(z.object({})),
   'members.assignPost': call<{ id: number }>()(PostAssignSchema.extend({ id })),
   'members.leavePost': call<{ id: number }>()(z.object({ memberPostId: id, date: isoDate() })),
+  /** The list as shown (filters, search, 截至日期) as an Excel 花名册; `ids` in the order shown. Audited. */
+  'members.exportList': call<{ fileName: string; data: Uint8Array }>()(z.object({
+    ids: z.array(id).max(50_000), asOf: isoDate().optional(), orgId: id.nullish(), filters: optText(300), maskIds: z.boolean().default(false),
+  })),
+  /** 组织关系转出, 调整支部 or 调整党小组 for several members: all or none, one event and audit entry per member. */
+  'members.bulk': call<{ count: number }>()(z.object({ ids: z.array(id).min(1, '请先在列表中勾选党员').max(5_000), action: BulkMemberActionSchema })),
+  /** 恢复联系: the member's 失联 ends on this day. */
+  'members.regainContact': call<{ id: number }>()(z.object({ id, ...dated })),
   'members.addHousehold': call<{ id: number }>()(HouseholdSchema.extend({ id })),
   'members.endHousehold': call<{ id: number }>()(z.object({ linkId: id, date: isoDate() })),
 };

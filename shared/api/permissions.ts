@@ -23,10 +23,10 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'members.transferIn': USER, 'members.transferInternal': USER, 'members.confirm': USER, 'members.extendProbation': USER,
   'members.changeStanding': USER, 'members.startMobile': USER, 'members.endMobile': USER, 'members.registerResident': USER,
   'members.endResident': USER, 'members.posts': USER, 'members.assignPost': USER, 'members.leavePost': USER,
-  'members.addHousehold': USER, 'members.endHousehold': USER,
+  'members.addHousehold': USER, 'members.endHousehold': USER, 'members.regainContact': USER, 'members.exportList': USER, 'members.bulk': USER,
 
   'activities.types': USER, 'activities.orgs': USER, 'activities.list': USER, 'activities.get': USER, 'activities.expected': USER,
-  'activities.draft': USER, 'activities.record': USER, 'activities.update': USER, 'activities.void': USER,
+  'activities.draft': USER, 'activities.record': USER, 'activities.update': USER, 'activities.void': USER, 'activities.printRecord': USER,
   'activities.compliance': USER, 'activities.due': USER, 'activities.attendance': USER, 'activities.rules': USER,
   'activities.attachments.add': USER, 'activities.attachments.data': USER, 'activities.attachments.thumbnail': USER,
   'activities.attachments.void': USER,

@@ -59,7 +59,7 @@ export const MEMBER_EVENT_TYPES = [
   'created', 'joined', 'confirmed', 'probationExtended', 'probationCancelled',
   'transferIn', 'transferOut', 'transferInternal', 'standingChanged', 'appraisal',
   'mobileOut', 'mobileIn', 'mobileReturn', 'residentRegistered', 'residentEnded',
-  'postTaken', 'postLeft', 'fieldsUpdated',
+  'postTaken', 'postLeft', 'fieldsUpdated', 'contactRegained',
 ] as const;
 export type MemberEventType = (typeof MEMBER_EVENT_TYPES)[number];
 export const MEMBER_EVENT_LABELS: Record<MemberEventType, string> = {
@@ -81,6 +81,7 @@ export const MEMBER_EVENT_LABELS: Record<MemberEventType, string> = {
   postTaken: '认领岗位',
   postLeft: '离开岗位',
   fieldsUpdated: '信息变更',
+  contactRegained: '恢复联系',
 };
 
 export const APPRAISAL_GRADES = ['excellent', 'qualified', 'basicallyQualified', 'unqualified'] as const;

@@ -54,8 +54,21 @@ export type MemberUpdate = z.input<typeof MemberUpdateSchema>;
 
 export const DatedNoteSchema = z.object({ date: isoDate(), note: optText(500) });
 
-export const TransferOutSchema = DatedNoteSchema.extend({ toOrg: reqText('转往的党组织', 80) });
+export const TransferOutSchema = DatedNoteSchema.extend({
+  toOrg: reqText('转往的党组织', 80),
+  /** 组织关系介绍信 number. */
+  letterNumber: optText(40),
+  /** 党费交至: the last month whose dues are paid (YYYY-MM). */
+  duesPaidTo: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '党费交至格式应为 年-月').nullish().transform((v) => v ?? null),
+});
 export const TransferInternalSchema = DatedNoteSchema.extend({ toOrgId: id });
+/** One action for several members: 组织关系转出, 调整支部 or 调整党小组 (groupId null: no group). */
+export const BulkMemberActionSchema = z.discriminatedUnion('kind', [
+  TransferOutSchema.extend({ kind: z.literal('transferOut') }),
+  TransferInternalSchema.extend({ kind: z.literal('transferInternal') }),
+  DatedNoteSchema.extend({ kind: z.literal('moveGroup'), groupId: id.nullable() }),
+]);
+export type BulkMemberAction = z.output<typeof BulkMemberActionSchema>;
 export const TransferInSchema = z.object({
   member: MemberFieldsSchema,
   date: isoDate('转入日期'),

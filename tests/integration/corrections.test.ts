@@ -111,7 +111,7 @@ describe('录入错误', () => {
     expect(history.every((e) => e.voidedAt !== null && e.voidReason)).toBe(true);
   });
 
-  it('a voided 停止党籍 restores the standing of its dates; transfers cannot be voided here', () => {
+  it('a voided 停止党籍 restores the standing of its dates; creating the record cannot be voided alone', () => {
     const id = createMember(t.ledger, memberInput(s.branchA));
     changeStanding(t.ledger, id, { standing: 'suspended', date: '2025-05-01', reason: null });
     const ev = memberHistory(t.ledger, id).find((e) => e.type === 'standingChanged')!;

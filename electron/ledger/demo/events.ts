@@ -4,6 +4,13 @@ import { APPRAISAL_GRADE_LABELS } from '../../../shared/domain/member';
 import type { DemoEvent, DemoMember } from './model';
 import { DEMO_POSTS } from './members';
 
+/** A transfer out's 介绍信编号 and 党费交至 (the month before it), as a clerk writes them. */
+function transferLetter(memberId: number, on: string): { letterNumber: string; duesPaidTo: string } {
+  const [y, mo] = on.split('-').map(Number) as [number, number];
+  const paid = mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
+  return { letterNumber: `锦组转〔${y}〕${(memberId % 97) + 1}号`, duesPaidTo: paid };
+}
+
 export function memberEvents(m: DemoMember): DemoEvent[] {
   const out: DemoEvent[] = [];
   const ev = (type: DemoEvent['type'], date: string, extra: Partial<Omit<DemoEvent, 'memberId' | 'type' | 'date'>> = {}) =>
@@ -20,7 +27,7 @@ export function memberEvents(m: DemoMember): DemoEvent[] {
   m.spans.forEach((s, i) => {
     if (s.start === 'transferIn') ev('transferIn', s.from, { toOrgId: s.orgId, otherOrg: s.otherOrgIn ?? null });
     if (s.start === 'transferInternal') ev('transferInternal', s.from, { fromOrgId: m.spans[i - 1]?.orgId ?? null, toOrgId: s.orgId });
-    if (s.end === 'transferOut') ev('transferOut', s.to!, { fromOrgId: s.orgId, otherOrg: s.otherOrgOut ?? null });
+    if (s.end === 'transferOut') ev('transferOut', s.to!, { fromOrgId: s.orgId, otherOrg: s.otherOrgOut ?? null, data: transferLetter(m.id, s.to!) });
   });
   for (const r of m.mobile) {
     const data = { direction: r.direction, place: r.place, unit: r.unit, cardNumber: r.cardNumber, homeOrg: r.homeOrg };

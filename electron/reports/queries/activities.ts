@@ -6,7 +6,7 @@ import { APPRAISAL_GRADE_LABELS, MEMBER_KIND_LABELS } from '../../../shared/doma
 import type { AppraisalData } from '../../../shared/reports/registers/appraisal';
 import type { AttendanceData, AttendanceMember } from '../../../shared/reports/registers/attendance';
 import type { MeetingLine, MeetingPage, MeetingPagesData, MeetingsData } from '../../../shared/reports/registers/meetings';
-import type { ActivityRow } from '../../../shared/api/activities';
+import type { ActivityDetail, ActivityRow } from '../../../shared/api/activities';
 import { getActivity, listActivities } from '../../ledger/activities';
 import { listAppraisals } from '../../ledger/appraisals';
 import { attendanceRecords, attendanceReport } from '../../ledger/compliance';
@@ -42,23 +42,24 @@ export function meetingsData(ledger: Ledger, scope: Scope, opts: QueryOptions): 
   return { ...headerFor(scope, opts), meetings: rows.map(line), warnings };
 }
 
+/** One meeting's record page (会议记录): the activity, who came, who did not and why, the minutes. */
+export function meetingPage(d: ActivityDetail): MeetingPage {
+  const reason = (r: { absenceReason: AbsenceReason | null; reasonText: string | null }) =>
+    r.reasonText ? `${r.absenceReason ? ABSENCE_REASON_LABELS[r.absenceReason] : ''}${r.absenceReason ? '，' : ''}${r.reasonText}` : r.absenceReason ? ABSENCE_REASON_LABELS[r.absenceReason] : '';
+  return {
+    ...line(d),
+    presentNames: d.attendance.filter((x) => x.status === 'present').map((x) => x.name),
+    absentNames: d.attendance.filter((x) => x.status === 'absent').map((x) => (reason(x) ? `${x.name}（${reason(x)}）` : x.name)),
+    observerNames: d.attendance.filter((x) => x.status === 'observer').map((x) => x.name),
+    minutes: d.minutes,
+    decisions: d.decisions,
+    attachments: d.attachmentCount,
+  };
+}
+
 export function meetingPagesData(ledger: Ledger, scope: Scope, opts: QueryOptions): MeetingPagesData {
   const { rows, warnings } = scopeActivities(ledger, scope);
-  const meetings: MeetingPage[] = rows.map((a) => {
-    const d = getActivity(ledger, a.id);
-    const reason = (r: { absenceReason: AbsenceReason | null; reasonText: string | null }) =>
-      r.reasonText ? `${r.absenceReason ? ABSENCE_REASON_LABELS[r.absenceReason] : ''}${r.absenceReason ? '，' : ''}${r.reasonText}` : r.absenceReason ? ABSENCE_REASON_LABELS[r.absenceReason] : '';
-    return {
-      ...line(a),
-      presentNames: d.attendance.filter((x) => x.status === 'present').map((x) => x.name),
-      absentNames: d.attendance.filter((x) => x.status === 'absent').map((x) => (reason(x) ? `${x.name}（${reason(x)}）` : x.name)),
-      observerNames: d.attendance.filter((x) => x.status === 'observer').map((x) => x.name),
-      minutes: d.minutes,
-      decisions: d.decisions,
-      attachments: a.attachmentCount,
-    };
-  });
-  return { ...headerFor(scope, opts), meetings, warnings };
+  return { ...headerFor(scope, opts), meetings: rows.map((a) => meetingPage(getActivity(ledger, a.id))), warnings };
 }
 
 /** 'YYYY-MM' of every month from the period's start to its end. */

@@ -1,7 +1,7 @@
 // 记录活动 / 修改活动: the meeting's facts on the left, attendance on the right. Fast entry: the
 // expected attendees come from the roster of that day, all present; mark only the exceptions;
 // 复制上次 takes place, time, host and topic from the last meeting of the same kind.
-import { ArrowLeftOutlined, CopyOutlined, SaveOutlined, StopOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CopyOutlined, PrinterOutlined, SaveOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, AutoComplete, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Spin, Tag, TimePicker, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -9,12 +9,24 @@ import type { ActivityDetail, ActivityOrg, AttachmentMeta, Expected } from '../.
 import type { ActivityInput } from '../../../shared/schemas/activity';
 import { ORG_TYPE_LABELS } from '../../../shared/domain/org';
 import { ApiError, ledger } from '../../api';
-import { errorText, showError, showSuccess } from '../../feedback';
+import { attempt, errorText, showError, showSuccess, showUndoable } from '../../feedback';
+import { saveBytes } from '../../download';
 import { navigate, useLocation } from '../../router';
 import { useUnsavedChanges } from '../../unsaved';
 import { type AttendeeRow, type ObserverRow, AttendanceEditor } from './AttendanceEditor';
 import { Attachments, uploadAttachment } from './Attachments';
 import { useActivityOrgs, useActivityTypes } from './data';
+
+/** A saved record as the input that saves it again (撤销 of an edit). */
+function inputOf(r: ActivityDetail): ActivityInput {
+  return {
+    orgId: r.orgId, type: r.type, date: r.date, startTime: r.startTime, endTime: r.endTime, place: r.place, topic: r.topic, host: r.host,
+    recorder: r.recorder, lecturer: r.lecturer, minutes: r.minutes, decisions: r.decisions, note: r.note, copiedFrom: r.copiedFrom,
+    attendance: r.attendance.map((x) => (x.memberId !== null
+      ? { memberId: x.memberId, status: x.status, absenceReason: x.absenceReason, reasonText: x.reasonText }
+      : { personName: x.name, status: 'observer' as const })),
+  };
+}
 
 type FormValues = {
   orgId?: number;
@@ -94,7 +106,8 @@ export function ActivityEditor({ id }: { id: number | null }) {
   const back = query.get('back');
   const voided = record?.voidedAt != null;
 
-  // Load the record (edit) or the defaults from the address (new).
+  // Load the record (edit) or the defaults from the address (new); again after 撤销 of an edit.
+  const [reloads, setReloads] = useState(0);
   useEffect(() => {
     loadedRef.current = false;
     setDirty(false);
@@ -129,7 +142,7 @@ export function ActivityEditor({ id }: { id: number | null }) {
         loadedRef.current = true;
       });
     // oxlint-disable-next-line react/exhaustive-deps -- loads once per record; the address's defaults are read as the page opens
-  }, [id]);
+  }, [id, reloads]);
 
   // The expected attendees follow org, type and date.
   useEffect(() => {
@@ -218,7 +231,21 @@ export function ActivityEditor({ id }: { id: number | null }) {
       setDirty(false);
       guard.saved();
       if (failed.length) showError(new Error(`记录已保存，但有附件未能上传：${failed.join('；')}`));
-      else showSuccess(id === null ? `已记录：${saved.typeLabel}（${saved.date}）` : '修改已保存');
+      else if (id === null) {
+        // 撤销 a new record: it is voided (kept, audited), as a clerk would void a duplicate.
+        showUndoable(`已记录：${saved.typeLabel}（${saved.date}）`, async () => {
+          await ledger['activities.void']({ id: saved.id, reason: '撤销：刚记录的活动' });
+          if (window.location.hash.startsWith(`#/activities/${saved.id}`)) navigate(back ?? '/activities?tab=list');
+        });
+      } else if (record) {
+        // 撤销 an edit (attendance included): the record as it was, saved again, while no one changed it since.
+        const previous = inputOf(record);
+        showUndoable('修改已保存', async () => {
+          if ((await ledger['activities.get']({ id })).updatedAt !== saved.updatedAt) throw new Error('这条活动记录在保存之后又有了其他改动，不能撤销；请直接修改。');
+          await ledger['activities.update']({ id, activity: previous });
+          if (window.location.hash.startsWith(`#/activities/${id}`)) setReloads((n) => n + 1);
+        });
+      }
       if (back) navigate(back);
       else navigate(`/activities/${saved.id}`, { replace: id === null });
       if (id !== null) setRecord({ ...saved, attachments: (await ledger['activities.get']({ id })).attachments });
@@ -278,6 +305,18 @@ export function ActivityEditor({ id }: { id: number | null }) {
           {id === null && (
             <Button icon={<CopyOutlined />} onClick={() => void copyLast()} disabled={!orgId || !type}>
               复制上次会议
+            </Button>
+          )}
+          {id !== null && !voided && (
+            <Button
+              icon={<PrinterOutlined />}
+              title="打印这次活动的会议记录（已保存的内容）"
+              onClick={() => void attempt(async () => {
+                const f = await ledger['activities.printRecord']({ id, maskIds: false });
+                saveBytes(f.data as BlobPart, f.fileName, 'application/pdf');
+              })}
+            >
+              打印会议记录
             </Button>
           )}
           {id !== null && !voided && (

@@ -88,7 +88,8 @@ export function BranchCalendar({ year }: { year: number }) {
             navigate(newActivityHref({ orgId: branchId, date: d.format('YYYY-MM-DD'), back: '/activities?tab=calendar' }));
           }
         }}
-        validRange={[dayjs(`${year}-01-01`), dayjs(`${year}-12-31`)]}
+        // Cells carry the shown value's time of day: a range ending at 31 December 00:00 left that day out.
+        validRange={[dayjs(`${year}-01-01`), dayjs(`${year}-12-31`).endOf('day')]}
         cellRender={(d, info) => {
           if (info.type !== 'date') return info.originNode;
           const list = byDate.get(d.format('YYYY-MM-DD')) ?? [];

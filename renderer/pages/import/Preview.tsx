@@ -25,17 +25,25 @@ function where(r: ImportPreviewRow, multiSheet: boolean): string {
   return multiSheet && r.sheet !== null ? `${r.sheet} 第 ${r.row} 行` : `第 ${r.row} 行`;
 }
 
-function IssueLine({ issue }: { issue: ImportIssue }) {
+/** A message said once above the table stands on its row as its short title. */
+function IssueLine({ issue, saidAbove }: { issue: ImportIssue; saidAbove: boolean }) {
   const error = issue.severity === 'error';
   return (
     <div className={error ? 'imp-issue imp-issue-error' : 'imp-issue imp-issue-warning'} data-code={issue.code}>
       {error ? <CloseCircleFilled /> : <ExclamationCircleFilled />}
       <span>
         <span className="imp-issue-col">{issue.column}</span>
-        {issue.message}
+        {saidAbove ? `${issue.title}（见表格上方的说明）` : issue.message}
       </span>
     </div>
   );
+}
+
+/** The branch messages shared by several rows (one unknown branch on 30 rows): said once, with the row count. */
+function sharedBranchMessages(rows: readonly ImportPreviewRow[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of rows) for (const m of new Set(r.issues.filter((i) => i.code === 'ORG_UNKNOWN').map((i) => i.message))) counts.set(m, (counts.get(m) ?? 0) + 1);
+  return new Map([...counts].filter(([, n]) => n > 1));
 }
 
 /** Few rows scroll with the page; thousands scroll inside a virtual table. */
@@ -72,6 +80,7 @@ export function Preview({ preview }: { preview: ImportPreview }) {
   }, [filter, preview.rows]);
 
   const updates = preview.rows.filter((r) => r.action === 'update');
+  const shared = useMemo(() => sharedBranchMessages(preview.rows), [preview.rows]);
   const columns: ColumnsType<ImportPreviewRow> = [
     { title: '表中位置', key: 'where', width: multiSheet ? 150 : 88, fixed: 'left', render: (_, r) => <span className="imp-where">{where(r, multiSheet)}</span> },
     {
@@ -82,7 +91,7 @@ export function Preview({ preview }: { preview: ImportPreview }) {
       title: '问题说明（改正后重新导入，或导出错误行）', key: 'issues', width: 400,
       render: (_, r) =>
         r.issues.length === 0 ? <Typography.Text type="secondary">{r.action === 'update' ? `将修改：${r.changes.map((c) => c.label).join('、')}` : '没有问题'}</Typography.Text>
-          : r.issues.map((i, k) => <IssueLine key={k} issue={i} />),
+          : r.issues.map((i, k) => <IssueLine key={k} issue={i} saidAbove={shared.has(i.message)} />),
     },
     ...fieldColumns.map(([field, title]) => ({
       title,
@@ -150,6 +159,10 @@ export function Preview({ preview }: { preview: ImportPreview }) {
           </ul>
         </Card>
       )}
+
+      {[...shared].map(([message, n]) => (
+        <Alert key={message} type="error" showIcon data-testid="import-shared-message" title={`${n} 行：${message}`} />
+      ))}
 
       {preview.orgsToCreate.length > 0 && (
         <Alert type="info" showIcon title={`将新建 ${preview.orgsToCreate.length} 个党支部：${preview.orgsToCreate.join('、')}`} />

@@ -74,7 +74,10 @@ export default function ImportPage() {
     setMapping({});
     setPreview(null);
     setResult(null);
-    const p = await run('正在读取文件…', () => analyse(id, { file, org: options.org, createOrgs: options.createOrgs }, setProgress));
+    // 自动新建 is a choice about one file: the next file starts without it.
+    const fresh = { ...options, createOrgs: false };
+    setOptions(fresh);
+    const p = await run('正在读取文件…', () => analyse(id, { file, org: fresh.org, createOrgs: fresh.createOrgs }, setProgress));
     if (p) {
       setPreview(p);
       setStage('columns');

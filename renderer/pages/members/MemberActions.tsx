@@ -25,7 +25,7 @@ const NoteItem = () => (
 
 type Dated = { date: Dayjs; note?: string };
 
-export function transferOutSpec(m: M): ActionSpec<Dated & { toOrg: string }> {
+export function transferOutSpec(m: M): ActionSpec<Dated & { toOrg: string; letterNumber?: string; duesPaidTo?: Dayjs }> {
   return {
     title: `组织关系转出：${m.name}`,
     okText: '转出',
@@ -38,11 +38,115 @@ export function transferOutSpec(m: M): ActionSpec<Dated & { toOrg: string }> {
           <Input autoFocus maxLength={80} placeholder="如：某区某街道某社区党委" />
         </Form.Item>
         <DateItem label="转出日期" />
+        <TransferLetterItems />
         <NoteItem />
       </>
     ),
-    run: (v) => ledger['members.transferOut']({ id: m.id, date: iso(v.date), toOrg: v.toOrg, note: v.note ?? null }),
+    run: (v) => ledger['members.transferOut']({ id: m.id, date: iso(v.date), toOrg: v.toOrg, note: v.note ?? null, ...letterOf(v) }),
     success: `已办理“${m.name}”的组织关系转出`,
+  };
+}
+
+/** 组织关系介绍信编号 and 党费交至 (the last month paid), asked with every transfer out. */
+export const TransferLetterItems = () => (
+  <>
+    <Form.Item label="介绍信编号" name="letterNumber">
+      <Input maxLength={40} placeholder="组织关系介绍信的编号" />
+    </Form.Item>
+    <Form.Item label="党费交至" name="duesPaidTo">
+      <DatePicker picker="month" style={{ width: '100%' }} placeholder="党费已交到哪个月" />
+    </Form.Item>
+  </>
+);
+export const letterOf = (v: { letterNumber?: string; duesPaidTo?: Dayjs | null }) => ({
+  letterNumber: v.letterNumber?.trim() || null,
+  duesPaidTo: v.duesPaidTo ? v.duesPaidTo.format('YYYY-MM') : null,
+});
+
+/** Several members at once: one dialog, one confirmation naming the count, one event per member. */
+type Selected = { ids: number[]; branchIds: number[] };
+
+export function bulkTransferOutSpec(sel: Selected): ActionSpec<Dated & { toOrg: string; letterNumber?: string; duesPaidTo?: Dayjs }> {
+  const n = sel.ids.length;
+  return {
+    title: `组织关系转出：选中的 ${n} 名党员`,
+    okText: `转出 ${n} 人`,
+    danger: true,
+    initial: { date: dayjs() },
+    confirm: (v) => `确认将选中的 ${n} 名党员的组织关系转出至“${v.toOrg}”？每人记一条转出记录。`,
+    fields: (
+      <>
+        <Form.Item label="转往的党组织" name="toOrg" rules={[{ required: true, whitespace: true, message: '请填写转往的党组织' }]}>
+          <Input autoFocus maxLength={80} />
+        </Form.Item>
+        <DateItem label="转出日期" />
+        <TransferLetterItems />
+        <NoteItem />
+      </>
+    ),
+    run: (v) => ledger['members.bulk']({ ids: sel.ids, action: { kind: 'transferOut', date: iso(v.date), toOrg: v.toOrg, note: v.note ?? null, ...letterOf(v) } }),
+    success: `已办理 ${n} 名党员的组织关系转出`,
+  };
+}
+
+export function bulkInternalSpec(sel: Selected): ActionSpec<Dated & { toOrgId: number }> {
+  const n = sel.ids.length;
+  return {
+    title: `街道内调整支部：选中的 ${n} 名党员`,
+    okText: `调整 ${n} 人`,
+    initial: { date: dayjs() },
+    confirm: () => `确认将选中的 ${n} 名党员调整到所选党支部？每人记一条调整记录。`,
+    fields: (
+      <>
+        <Form.Item label="调整到" name="toOrgId" rules={[{ required: true, message: '请选择党支部' }]}>
+          <OrgPicker selectable={(o) => isBranchType(o.type) && !(sel.branchIds.length === 1 && o.id === sel.branchIds[0])} hideTypes={['group']} placeholder="选择党支部" />
+        </Form.Item>
+        <DateItem label="调整日期" />
+        <NoteItem />
+      </>
+    ),
+    run: (v) => ledger['members.bulk']({ ids: sel.ids, action: { kind: 'transferInternal', date: iso(v.date), toOrgId: v.toOrgId, note: v.note ?? null } }),
+    success: `已将 ${n} 名党员调整支部`,
+  };
+}
+
+const NO_GROUP = 0;
+export function bulkGroupSpec(sel: Selected, groups: { id: number; name: string }[]): ActionSpec<Dated & { groupId: number }> {
+  const n = sel.ids.length;
+  return {
+    title: `调整党小组：选中的 ${n} 名党员`,
+    okText: `调整 ${n} 人`,
+    initial: { date: dayjs() },
+    confirm: () => `确认调整选中的 ${n} 名党员的党小组？`,
+    fields: (
+      <>
+        <Form.Item label="党小组" name="groupId" rules={[{ required: true, message: '请选择党小组' }]}>
+          <Select options={[...groups.map((g) => ({ value: g.id, label: g.name })), { value: NO_GROUP, label: '不编入党小组' }]} placeholder="选择党小组" />
+        </Form.Item>
+        <DateItem label="调整日期" />
+        <NoteItem />
+      </>
+    ),
+    run: (v) => ledger['members.bulk']({ ids: sel.ids, action: { kind: 'moveGroup', date: iso(v.date), groupId: v.groupId === NO_GROUP ? null : v.groupId, note: v.note ?? null } }),
+    success: `已调整 ${n} 名党员的党小组`,
+  };
+}
+
+/** 恢复联系: the 失联 ends on the day the member is reached again. */
+export function regainContactSpec(m: M): ActionSpec<Dated> {
+  return {
+    title: `恢复联系：${m.name}`,
+    okText: '恢复联系',
+    initial: { date: dayjs() },
+    fields: (
+      <>
+        <div style={{ marginBottom: 12, color: '#8c8c8c' }}>失联时间：{m.lostContactSince}</div>
+        <DateItem label="恢复联系日期" />
+        <NoteItem />
+      </>
+    ),
+    run: (v) => ledger['members.regainContact']({ id: m.id, date: iso(v.date), note: v.note ?? null }),
+    success: `已记录“${m.name}”恢复联系`,
   };
 }
 

@@ -13,22 +13,27 @@ import { changeLine, FIELD_LABELS } from '../../labels';
 import { useOrgs } from '../../org-context';
 import { navigate } from '../../router';
 import {
-  confirmSpec, correctDateSpec, endSpec, extendSpec, householdSpec, mobileSpec, postSpec, residentSpec, standingSpec, transferInternalSpec, transferOutSpec, voidEventSpec, voidMemberSpec,
+  confirmSpec, correctDateSpec, endSpec, extendSpec, householdSpec, mobileSpec, postSpec, regainContactSpec, residentSpec, standingSpec, transferInternalSpec, transferOutSpec, voidEventSpec, voidMemberSpec,
 } from './MemberActions';
 import { useSession } from '../../session';
 import { MemberForm, type MemberFormMode } from './MemberForm';
 import ExtraFields from '../import/ExtraFields';
 
 type Ev = Detail['history'][number];
-/** The events the service lets an admin void or re-date (members.ts CORRECTABLE). */
+/** The events the service lets an admin re-date (members.ts CORRECTABLE) or only void (membership changes). */
 const CORRECTABLE_EVENTS = new Set<string>(['confirmed', 'probationExtended', 'standingChanged']);
+const VOIDABLE_EVENTS = new Set<string>([...CORRECTABLE_EVENTS, 'transferIn', 'transferOut', 'transferInternal']);
+/** Transfers and 出党/死亡/恢复党籍 can only be voided (then entered again), not re-dated. */
+const changesMembership = (e: Ev) =>
+  e.type === 'standingChanged' ? ['left', 'deceased'].some((s) => e.data.from === s || e.data.to === s) : VOIDABLE_EVENTS.has(e.type) && !CORRECTABLE_EVENTS.has(e.type);
 
 function describe(e: Ev): string {
   const d = e.data as Record<string, unknown>;
   switch (e.type) {
     case 'created': return `建立档案${e.toOrgName ? `，编入${e.toOrgName}` : ''}`;
     case 'transferIn': return `组织关系由“${e.otherOrg ?? '外单位'}”转入${e.toOrgName ? `${e.toOrgName}` : ''}`;
-    case 'transferOut': return `组织关系转出至“${e.otherOrg ?? ''}”`;
+    case 'transferOut': return `组织关系转出至“${e.otherOrg ?? ''}”${d.letterNumber ? `，介绍信编号 ${String(d.letterNumber)}` : ''}${d.duesPaidTo ? `，党费交至 ${String(d.duesPaidTo)}` : ''}`;
+    case 'contactRegained': return `恢复联系（${String(d.lostContactSince ?? '')}起失联）`;
     case 'transferInternal': return `由${e.fromOrgName ?? ''}调整到${e.toOrgName ?? ''}`;
     case 'probationExtended': return `延长预备期 ${String(d.months ?? '')} 个月`;
     case 'standingChanged': {
@@ -87,6 +92,7 @@ export function MemberDetail({ id }: { id: number }) {
       : { key: 'resident', label: '在职党员到社区报到', disabled: !active, onClick: () => open(residentSpec(m)) },
     { key: 'post', label: '设岗定责（认领岗位）', disabled: !active, onClick: async () => open(postSpec(m, await ledger['members.posts']({}))) },
     { key: 'household', label: '添加党员联系户', disabled: !active, onClick: () => open(householdSpec(m)) },
+    ...(m.lostContactSince ? [{ key: 'regainContact', label: '恢复联系', onClick: () => open(regainContactSpec(m)) }] : []),
     ...(isAdmin && !data.voided ? [{ type: 'divider' as const }, { key: 'void', label: '作废记录（录入错误）', danger: true, onClick: () => open(voidMemberSpec(m)) }] : []),
   ];
 
@@ -168,9 +174,9 @@ export function MemberDetail({ id }: { id: number }) {
                         <b style={e.voidedAt ? { textDecoration: 'line-through' } : undefined}>{MEMBER_EVENT_LABELS[e.type] ?? e.type}</b>
                         <span style={e.voidedAt ? { textDecoration: 'line-through' } : undefined}>　{describe(e)}</span>
                         {e.voidedAt && <Tag color="default" style={{ marginLeft: 8 }}>已作废：{e.voidReason ?? '录入错误'}</Tag>}
-                        {isAdmin && !e.voidedAt && CORRECTABLE_EVENTS.has(e.type) && (
+                        {isAdmin && !e.voidedAt && VOIDABLE_EVENTS.has(e.type) && (
                           <Space size={0} style={{ marginLeft: 8 }}>
-                            <Button size="small" type="link" onClick={() => open(correctDateSpec({ id: e.id, date: e.date, label: MEMBER_EVENT_LABELS[e.type] ?? e.type }))}>改日期</Button>
+                            {!changesMembership(e) && <Button size="small" type="link" onClick={() => open(correctDateSpec({ id: e.id, date: e.date, label: MEMBER_EVENT_LABELS[e.type] ?? e.type }))}>改日期</Button>}
                             <Button size="small" type="link" danger onClick={() => open(voidEventSpec({ id: e.id, date: e.date, label: MEMBER_EVENT_LABELS[e.type] ?? e.type }))}>作废</Button>
                           </Space>
                         )}

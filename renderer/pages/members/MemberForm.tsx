@@ -11,7 +11,7 @@ import { isBranchType } from '../../../shared/domain/org';
 import { ledger } from '../../api';
 import { CodeSelect } from '../../components/CodeSelect';
 import { OrgPicker } from '../../components/OrgPicker';
-import { showError, showSuccess } from '../../feedback';
+import { showError, showSuccess, showUndoable } from '../../feedback';
 import { fromIso, toIso, todayIso } from '../../format';
 import { showFieldErrors } from '../../hooks';
 import { useOrgs } from '../../org-context';
@@ -94,9 +94,18 @@ export function MemberForm({ mode, onClose, onSaved }: { mode: MemberFormMode | 
     try {
       let id: number;
       if (mode?.kind === 'edit') {
-        await ledger['members.update']({ id: mode.member.id, patch: fields, date: toIso(v.changeDate) ?? undefined, note: null });
-        id = mode.member.id;
-        showSuccess('已保存');
+        const before = mode.member;
+        const date = toIso(v.changeDate) ?? undefined;
+        await ledger['members.update']({ id: before.id, patch: fields, date, note: null });
+        id = before.id;
+        const savedAt = (await ledger['members.get']({ id })).member.updatedAt;
+        // 撤销: the fields as they were, saved again with the same date (a dated, audited edit).
+        const previous = Object.fromEntries(Object.keys(fields).map((k) => [k, before[k as keyof typeof before]])) as typeof fields;
+        showUndoable('已保存', async () => {
+          if ((await ledger['members.get']({ id })).member.updatedAt !== savedAt) throw new Error('这名党员在保存之后又有了其他改动，不能撤销；请直接修改。');
+          await ledger['members.update']({ id, patch: previous, date, note: '撤销上一次修改' });
+          onSaved(id);
+        });
       } else if (mode?.kind === 'transferIn') {
         id = (await ledger['members.transferIn']({ member: { ...fields, orgId: v.orgId! }, date: toIso(v.transferDate)!, fromOrg: v.fromOrg ?? '', note: null })).id;
         showSuccess(`已办理“${fields.name}”的组织关系转入`);

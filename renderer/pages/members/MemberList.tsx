@@ -1,6 +1,6 @@
 // 党员 list: thousands of rows, virtualised; search as you type by name, pinyin initials or ID
 // number; filters; sortable columns. The org comes from the tree on the left.
-import { ExportOutlined, ImportOutlined, PlusOutlined, SearchOutlined, UserAddOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ExportOutlined, ImportOutlined, PlusOutlined, SearchOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Empty, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
@@ -12,6 +12,10 @@ import { useOrgs } from '../../org-context';
 import { navigate, useLocation } from '../../router';
 import { applyFilter, EMPTY_FILTER, indexRows, type Indexed, type MemberFilter } from './filter';
 import { ageBandOptions, categoryOptions, kindOptions, mobileOptions, standingOptions } from './labels';
+import { attempt } from '../../feedback';
+import { ActionDialog, type ActionSpec } from '../../components/ActionDialog';
+import { bulkGroupSpec, bulkInternalSpec, bulkTransferOutSpec } from './MemberActions';
+import { saveBytes } from '../../download';
 
 const FILTER_KEY = 'ledger-member-filter';
 
@@ -82,12 +86,16 @@ const columns: ColumnsType<Indexed> = [
  * The table, memoised: typing in the search box re-renders only the box at once; the table
  * follows with the deferred query (useDeferredValue), so a keystroke never waits for it.
  */
-const MemberTable = memo(function MemberTable({ rows, loading, empty, height, onAdd }: { rows: Indexed[]; loading: boolean; empty: 'loading' | 'none' | 'filtered'; height: number; onAdd: () => void }) {
+const MemberTable = memo(function MemberTable({ rows, loading, empty, height, onAdd, selected, onSelect }: {
+  rows: Indexed[]; loading: boolean; empty: 'loading' | 'none' | 'filtered'; height: number; onAdd: () => void;
+  selected: number[]; onSelect: (ids: number[]) => void;
+}) {
   return (
     <Table<Indexed>
       virtual
       size="small"
       rowKey="id"
+      rowSelection={{ selectedRowKeys: selected, onChange: (keys) => onSelect(keys as number[]), columnWidth: 36 }}
       loading={loading}
       columns={columns}
       dataSource={rows}
@@ -142,8 +150,18 @@ const Filters = memo(function Filters({ filter, onChange }: { filter: Filter; on
 
 const STANDING_FILTER_OPTIONS = [...standingOptions, { value: 'transferredOut' as const, label: '已转出' }];
 
+/** The filters and search in words, printed above the exported list. */
+function describeFilter(f: Filter, q: string): string | null {
+  const label = <T,>(options: readonly { value: T; label: string }[], v: T | null) => options.find((o) => o.value === v)?.label;
+  const parts = [
+    label(kindOptions, f.kind), label(categoryOptions, f.category), label(STANDING_FILTER_OPTIONS, f.standing), label(mobileOptions, f.mobile),
+    label(ageBandOptions, f.ageBand), f.missingOnly ? '信息不全' : undefined, q.trim() ? `查找“${q.trim()}”` : undefined,
+  ].filter(Boolean);
+  return parts.length ? parts.join('，') : null;
+}
+
 export function MemberList({ onAdd, onTransferIn }: { onAdd: () => void; onTransferIn: () => void }) {
-  const { orgId, subtree, byId } = useOrgs();
+  const { orgId, subtree, byId, orgs, reload } = useOrgs();
   const { query: params } = useLocation();
   // '#/members?missing=1' (from 首页) opens the list on the members with empty required fields.
   const [filter, setFilterState] = useState<Omit<MemberFilter, 'orgIds'>>(() => (params.get('missing') === '1' ? { ...EMPTY_FILTER, missingOnly: true } : loadFilter()));
@@ -156,12 +174,26 @@ export function MemberList({ onAdd, onTransferIn }: { onAdd: () => void; onTrans
   const needInactive = filter.standing === 'left' || filter.standing === 'deceased' || filter.standing === 'transferredOut';
   // 截至某日: the roll as it stood that day (kind, branch, group and standing of that day).
   const [asOf, setAsOf] = useState<string | null>(null);
-  const { data, loading } = useLoad(() => ledger['members.list']({ includeInactive: needInactive, ...(asOf ? { asOf } : {}) }), [needInactive, asOf]);
+  const { data, loading, reload: reloadList } = useLoad(() => ledger['members.list']({ includeInactive: needInactive, ...(asOf ? { asOf } : {}) }), [needInactive, asOf]);
   const rows = useMemo(() => indexRows(data ?? [], asOf ?? dayjs().format('YYYY-MM-DD')), [data, asOf]);
   const orgIds = useMemo(() => (orgId === null ? null : subtree(orgId)), [orgId, subtree]);
   const shown = useMemo(() => applyFilter(rows, { ...filter, q: deferredQuery, orgIds }), [rows, filter, deferredQuery, orgIds]);
   const box = useRef<HTMLDivElement>(null);
   const height = useHeight(box);
+  // Ticked rows (bulk 转出 / 调整支部 / 调整党小组): only those still shown count.
+  const [ticked, setTicked] = useState<number[]>([]);
+  const selected = useMemo(() => {
+    const ids = new Set(shown.map((r) => r.id));
+    return ticked.filter((id) => ids.has(id));
+  }, [ticked, shown]);
+  const [action, setAction] = useState<ActionSpec<never> | null>(null);
+  const open = <V extends object>(spec: ActionSpec<V>) => setAction(spec as unknown as ActionSpec<never>);
+  const selection = useMemo(() => {
+    const rowsById = new Map(shown.map((r) => [r.id, r]));
+    const branchIds = [...new Set(selected.map((id) => rowsById.get(id)?.orgId).filter((o): o is number => o != null))];
+    return { ids: selected, branchIds };
+  }, [selected, shown]);
+  const groups = selection.branchIds.length === 1 ? orgs.filter((o) => o.type === 'group' && o.parentId === selection.branchIds[0] && !o.dissolvedOn) : [];
 
   return (
     <div className="page-fill">
@@ -173,6 +205,16 @@ export function MemberList({ onAdd, onTransferIn }: { onAdd: () => void; onTrans
           </span>
         </Space>
         <Space>
+          <Button
+            icon={<DownloadOutlined />}
+            disabled={shown.length === 0}
+            onClick={() => void attempt(async () => {
+              const f = await ledger['members.exportList']({ ids: shown.map((r) => r.id), orgId, filters: describeFilter(filter, deferredQuery), maskIds: false, ...(asOf ? { asOf } : {}) });
+              saveBytes(f.data as BlobPart, f.fileName);
+            }, `已导出 ${shown.length} 名党员`)}
+          >
+            导出 Excel
+          </Button>
           <Button icon={<ImportOutlined />} onClick={onTransferIn}>
             组织关系转入
           </Button>
@@ -206,9 +248,24 @@ export function MemberList({ onAdd, onTransferIn }: { onAdd: () => void; onTrans
           onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : null)}
         />
       </div>
+      {selected.length > 0 && (
+        <div className="filter-bar" data-testid="bulk-bar">
+          <Typography.Text strong>已选 {selected.length} 名党员</Typography.Text>
+          <Button onClick={() => open(bulkInternalSpec(selection))}>调整支部</Button>
+          <Button disabled={groups.length === 0} title={groups.length === 0 ? '选中的党员须在同一个有党小组的党支部' : undefined} onClick={() => open(bulkGroupSpec(selection, groups))}>
+            调整党小组
+          </Button>
+          <Button danger onClick={() => open(bulkTransferOutSpec(selection))}>组织关系转出</Button>
+          <Button type="link" onClick={() => setTicked([])}>取消选择</Button>
+        </div>
+      )}
       <div className="table-box" ref={box}>
-        <MemberTable rows={shown} loading={loading && !data} empty={loading ? 'loading' : rows.length === 0 ? 'none' : 'filtered'} height={height} onAdd={onAdd} />
+        <MemberTable
+          rows={shown} loading={loading && !data} empty={loading ? 'loading' : rows.length === 0 ? 'none' : 'filtered'} height={height} onAdd={onAdd}
+          selected={selected} onSelect={setTicked}
+        />
       </div>
+      <ActionDialog spec={action} onClose={() => setAction(null)} onDone={() => { setAction(null); setTicked([]); void reload(); reloadList(); }} />
     </div>
   );
 }
