@@ -42,5 +42,4 @@ export type DashboardPanel = {
  */
 export const DASHBOARD_PANELS: DashboardPanel[] = [
   { key: 'activities-due', title: '三会一课：逾期与本期待开展', element: lazy(() => import('./pages/activities/DuePanel')) },
-  { key: 'admission-warnings', title: '发展党员：逾期与顺序问题', element: lazy(() => import('./pages/admission/WarningsPanel')) },
 ];
