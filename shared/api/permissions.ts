@@ -62,7 +62,7 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
 export const CLI_ACCESS: Readonly<Record<string, Access>> = {
   init: PUBLIC, demo: PUBLIC, 'reset-password': PUBLIC, 'import-template': PUBLIC,
   stats: USER, verify: USER, 'change-password': USER, compliance: USER, 'import-members': USER, backup: USER, backups: USER,
-  assessment: USER, export: USER, dues: USER, admission: USER, 'resident-feedback': USER,
+  assessment: USER, export: USER, dues: USER, admission: USER, 'resident-feedback': USER, 'dues-import': USER,
   restore: ADMIN,
 };
 
