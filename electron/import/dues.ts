@@ -7,6 +7,7 @@
 import { today as localToday } from '../../shared/dates';
 import { idNumberProblem } from '../../shared/domain/id-number';
 import { LedgerError } from '../../shared/errors';
+import type { DuesImportIssue, DuesImportReport } from '../../shared/api/dues-import';
 import { payDues } from '../ledger/dues';
 import type { Ledger } from '../ledger/ledger';
 import { all, one } from '../ledger/sql';
@@ -16,7 +17,7 @@ import { parseDateNumber, parseDateText } from './dates';
 import { fieldForHeader, normaliseHeader } from './fields';
 import { type RawBook, type RawCell, readBook } from './read';
 import { type RejectedRow, writeRejects } from './rejects';
-import type { ReportIssue } from './report';
+import { columnLetter } from './report';
 import type { Issue } from './rows';
 import type { ColumnMapping } from './table';
 import { cellText } from './table';
@@ -45,21 +46,6 @@ export type DuesImportRow = {
   payments: Payment[];
   issues: Issue[];
   hasError: boolean;
-};
-
-export type DuesImportReport = {
-  file: string;
-  format: RawBook['format'];
-  year: number;
-  rows: number;
-  valid: number;
-  /** Payment records and months the import makes (or made, when `written`). */
-  payments: number;
-  months: number;
-  written: boolean;
-  fileErrors: FileError[];
-  errors: ReportIssue[];
-  warnings: ReportIssue[];
 };
 
 const MONTH_HEADER = /^(?:(\d{4})年)?(\d{1,2})月份?$/;
@@ -294,10 +280,9 @@ function writeRows(ledger: Ledger, plan: DuesImportPlan, onFailure: (row: DuesIm
   return { payments, months };
 }
 
-function reportIssues(rows: DuesImportRow[], severity: Issue['severity']): ReportIssue[] {
-  const letter = (i: number) => { let s = ''; for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
+function reportIssues(rows: DuesImportRow[], severity: Issue['severity']): DuesImportIssue[] {
   return rows.flatMap((r) => r.issues.filter((i) => i.severity === severity)).map((i) => ({
-    sheet: i.sheet, row: i.row, column: i.column, code: i.code, message: i.message, cell: i.columnIndex === null ? null : `${letter(i.columnIndex)}${i.row}`,
+    sheet: i.sheet, row: i.row, column: i.column, code: i.code, message: i.message, cell: i.columnIndex === null ? null : `${columnLetter(i.columnIndex)}${i.row}`,
   }));
 }
 

@@ -16,6 +16,7 @@ import { backupsCalls } from './backups';
 import { duesCalls } from './dues';
 import { admissionCalls } from './admission';
 import { residentsCalls } from './residents';
+import { duesImportCalls } from './dues-import';
 
 export const API = mergeAreas(
   sessionCalls,
@@ -32,6 +33,7 @@ export const API = mergeAreas(
   duesCalls,
   admissionCalls,
   residentsCalls,
+  duesImportCalls,
 );
 
 export type Api = typeof API;

@@ -56,6 +56,7 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'admission.list': USER, 'admission.create': USER, 'admission.step': USER, 'admission.drop': USER,
 
   'residents.board': USER, 'residents.registerOutside': USER, 'residents.end': USER, 'residents.feedback': USER, 'residents.evaluate': USER,
+  'duesImport.preview': USER, 'duesImport.commit': USER, 'duesImport.rejects': USER,
 };
 
 /** The CLI's commands. `init` makes a new ledger and `reset-password` takes the recovery key. */

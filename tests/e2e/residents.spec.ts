@@ -1,5 +1,6 @@
-// 双报到 end to end on the run's demo street: open the page, enter a registrant's feedback for the
-// running quarter from the quarter grid, and see the cell and the counts take it.
+// 双报到 end to end on the run’s demo street: open the page, enter a registrant’s feedback for the
+// running quarter from the quarter grid, and see the cell and the counts take it. And the 党费 page's
+// 导入 (issue 12): a dues spreadsheet is checked row by row, nothing written while a row has an error.
 import { expect, test } from '@playwright/test';
 import { openUnlocked } from './support/app';
 
@@ -30,4 +31,18 @@ test('enter a quarter’s feedback for a registrant on the 双报到 page', asyn
   await expect(page.getByRole('button', { name: label })).toHaveText('3 次 · 6 时');
   if (wasOwed) await expect.poll(given).toBe(before + 1);
   expect(await given()).toBeLessThanOrEqual(await owed());
+});
+
+test('党费 → 导入 checks a dues spreadsheet row by row before writing anything', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openUnlocked(page, '#/dues');
+  await expect(page.getByRole('heading', { name: '党费收缴' })).toBeVisible();
+  await page.getByRole('button', { name: '导入' }).click();
+  const dialog = page.getByRole('dialog', { name: /导入党费收缴表/ });
+  const csv = '姓名,身份证号,1月,2月\r\n查无此人,,45,✓\r\n';
+  await dialog.locator('input[type=file]').setInputFiles({ name: '党费.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await expect(dialog).toContainText('台帐中没有名为“查无此人”的党员');
+  await expect(dialog).toContainText('共 1 行，无错误 0 行');
+  await expect(dialog.getByRole('button', { name: /导入/ })).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: '导出错误行' })).toBeVisible();
 });
