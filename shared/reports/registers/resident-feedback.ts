@@ -54,7 +54,7 @@ export function buildResidentFeedback(data: ResidentFeedbackData): RegisterDoc {
   const mask = maskerOf(data);
   const sections: Section[] = data.units.map((u, i) => ({
     title: TITLE,
-    unit: u.unitOrg,
+    unit: data.unit,
     period: periodOf('resident-feedback', data),
     orientation: 'landscape',
     blocks: [
