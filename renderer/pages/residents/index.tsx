@@ -12,7 +12,7 @@ import type { Registrant, ResidentBoard } from '../../../shared/api/residents';
 import { APPRAISAL_GRADES, APPRAISAL_GRADE_LABELS, type AppraisalGrade } from '../../../shared/domain/member';
 import { QUARTER_NAMES } from '../../../shared/rules/periods';
 import { ledger } from '../../api';
-import { attempt } from '../../feedback';
+import { attempt, confirmAction } from '../../feedback';
 import { useLoad } from '../../hooks';
 import { useOrgs } from '../../org-context';
 import { navigate } from '../../router';
@@ -58,14 +58,27 @@ export default function ResidentsPage() {
       },
     })),
     {
-      title: '年度评价', key: 'evaluation', width: 100,
+      title: '年度评价', key: 'evaluation', width: 90,
       render: (_, r) => (
         <Button type="link" size="small" onClick={() => setEvaluating(r)} aria-label={`${r.name} 年度评价`}>
           {r.evaluation ? APPRAISAL_GRADE_LABELS[r.evaluation.grade] : '评价'}
         </Button>
       ),
     },
+    {
+      title: '', key: 'end', width: 76,
+      render: (_, r) => (r.endedOn
+        ? <Typography.Text type="secondary">{r.endedOn} 结束</Typography.Text>
+        : <Button type="link" size="small" onClick={() => void endRegistration(r)} aria-label={`${r.name} 结束报到`}>结束报到</Button>),
+    },
   ];
+
+  const endRegistration = async (r: Registrant) => {
+    const date = dayjs().format('YYYY-MM-DD');
+    if (!(await confirmAction({ title: `结束“${r.name}”在${r.community}的报到？`, content: `结束日期 ${date}；已登记的反馈和评价保留在台帐中。`, okText: '结束报到' }))) return;
+    const b = await attempt(() => ledger['residents.end']({ scope, registrationId: r.registrationId, date }), `已结束${r.name}的报到`);
+    if (b) setBoard(b);
+  };
 
   return (
     <div className="res-page">
