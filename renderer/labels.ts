@@ -10,6 +10,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   memberPost: '设岗定责', householdLink: '联系户', settings: '设置', activity: '活动', attachment: '附件', import: '导入', export: '导出', report: '台帐导出',
   demo: '演示数据', contract: '责任书', contractTemplate: '责任书模板', assessment: '考核', appraisal: '民主评议', backup: '备份',
   session: '登录与锁定', memberEvent: '党员事件', applicant: '发展党员', duesBase: '党费基数', duesPayment: '党费缴纳', duesRemittance: '党费上缴',
+  residentFeedback: '报到季度反馈', residentEvaluation: '报到年度评价',
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -24,6 +25,8 @@ export const FIELD_LABELS: Record<string, string> = {
   attendance: '出勤', absenceReason: '缺席原因', months: '月数', post: '岗位', pledge: '承诺', appraisedOn: '评议日期', memberId: '党员', contractId: '责任书',
   org: '党组织', reasonText: '说明', idleLockMinutes: '空闲锁定分钟数', role: '角色', disabled: '停用',
   letterNumber: '介绍信编号', duesPaidTo: '党费交至', rows: '行数', asOf: '截至日期', toOrgId: '调整到',
+  attended: '参加活动次数', services: '服务内容', hours: '服务时长（小时）', comment: '社区意见', sentOn: '反馈日期', unitOrg: '单位党组织',
+  communityOrgId: '报到社区', registeredOn: '报到日期', isCadre: '副科级以上干部', serviceIntent: '服务意向',
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
@@ -32,7 +35,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   format: { pdf: 'PDF', xlsx: 'Excel' }, register: Object.fromEntries(REGISTERS.map((r) => [r.name, r.title])),
 };
 
-const ORG_KEYS = new Set(['orgId', 'groupId', 'parentId']);
+const ORG_KEYS = new Set(['orgId', 'groupId', 'parentId', 'communityOrgId']);
 
 /** One stored value in words; `orgName` names an org id (its name, or undefined when unknown). */
 export function displayValue(key: string, v: unknown, orgName: (id: number) => string | undefined): string {

@@ -8,6 +8,9 @@ export const ERROR_CODES = [
   'TEXT_INVALID', 'MEMBER_INACTIVE',
   // Issue 14: neither a kind nor a join date says whether the person is 正式 or 预备.
   'KIND_MISSING',
+  // Issue 12: a dues spreadsheet (import/dues.ts) names someone the ledger has not, or a month
+  // the ledger cannot take.
+  'MEMBER_NOT_FOUND', 'NAME_MISMATCH', 'MONTH_ALREADY_PAID', 'AMOUNT_INVALID', 'MONTH_NOT_OWED', 'NO_DUES_BASE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -49,10 +52,16 @@ export const ISSUE_TITLES: Record<IssueCode, string> = {
   COLUMN_CONFLICT: '两列不一致',
   CATEGORY_UNKNOWN: '人员分类无法对应',
   VALUE_NOT_IN_LIST: '不在代码表中',
+  MEMBER_NOT_FOUND: '台帐中没有这名党员',
+  NAME_MISMATCH: '姓名与身份证号不符',
+  MONTH_ALREADY_PAID: '该月党费已交',
+  AMOUNT_INVALID: '金额不对',
+  MONTH_NOT_OWED: '该月不在本组织交纳',
+  NO_DUES_BASE: '没有交纳基数',
 };
 
 /** Problems of the whole file, said once: nothing is written while there is one. */
-export const FILE_ERROR_CODES = ['NO_DATA', 'NO_ID_COLUMN', 'NOT_A_MEMBER_LIST'] as const;
+export const FILE_ERROR_CODES = ['NO_DATA', 'NO_ID_COLUMN', 'NOT_A_MEMBER_LIST', 'NOT_A_DUES_LIST'] as const;
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 export type FileError = { sheet: string | null; code: FileErrorCode; message: string };
 

@@ -33,7 +33,7 @@ export type ImportReport = {
 };
 
 /** Excel's column letters of a 0-based index (0 → A, 26 → AA). */
-function columnLetter(index: number): string {
+export function columnLetter(index: number): string {
   let s = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;

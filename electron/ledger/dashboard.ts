@@ -5,6 +5,7 @@ import { AGE_BANDS, ageBandOf, type DashboardSummary, type Slice } from '../../s
 import { ageOn, today as todayIso } from '../../shared/dates';
 import { MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS, MEMBER_KIND_LABELS, PROBATION_MONTHS, type MemberKind } from '../../shared/domain/member';
 import type { OrgType } from '../../shared/domain/org';
+import { listAdmission } from './admission';
 import type { Ledger } from './ledger';
 import { membersOn } from './member-state';
 import type { RosterRow } from './members';
@@ -132,5 +133,8 @@ export function dashboardSummary(ledger: Ledger, orgId: number | null, on: strin
     settings: settingFindings(ledger, on, scope ?? undefined).flatMap(({ rule, ...f }) => (rule === 'termExpired' ? [] : [{ ...f, rule }])),
     probations,
     missing: { members: missingMembers, byField: slices(missingBy), examples },
+    admission: listAdmission(ledger, { orgId }, { today: on }).people
+      .filter((p) => p.warnings.length > 0)
+      .map((p) => ({ applicantId: p.id, name: p.name, orgName: p.org, warnings: p.warnings })),
   };
 }

@@ -81,7 +81,7 @@ export function membersOn(ledger: Ledger, on: string, opts: { onRollOnly?: boole
   ).map((r) => [r.memberId, { direction: r.direction, place: r.place }]));
   const residents = new Map<number, number[]>();
   for (const r of all<{ memberId: number; orgId: number }>(
-    ledger, `SELECT member_id AS memberId, community_org_id AS orgId FROM resident_registrations r WHERE ${COVERS('r', 'registered_on', 'ended_on')}`, on, on,
+    ledger, `SELECT member_id AS memberId, community_org_id AS orgId FROM resident_registrations r WHERE r.member_id IS NOT NULL AND ${COVERS('r', 'registered_on', 'ended_on')}`, on, on,
   )) residents.set(r.memberId, [...(residents.get(r.memberId) ?? []), r.orgId]);
   const posts = new Map<number, string[]>();
   for (const r of all<{ memberId: number; name: string }>(

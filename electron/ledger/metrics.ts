@@ -5,7 +5,7 @@
 import { FACILITIES, type FacilityCode } from '../../shared/domain/org';
 import { ACTIVITY_TYPES } from '../../shared/domain/activity-types';
 import { type MetricCode, type MetricResult, METRIC_CODES, formatNumber, metricDef, pct } from '../../shared/assessment';
-import { CORE_RULE_IDS, type RuleResult, completionRate, memberAttendance, periodsOfYear } from '../../shared/rules';
+import { CORE_RULE_IDS, QUARTER_NAMES, type RuleResult, completionRate, memberAttendance, periodsOfYear } from '../../shared/rules';
 import { today as todayIso } from '../../shared/dates';
 import type { Ledger } from './ledger';
 import { type OrgRow, getOrg, listTerms } from './orgs';
@@ -14,6 +14,7 @@ import { all, one } from './sql';
 import { attendanceRecords, complianceForOrg } from './compliance';
 import { missingFields } from './dashboard';
 import { duesCollection } from './dues';
+import { owedIn } from './residents';
 
 export type MetricOptions = {
   today?: string;
@@ -290,27 +291,35 @@ const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
         )
       : [];
     const mobileOk = mobile.filter((r) => (r.direction === 'out' ? Boolean(r.cardNumber && r.contactPhone) : Boolean(r.homeOrg && r.contactPhone))).length;
-    // Each registration owes a feedback for every quarter it was active that has ended by asOf.
-    const regs = all<{ id: number; registeredOn: string; endedOn: string | null }>(
+    // Each registration (a member's or an outside unit's) owes a feedback for every quarter it was
+    // active that has ended by asOf: the entries of the 双报到 page.
+    const regs = all<{ id: number; name: string; registeredOn: string; endedOn: string | null }>(
       ctx.ledger,
-      'SELECT id, registered_on AS registeredOn, ended_on AS endedOn FROM resident_registrations WHERE community_org_id = ? AND registered_on <= ? AND (ended_on IS NULL OR ended_on >= ?)',
+      `SELECT r.id, coalesce(m.name, r.name) AS name, r.registered_on AS registeredOn, r.ended_on AS endedOn
+       FROM resident_registrations r LEFT JOIN members m ON m.id = r.member_id
+       WHERE r.community_org_id = ? AND r.registered_on <= ? AND (r.ended_on IS NULL OR r.ended_on >= ?) ORDER BY r.registered_on, r.id`,
       ctx.org.id, ctx.asOf, ctx.start,
     );
-    const quarters = periodsOfYear(ctx.year, 'quarter').filter((q) => q.end <= ctx.asOf);
+    const quarters = periodsOfYear(ctx.year, 'quarter');
     let owed = 0;
     let given = 0;
+    const late: string[] = [];
     for (const r of regs) {
       const have = new Set(all<{ period: string }>(ctx.ledger, 'SELECT period FROM resident_feedback WHERE registration_id = ?', r.id).map((f) => f.period));
-      for (const q of quarters) {
-        if (r.registeredOn > q.end || (r.endedOn !== null && r.endedOn < q.start)) continue;
+      const missing: string[] = [];
+      for (const [i, q] of quarters.entries()) {
+        if (!owedIn(r, q, ctx.asOf)) continue;
         owed += 1;
         if (have.has(q.key)) given += 1;
+        else missing.push(QUARTER_NAMES[i]!);
       }
+      if (missing.length) late.push(`${r.name}（${missing.join('、')}）`);
     }
     const total = mobile.length + owed;
     const figures = [
       { label: '流动党员（登记齐全/应登记）', value: `${mobileOk}/${mobile.length}` },
       { label: '报到党员季度反馈（已反馈/应反馈）', value: `${given}/${owed}（${regs.length} 人报到）` },
+      ...(late.length ? [{ label: '未反馈的季度', value: late.join('；') }] : []),
     ];
     if (total === 0) return { ...base('mobileKeptUp'), value: null, figures, explanation: '本年度没有流动党员和到本组织报到的在职党员，不适用' };
     const ok = mobileOk + given;

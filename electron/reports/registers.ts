@@ -25,6 +25,8 @@ import { buildDues, buildDuesSummary } from '../../shared/reports/registers/dues
 import { duesData, duesSummaryData } from './queries/dues';
 import { buildAdmission, buildAdmissionNotice } from '../../shared/reports/registers/admission';
 import { admissionData, admissionNoticeData } from './queries/admission';
+import { buildResidentFeedback, buildResidentSummary } from '../../shared/reports/registers/resident-feedback';
+import { residentFeedbackData, residentSummaryData } from './queries/residents';
 
 export type RegisterSource = (ledger: Ledger, scope: Scope, opts: QueryOptions) => RegisterDoc;
 
@@ -34,6 +36,8 @@ export const SOURCES: Record<Exclude<RegisterName, 'binder'>, RegisterSource> = 
   'member-form': (l, s, o) => buildMemberForm(memberFormData(l, s, o)),
   mobile: (l, s, o) => buildMobile(mobileData(l, s, o)),
   resident: (l, s, o) => buildResident(residentData(l, s, o)),
+  'resident-feedback': (l, s, o) => buildResidentFeedback(residentFeedbackData(l, s, o)),
+  'resident-summary': (l, s, o) => buildResidentSummary(residentSummaryData(l, s, o)),
   posts: (l, s, o) => buildPosts(postsData(l, s, o)),
   meetings: (l, s, o) => buildMeetings(meetingsData(l, s, o)),
   'meeting-pages': (l, s, o) => buildMeetingPages(meetingPagesData(l, s, o)),

@@ -41,6 +41,8 @@ export type DashboardSummary = {
     /** The first few, to open directly. */
     examples: { memberId: number; name: string; orgName: string | null; fields: string[] }[];
   };
+  /** People in the 发展党员 pipeline with a late or out-of-order step (the rules of shared/domain/admission.ts). */
+  admission: { applicantId: number; name: string; orgName: string; warnings: string[] }[];
 };
 
 export const dashboardCalls = {

@@ -141,7 +141,7 @@ const fieldOrNull = z.enum(IMPORT_FIELDS).nullable();
 /** Sheet name ('' for CSV) → column index → field. */
 const mapping = z.record(z.string(), z.record(z.string().regex(/^\d+$/), fieldOrNull));
 const MAX_BYTES = 30 * 1024 * 1024;
-const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, '请选择要导入的文件').refine((b) => b.length <= MAX_BYTES, '文件太大（超过 30 MB），请拆分后再导入');
+export const importBytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, '请选择要导入的文件').refine((b) => b.length <= MAX_BYTES, '文件太大（超过 30 MB），请拆分后再导入');
 
 export const importCalls = {
   /**
@@ -152,7 +152,7 @@ export const importCalls = {
     z.object({
       jobId,
       fileName: z.string().trim().min(1).max(255).optional(),
-      data: bytes.optional(),
+      data: importBytes.optional(),
       mapping: mapping.optional(),
       org: z.string().trim().max(60).nullish(),
       createOrgs: z.boolean().default(false),

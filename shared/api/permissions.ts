@@ -54,13 +54,16 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'members.void': ADMIN, 'members.voidEvent': ADMIN, 'members.correctEventDate': ADMIN, 'import.unifySpellings': ADMIN, 'import.template': USER, 'import.extraFields': USER,
 
   'admission.list': USER, 'admission.create': USER, 'admission.step': USER, 'admission.drop': USER,
+
+  'residents.board': USER, 'residents.registerOutside': USER, 'residents.end': USER, 'residents.feedback': USER, 'residents.evaluate': USER,
+  'duesImport.preview': USER, 'duesImport.commit': USER, 'duesImport.rejects': USER,
 };
 
 /** The CLI's commands. `init` makes a new ledger and `reset-password` takes the recovery key. */
 export const CLI_ACCESS: Readonly<Record<string, Access>> = {
   init: PUBLIC, demo: PUBLIC, 'reset-password': PUBLIC, 'import-template': PUBLIC,
   stats: USER, verify: USER, 'change-password': USER, compliance: USER, 'import-members': USER, backup: USER, backups: USER,
-  assessment: USER, export: USER, dues: USER, admission: USER,
+  assessment: USER, export: USER, dues: USER, admission: USER, 'resident-feedback': USER, 'dues-import': USER,
   restore: ADMIN,
 };
 

@@ -1,7 +1,7 @@
 // The printable registers (台帐) of DOMAIN.md: the one list the CLI, the API and the 台帐打印 page
 // share. The order is the binder's order.
 export const REGISTER_NAMES = [
-  'orgs', 'roster', 'member-form', 'mobile', 'resident', 'posts',
+  'orgs', 'roster', 'member-form', 'mobile', 'resident', 'resident-feedback', 'resident-summary', 'posts',
   'meetings', 'meeting-pages', 'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'admission-notice',
   'contract', 'assessment', 'assessment-summary', 'binder',
 ] as const;
@@ -27,6 +27,8 @@ export const REGISTERS: readonly RegisterInfo[] = [
   { name: 'member-form', title: '党员基本信息采集表', summary: '每名党员一页，供本人、采集人、支部书记签字', formats: BOTH, periodKind: 'asOf' },
   { name: 'mobile', title: '流动党员台帐', summary: '流出、流入党员及活动证', formats: BOTH, periodKind: 'range' },
   { name: 'resident', title: '在职党员到社区报到台帐', summary: '在职党员报到、服务意向和季度反馈', formats: BOTH, periodKind: 'range' },
+  { name: 'resident-feedback', title: '在职党员到社区报到表现情况反馈单', summary: '每个报到党员所在单位党组织一份：各季度参加活动、服务内容和时长、年度评价', formats: BOTH, periodKind: 'range' },
+  { name: 'resident-summary', title: '在职党员到社区报到情况汇总表', summary: '各社区报到人数、季度反馈、活动和服务时长（半年向组织部报送）', formats: BOTH, periodKind: 'range' },
   { name: 'posts', title: '党员设岗定责台帐', summary: '岗位、认岗党员和承诺', formats: BOTH, periodKind: 'range' },
   { name: 'meetings', title: '“三会一课”及组织生活记录', summary: '期间内的会议和活动一览', formats: BOTH, periodKind: 'range' },
   { name: 'meeting-pages', title: '会议记录', summary: '每次会议一页：出席、缺席、列席和会议记录', formats: BOTH, periodKind: 'range' },

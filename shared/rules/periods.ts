@@ -2,6 +2,8 @@
 // 'YYYY-MM-DD' text: no time zones, and string order is date order.
 export const PERIOD_UNITS = ['month', 'quarter', 'year'] as const;
 export type PeriodUnit = (typeof PERIOD_UNITS)[number];
+/** How registers and pages name the quarters. */
+export const QUARTER_NAMES = ['一季度', '二季度', '三季度', '四季度'] as const;
 export const PERIOD_UNIT_LABELS: Record<PeriodUnit, string> = { month: '每月', quarter: '每季度', year: '每年' };
 
 /** One period: `key` is 'YYYY-MM', 'YYYY-Qn' or 'YYYY'; start and end are inclusive ISO dates. */

@@ -4,6 +4,7 @@ import { nowIso } from '../../shared/dates';
 import type { Ledger } from '../../electron/ledger/ledger';
 import { createMember } from '../../electron/ledger/members';
 import { electCommittee, updateOrg } from '../../electron/ledger/orgs';
+import { recordFeedback } from '../../electron/ledger/residents';
 import { makeId, memberInput, smallStreet } from './builders';
 
 const full = { ethnicity: '汉族', education: '大学', job: '在岗职工', address: '东风路 1 号', phone: '13800001111' } as const;
@@ -92,7 +93,7 @@ export function branchYear(ledger: Ledger) {
   mobile(m4, null);
   // 在职党员报到 at branch A from May: Q2, Q3, Q4 owed; Q2 and Q3 given.
   const reg = Number(ledger.db.prepare('INSERT INTO resident_registrations (member_id, community_org_id, registered_on, created_at) VALUES (?,?,?,?)').run(b1, branchA, '2025-05-01', nowIso()).lastInsertRowid);
-  for (const q of ['2025-Q2', '2025-Q3']) ledger.db.prepare('INSERT INTO resident_feedback (registration_id, period, content, created_at) VALUES (?,?,?,?)').run(reg, q, '表现良好', nowIso());
+  for (const quarter of [2, 3]) recordFeedback(ledger, { registrationId: reg, year: 2025, quarter, attended: 2, hours: 4, comment: '表现良好' });
 
   // 党费: m1 and m2 for 12 months, three months unpaid.
   for (const memberId of [m1, m2]) {

@@ -2,6 +2,7 @@
 // a member (预备 from the meeting's date, on the roster from then, not before); the CLI's JSON.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApplicant, dropApplicant, listAdmission, recordAdmissionStep } from '../../electron/ledger/admission';
+import { dashboardSummary } from '../../electron/ledger/dashboard';
 import { listMembers } from '../../electron/ledger/members';
 import { makeId, smallStreet } from '../helpers/builders';
 import { TEST_PASSWORD, tempLedger } from '../helpers/temp-ledger';
@@ -42,8 +43,13 @@ describe('发展党员', () => {
   it('a late talk is a warning on the person, and clears once recorded', () => {
     const before = listAdmission(t.ledger, { orgId: null }, { today: '2025-08-05' }).people.find((p) => p.name === '钱磊')!;
     expect(before.warnings).toEqual(['递交申请已超过一个月（2025-08-01 到期），尚未派人谈话']);
+    // 首页's 需要关注 lists the same warning, for the street and for the person's branch only.
+    const warning = { applicantId: qian, name: '钱磊', orgName: '东风社区第二党支部', warnings: before.warnings };
+    expect(dashboardSummary(t.ledger, null, '2025-08-05').admission).toEqual([warning]);
+    expect(dashboardSummary(t.ledger, s.branchA, '2025-08-05').admission).toEqual([]);
     step(qian, 'talked', '2025-07-20');
     expect(listAdmission(t.ledger, { orgId: null }, TODAY).people.find((p) => p.name === '钱磊')!.warnings).toEqual([]);
+    expect(dashboardSummary(t.ledger, null, '2025-08-05').admission).toEqual([]);
   });
 
   it('admitting a 发展对象 creates the member: 预备 from the meeting date, on the roster from then', () => {

@@ -62,6 +62,10 @@ describe('demo street: size and shape', () => {
     expect(count("SELECT count(*) AS n FROM mobile_records WHERE direction = 'in'")).toBeGreaterThan(5);
     expect(count('SELECT count(*) AS n FROM resident_registrations WHERE is_cadre = 1')).toBeGreaterThan(0);
     expect(count('SELECT count(*) AS n FROM resident_registrations')).toBeGreaterThan(30);
+    // 双报到 from outside units: on no roster, with quarterly feedback and evaluations.
+    expect(count('SELECT count(*) AS n FROM resident_registrations WHERE member_id IS NULL')).toBeGreaterThan(5);
+    expect(count('SELECT count(*) AS n FROM resident_feedback f JOIN resident_registrations r ON r.id = f.registration_id WHERE r.member_id IS NULL')).toBeGreaterThan(20);
+    expect(count('SELECT count(*) AS n FROM resident_evaluations')).toBeGreaterThan(0);
     expect(count('SELECT count(*) AS n FROM posts WHERE org_id IS NULL')).toBe(SEED_POSTS.length);
     expect(count('SELECT count(DISTINCT member_id) AS n FROM member_posts WHERE to_date IS NULL')).toBeGreaterThan(200);
     expect(count('SELECT count(*) AS n FROM household_links')).toBeGreaterThan(50);

@@ -80,6 +80,7 @@ describe('metrics over a hand-built branch year', () => {
     expect(m('mobileKeptUp').figures).toEqual([
       { label: '流动党员（登记齐全/应登记）', value: '1/2' },
       { label: '报到党员季度反馈（已反馈/应反馈）', value: '2/3（1 人报到）' },
+      { label: '未反馈的季度', value: '陈静（四季度）' },
     ]);
   });
 

@@ -27,8 +27,8 @@ function rowRanges(rows: number[]): string {
  * One line per fact: where (the cell, e.g. “Sheet1”E7), the code and the message, which names the
  * column and the value once. The same message on many rows (a branch not in the ledger) is said once.
  */
-function issueLines(kind: '错误' | '提示', issues: ReportIssue[]): string[] {
-  const groups = new Map<string, ReportIssue[]>();
+export function issueLines(kind: '错误' | '提示', issues: (Omit<ReportIssue, 'code'> & { code: string })[]): string[] {
+  const groups = new Map<string, typeof issues>();
   for (const i of issues) {
     const k = `${i.sheet}|${i.code}|${i.message}`;
     const g = groups.get(k);

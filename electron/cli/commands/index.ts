@@ -23,4 +23,6 @@ export const COMMANDS: Entry[] = [
   { name: 'export', load: async () => (await import('./export')).exportCommand },
   { name: 'dues', load: async () => (await import('./dues')).dues },
   { name: 'admission', load: async () => (await import('./admission')).admission },
+  { name: 'dues-import', load: async () => (await import('./dues-import')).duesImport },
+  { name: 'resident-feedback', load: async () => (await import('./resident-feedback')).residentFeedback },
 ];

@@ -15,6 +15,7 @@ import { buildDues } from './dues';
 import type { DemoStreet } from './model';
 import { addDemoContracts } from './contracts';
 import { onRollSql } from '../../../shared/domain/member';
+import { buildOutsiders, writeOutsiders } from './outsiders';
 
 export const DEFAULT_DEMO_SEED = 20240101;
 
@@ -48,7 +49,8 @@ export function planDemoStreet(opts: { today?: string; seed?: number } = {}) {
   // Activities also decide the year-end appraisals (members' grades), so they come before dues.
   const activities = buildActivities(rng.fork('activities'), street);
   const dues = buildDues(rng.fork('dues'), members, today);
-  return { street, seats, activities, dues };
+  const outsiders = buildOutsiders(rng.fork('outsiders'), orgs, today);
+  return { street, seats, activities, dues, outsiders };
 }
 
 /**
@@ -56,7 +58,7 @@ export function planDemoStreet(opts: { today?: string; seed?: number } = {}) {
  * Everything lands in one transaction with one audit entry, 「生成演示街道」.
  */
 export async function createDemoStreet(path: string, password: string, opts: DemoOptions = {}): Promise<{ ledger: Ledger; recoveryKey: string }> {
-  const { street, seats, activities, dues } = planDemoStreet(opts);
+  const { street, seats, activities, dues, outsiders } = planDemoStreet(opts);
   const { ledger, recoveryKey } = await Ledger.create(path, password, { kdf: opts.kdf });
   // ~20 MB of seed rows: a cache that holds them all spares SQLCipher re-encrypting pages it
   // would otherwise spill mid-transaction. Back to the default once written.
@@ -65,6 +67,7 @@ export async function createDemoStreet(path: string, password: string, opts: Dem
   try {
     ledger.tx(() => {
       writeStreet(ledger.db, street, { streetSeats: seats, activities, dues }, nowIso());
+      writeOutsiders(ledger.db, outsiders, nowIso());
       addDemoContracts(ledger, street);
       const counts = countRows(ledger);
       const onRoll = (ledger.db.prepare(`SELECT count(*) AS n FROM members WHERE ${onRollSql()}`).get() as { n: number }).n;

@@ -394,7 +394,9 @@ function residentRegistrations(ctx: Ctx): void {
         for (let q = 1; q <= 4; q++) {
           const sentOn = addDays(ymd(y, q * 3, 1), 30 + rng.int(5, 15));
           if (sentOn > today) break;
-          r.feedback.push({ period: `${y}-Q${q}`, sentOn, content: `${m.name}同志本季度参加社区志愿服务${rng.int(1, 4)}次，${rng.pick(['认领并履行岗位职责', '参与小区环境整治', '参加平安巡逻', '走访联系户'])}，表现${rng.pick(['良好', '较好', '积极'])}。` });
+          const attended = rng.int(1, 4);
+          const services = rng.pick(['认领并履行岗位职责', '参与小区环境整治', '参加平安巡逻', '走访联系户']);
+          r.feedback.push({ period: `${y}-Q${q}`, sentOn, attended, services, hours: attended * 2, comment: `${m.name}同志本季度参加社区志愿服务${attended}次，${services}，表现${rng.pick(['良好', '较好', '积极'])}。` });
         }
         m.residents.push(r);
       }

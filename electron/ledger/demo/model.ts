@@ -85,7 +85,7 @@ export type DemoResident = {
   endedOn: string | null;
   isCadre: boolean;
   serviceIntent: string;
-  feedback: { period: string; content: string; sentOn: string }[];
+  feedback: { period: string; attended: number; services: string; hours: number; comment: string; sentOn: string }[];
 };
 
 export type DemoPost = { postId: number; from: string; to: string | null; pledge: string };

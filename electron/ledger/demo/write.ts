@@ -54,7 +54,7 @@ function writeMembers(db: Database, members: DemoMember[], at: string): void {
     VALUES (?,?,?,?,?,?,?,?,?,?)`);
   const resident = db.prepare(`INSERT INTO resident_registrations (id, member_id, community_org_id, unit_org, registered_on, ended_on, is_cadre, service_intent, created_at)
     VALUES (?,?,?,?,?,?,?,?,?)`);
-  const feedback = db.prepare('INSERT INTO resident_feedback (registration_id, period, content, sent_on, created_at) VALUES (?,?,?,?,?)');
+  const feedback = db.prepare('INSERT INTO resident_feedback (registration_id, period, attended, services, hours, comment, sent_on, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)');
   const memberPost = db.prepare('INSERT INTO member_posts (member_id, post_id, from_date, to_date, pledge, created_at) VALUES (?,?,?,?,?,?)');
   const household = db.prepare('INSERT INTO household_links (member_id, household, address, phone, since, created_at) VALUES (?,?,?,?,?,?)');
   const appraisal = db.prepare('INSERT INTO appraisals (member_id, year, org_id, grade, appraised_on, note, created_at) VALUES (?,?,?,?,?,?,?)');
@@ -71,7 +71,7 @@ function writeMembers(db: Database, members: DemoMember[], at: string): void {
     for (const r of m.mobile) mobile.run(m.id, r.direction, r.place, r.unit, r.cardNumber, r.contactPhone, r.homeOrg, r.from, r.to, at);
     for (const r of m.residents) {
       resident.run(r.id, m.id, r.communityOrgId, r.unitOrg, r.registeredOn, r.endedOn, r.isCadre ? 1 : 0, r.serviceIntent, at);
-      for (const f of r.feedback) feedback.run(r.id, f.period, f.content, f.sentOn, at);
+      for (const f of r.feedback) feedback.run(r.id, f.period, f.attended, f.services, f.hours, f.comment, f.sentOn, at, at);
     }
     for (const p of m.posts) memberPost.run(m.id, p.postId, p.from, p.to, p.pledge, at);
     for (const h of m.households) household.run(m.id, h.household, h.address, h.phone, h.since, at);

@@ -108,11 +108,13 @@ export function mobileData(ledger: Ledger, scope: Scope, opts: QueryOptions): Mo
 
 export function residentData(ledger: Ledger, scope: Scope, opts: QueryOptions): ResidentData {
   const year = scope.year;
-  const rows = all<Omit<ResidentLine, 'feedback' | 'isCadre'> & { id: number; isCadre: number; communityId: number; orgId: number | null; memberId: number }>(
+  const rows = all<Omit<ResidentLine, 'feedback' | 'isCadre'> & { id: number; isCadre: number; communityId: number; orgId: number | null; memberId: number | null }>(
     ledger,
-    `SELECT r.id, m.id AS memberId, m.name, m.gender, m.employer, r.unit_org AS unitOrg, c.name AS community, c.id AS communityId, m.org_id AS orgId,
-       r.registered_on AS registeredOn, r.ended_on AS endedOn, r.is_cadre AS isCadre, r.service_intent AS serviceIntent, m.phone, r.note
-     FROM resident_registrations r JOIN members m ON m.id = r.member_id JOIN orgs c ON c.id = r.community_org_id
+    `SELECT r.id, m.id AS memberId, coalesce(m.name, r.name) AS name, m.gender, coalesce(m.employer, r.employer) AS employer, r.unit_org AS unitOrg,
+       c.name AS community, c.id AS communityId, m.org_id AS orgId,
+       r.registered_on AS registeredOn, r.ended_on AS endedOn, r.is_cadre AS isCadre, r.service_intent AS serviceIntent, coalesce(m.phone, r.phone) AS phone,
+       CASE WHEN r.member_id IS NULL THEN trim('外单位党员 ' || coalesce(r.note, '')) ELSE r.note END AS note
+     FROM resident_registrations r LEFT JOIN members m ON m.id = r.member_id JOIN orgs c ON c.id = r.community_org_id
      WHERE r.registered_on <= ? AND (r.ended_on IS NULL OR r.ended_on >= ?)
      ORDER BY c.sort_order, c.id, r.registered_on, m.id`,
     scope.period.to, scope.period.from,
@@ -123,10 +125,10 @@ export function residentData(ledger: Ledger, scope: Scope, opts: QueryOptions): 
     `${year}-Q%`,
   );
   const sent = new Set(feedback.map((f) => `${f.registrationId}:${f.period}`));
-  const posts = postsHeld(ledger, rows.map((r) => r.memberId), scope.asOf);
+  const posts = postsHeld(ledger, rows.flatMap((r) => (r.memberId === null ? [] : [r.memberId])), scope.asOf);
   const records: ResidentLine[] = rows.map((r) => ({
     name: r.name, gender: r.gender, employer: r.employer, unitOrg: r.unitOrg, community: r.community, registeredOn: r.registeredOn, endedOn: r.endedOn,
-    isCadre: Boolean(r.isCadre), serviceIntent: r.serviceIntent, posts: posts.get(r.memberId) ?? null, phone: r.phone,
+    isCadre: Boolean(r.isCadre), serviceIntent: r.serviceIntent, posts: (r.memberId !== null && posts.get(r.memberId)) || null, phone: r.phone,
     feedback: [1, 2, 3, 4].map((q) => sent.has(`${r.id}:${year}-Q${q}`)) as ResidentLine['feedback'], note: r.note,
   }));
   return { ...headerFor(scope, opts), year, records };

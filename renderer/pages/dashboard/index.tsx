@@ -1,6 +1,6 @@
 // 首页: who the members are (kind, category, age, education) and what needs attention now —
 // terms expiring, probations ending, required fields missing — plus panels other areas add.
-import { AlertOutlined, ApartmentOutlined, ClockCircleOutlined, FileExclamationOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, ClockCircleOutlined, FileExclamationOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Badge, Card, Col, Empty, List, Row, Spin, Statistic, Tag, Typography } from 'antd';
 import { Suspense, useMemo } from 'react';
 import type { DashboardSummary, Slice } from '../../../shared/api/dashboard';
@@ -185,6 +185,19 @@ function AttentionList({ data }: { data: DashboardSummary }) {
       count: data.missing.members,
       items: data.missing.byField.slice(0, 4).map((f) => ({ key: `m${f.label}`, onClick: () => navigate('/members?missing=1'), text: `缺“${f.label}”`, extra: <span>{f.value} 人</span> })),
       more: data.missing.members ? '在党员列表中勾选“信息不全”查看' : null,
+    },
+    {
+      key: 'admission',
+      icon: <UserAddOutlined />,
+      title: '发展党员',
+      count: data.admission.length,
+      items: data.admission.slice(0, 6).map((p) => ({
+        key: `a${p.applicantId}`,
+        onClick: () => navigate('/admission'),
+        text: `${p.name}：${p.warnings[0]}`,
+        extra: <Tag color="orange" title={`${p.orgName}：${p.warnings.join('；')}`}>{p.warnings.length} 项</Tag>,
+      })),
+      more: data.admission.length > 6 ? `另有 ${data.admission.length - 6} 人，见“发展党员”页面` : null,
     },
   ];
   return (

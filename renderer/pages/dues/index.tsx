@@ -1,7 +1,7 @@
 // 党费: one branch's year as a month grid (paid date, 补缴, 欠交), a month recorded for everyone who
 // pays the standard amount in one action, each member's base and payments, the arrears list
 // (6 months and more flagged) and the 上缴 remittances. The branch follows the left-hand tree.
-import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
+import { CheckOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -13,6 +13,7 @@ import { ledger } from '../../api';
 import { attempt, confirmAction, showSuccess } from '../../feedback';
 import { useLoad } from '../../hooks';
 import { useOrgs } from '../../org-context';
+import { DuesImportDialog } from './ImportDialog';
 import './dues.css';
 
 const THIS_YEAR = dayjs().year();
@@ -45,7 +46,8 @@ export default function DuesPage() {
   }, [branches, treeOrg, byId, orgId]);
   const [year, setYear] = useState(THIS_YEAR);
   const [sheet, setSheet] = useState<DuesSheet>();
-  const { data, loading } = useLoad(() => (orgId ? ledger['dues.sheet']({ orgId, year }) : Promise.resolve(undefined)), [orgId, year]);
+  const { data, loading, reload } = useLoad(() => (orgId ? ledger['dues.sheet']({ orgId, year }) : Promise.resolve(undefined)), [orgId, year]);
+  const [importing, setImporting] = useState(false);
   useEffect(() => setSheet(data), [data]);
 
   if (!branches.length) return <Card><Empty description="所选组织下没有党支部" /></Card>;
@@ -63,8 +65,10 @@ export default function DuesPage() {
           />
           <Select value={year} onChange={setYear} className="dues-year" aria-label="年度"
             options={Array.from({ length: 5 }, (_, i) => THIS_YEAR - i).map((v) => ({ value: v, label: `${v} 年` }))} />
+          <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>导入</Button>
         </Space>
       </div>
+      {importing && <DuesImportDialog year={year} onClose={() => setImporting(false)} onImported={reload} />}
       {sheet && orgId ? <SheetView sheet={sheet} loading={loading} onChange={setSheet} /> : <Card loading />}
     </div>
   );

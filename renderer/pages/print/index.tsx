@@ -6,11 +6,12 @@ import { Alert, Button, Card, Checkbox, DatePicker, Empty, Progress, Radio, Sele
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportJob, ReportPreview, ReportRequestInput } from '../../../shared/api/reports';
-import { REGISTERS, type RegisterName, type ReportFormat, registerInfo } from '../../../shared/reports/catalog';
+import { REGISTERS, type RegisterName, type ReportFormat, isRegisterName, registerInfo } from '../../../shared/reports/catalog';
 import { MASKED_FIELDS } from '../../../shared/reports/masking';
 import { ledger } from '../../api';
 import { errorText, showError } from '../../feedback';
 import { useOrgs } from '../../org-context';
+import { useLocation } from '../../router';
 import { Preview } from './Preview';
 import './print.css';
 import { saveUrl } from '../../download';
@@ -43,11 +44,15 @@ const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed
 
 export default function PrintPage() {
   const { orgId, byId, pathName } = useOrgs();
-  const [register, setRegister] = useState<RegisterName>('roster');
+  // Other pages open a register here with '#/print?register=…&from=…&to=…' (the 双报到 反馈单).
+  const { query } = useLocation();
+  const asked = query.get('register');
+  const askedRange = query.get('from') && query.get('to') ? [dayjs(query.get('from')), dayjs(query.get('to'))] as [Dayjs, Dayjs] : null;
+  const [register, setRegister] = useState<RegisterName>(asked && isRegisterName(asked) ? asked : 'roster');
   const [descendants, setDescendants] = useState(true);
-  const [mode, setMode] = useState<'year' | 'range'>('year');
+  const [mode, setMode] = useState<'year' | 'range'>(askedRange ? 'range' : 'year');
   const [year, setYear] = useState(THIS_YEAR);
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(askedRange ?? [dayjs().startOf('year'), dayjs()]);
   const [maskIds, setMaskIds] = useState(false);
   const [binderPages, setBinderPages] = useState(false);
   const [preview, setPreview] = useState<ReportPreview | null>(null);

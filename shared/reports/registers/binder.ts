@@ -12,7 +12,7 @@ import { type ReportHeader, chineseOrdinal } from './common';
  * street-wide) unless asked for them.
  */
 export const BINDER_ORDER: readonly Exclude<RegisterName, 'binder'>[] = [
-  'orgs', 'roster', 'member-form', 'mobile', 'resident', 'posts', 'meetings', 'meeting-pages',
+  'orgs', 'roster', 'member-form', 'mobile', 'resident', 'resident-feedback', 'resident-summary', 'posts', 'meetings', 'meeting-pages',
   'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'contract', 'assessment', 'assessment-summary',
 ];
 
