@@ -87,7 +87,8 @@ export function aggregateMetric(code: MetricCode, branches: readonly BranchFigur
     const worst = counted.reduce((w, b) => ((better === 'higher' ? b.result.value! < w.result.value! : b.result.value! > w.result.value!) ? b : w));
     value = worst.result.value!;
     misses = worst.result.misses;
-    which = `（${worst.org}）`;
+    // Name the branch that sets the figure only when it stands out: "最差 是" of all-equal branches names nobody.
+    which = values.every((v) => v === value) ? '' : `（${worst.org}）`;
   }
   const skipped = branches.length - counted.length;
   const explanation = `下属 ${counted.length} 个支部${AGGREGATION_WORDS[how]} ${formatMetricValue(unit, value)}${which}${skipped ? `，另有 ${skipped} 个支部不适用、不计入` : ''}`;
