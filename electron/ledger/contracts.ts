@@ -170,7 +170,7 @@ export function createTemplate(ledger: Ledger, raw: TemplateCreate): TemplateDet
     let copiedFrom: number | null = null;
     if (input.copyFromYear !== null) {
       const from = findTemplate(ledger, { year: input.copyFromYear, level });
-      if (!from) throw new LedgerError('NOT_FOUND', `没有${templateWords(input.copyFromYear, level)}可以复制。`);
+      if (!from) throw new LedgerError('NOT_FOUND', `没有 ${templateWords(input.copyFromYear, level)}可以复制。`);
       title = input.title ?? withYear(from.title, from.year, input.year);
       preamble = from.preamble === null ? null : withYear(from.preamble, from.year, input.year);
       indicators = templateIndicators(ledger, from.id).map(plain);
@@ -181,7 +181,7 @@ export function createTemplate(ledger: Ledger, raw: TemplateCreate): TemplateDet
     indicators.forEach((i, n) => insertIndicator(ledger, 'template_indicators', id, i, n));
     ledger.audit({
       action: 'create', entity: 'contractTemplate', entityId: id,
-      summary: input.copyFromYear !== null ? `复制${templateWords(input.copyFromYear, level)}为 ${input.year} 年度模板` : `按默认“五个好”模板新建${templateWords(input.year, level)}`,
+      summary: input.copyFromYear !== null ? `复制 ${templateWords(input.copyFromYear, level)}为 ${input.year} 年度模板` : `按默认“五个好”模板新建 ${templateWords(input.year, level)}`,
       after: { year: input.year, level, title, indicators: indicators.length, sum: templateSum(indicators) },
     });
     return getTemplate(ledger, { id })!;
@@ -199,7 +199,7 @@ export function saveTemplate(ledger: Ledger, raw: TemplateSave): TemplateDetail 
     const after = getTemplate(ledger, { id: t.id })!;
     ledger.audit({
       action: 'update', entity: 'contractTemplate', entityId: t.id,
-      summary: `修改${templateWords(t.year, t.level)}：${changeWords(delta)}，合计 ${after.sum} 分`,
+      summary: `修改 ${templateWords(t.year, t.level)}：${changeWords(delta)}，合计 ${after.sum} 分`,
       before: { title: t.title, preamble: t.preamble, indicators: before.map(plain) },
       after: { title: input.title, preamble: input.preamble, indicators: after.indicators.map(plain) },
     });
@@ -274,9 +274,17 @@ export function contractCore(ledger: Ledger, contractId: number) {
   return { ...c, status: (c.assessmentStatus ?? 'notScored') as ContractStatus, indicators, sum: templateSum(indicators) };
 }
 
-/** The year's live contracts, in the order of the org tree (ids only, for the assessment). */
+/**
+ * The year's live contracts, branches first, each level in the order of the org tree (ids only,
+ * for the assessment: a community's figures then reuse its branches', computed just before).
+ */
 export function contractIdsOfYear(ledger: Ledger, year: number): number[] {
-  return all<{ id: number }>(ledger, 'SELECT c.id FROM contracts c JOIN orgs o ON o.id = c.org_id WHERE c.year = ? AND c.withdrawn_at IS NULL ORDER BY o.sort_order, o.id', year).map((r) => r.id);
+  return all<{ id: number }>(
+    ledger,
+    `SELECT c.id FROM contracts c JOIN orgs o ON o.id = c.org_id JOIN contract_templates t ON t.id = c.template_id
+     WHERE c.year = ? AND c.withdrawn_at IS NULL ORDER BY t.level = 'community', o.sort_order, o.id`,
+    year,
+  ).map((r) => r.id);
 }
 
 export function getContract(ledger: Ledger, contractId: number): ContractDetail {
@@ -357,7 +365,7 @@ export function issueContracts(ledger: Ledger, raw: IssueInput): IssueResult {
         if (!o) throw new LedgerError('NOT_FOUND', '找不到选中的党组织，可能已被其他人修改。请刷新后重试。');
         const level = contractLevelOf(o.type);
         if (level === null) throw new LedgerError('NOT_A_BRANCH', `责任书下达给党支部和社区党委（党总支），“${o.name}”是${ORG_TYPE_LABELS[o.type]}。`);
-        if (level !== t.level) throw new LedgerError('WRONG_LEVEL', `“${o.name}”是${ORG_TYPE_LABELS[o.type]}，请用${templateWords(t.year, level)}下达，这份是${CONTRACT_LEVEL_LABELS[t.level]}的模板。`);
+        if (level !== t.level) throw new LedgerError('WRONG_LEVEL', `“${o.name}”是${ORG_TYPE_LABELS[o.type]}，请用 ${templateWords(t.year, level)}下达，这份是${CONTRACT_LEVEL_LABELS[t.level]}的模板。`);
         if (!live(o)) throw new LedgerError('ORG_DISSOLVED', `“${o.name}”在 ${t.year} 年度不存在或已撤销，不能下达责任书。`);
         return o;
       });

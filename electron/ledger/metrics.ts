@@ -425,7 +425,9 @@ export function computeMetrics(ledger: Ledger, orgId: number, year: number, code
   }
   if (contractLevelOf(ctx.org.type) === 'community') {
     // A community's figures are its branches' put together, per metric as COMMUNITY_AGGREGATION says.
-    const branches = branchesBelow(ledger, orgId, year).map((b) => ({ org: b.name, results: computeMetrics(ledger, b.id, year, codes, opts) }));
+    // The branches' own figures are reused when nothing changed since they were computed (a
+    // summary computes every branch just before; the audit stamp drops them after any change).
+    const branches = branchesBelow(ledger, orgId, year).map((b) => ({ org: b.name, results: computeMetrics(ledger, b.id, year, codes, { ...opts, cached: true }) }));
     return codes.map((c, k) => aggregateMetric(c, branches.map((b) => ({ org: b.org, result: b.results[k]! }))));
   }
   return codes.map((c) => {

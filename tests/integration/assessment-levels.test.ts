@@ -43,7 +43,7 @@ describe('contracts for 社区党委/党总支', () => {
     expect(issueTargets(t.ledger, 2025, 'community').map((x) => x.org)).toEqual(['东风社区党委']);
     expect(issueTargets(t.ledger, 2025).map((x) => x.org)).toEqual(['东风社区第一党支部', '东风社区第二党支部']);
     const branchTpl = listTemplates(t.ledger).find((x) => x.level === 'branch')!;
-    expect(() => issueContracts(t.ledger, { templateId: branchTpl.id, orgIds: [ids.community] })).toThrow('“东风社区党委”是社区党委，请用2025 年度社区党委/党总支责任书模板下达');
+    expect(() => issueContracts(t.ledger, { templateId: branchTpl.id, orgIds: [ids.community] })).toThrow('“东风社区党委”是社区党委，请用 2025 年度社区党委/党总支责任书模板下达');
   });
 
   it('aggregates the branches’ figures as written down per metric: sum, mean or worst', () => {
