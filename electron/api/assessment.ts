@@ -18,10 +18,10 @@ type AssessmentMethods =
 
 export const assessmentHandlers: HandlerMap<AssessmentMethods> = {
   'assessment.templates': (state) => listTemplates(state.requireLedger()),
-  'assessment.template': (state, { year }) => getTemplate(state.requireLedger(), { year }),
+  'assessment.template': (state, { year, level }) => getTemplate(state.requireLedger(), { year, level }),
   'assessment.createTemplate': (state, input) => createTemplate(state.requireLedger(), input),
   'assessment.saveTemplate': (state, input) => saveTemplate(state.requireLedger(), input),
-  'assessment.issueTargets': (state, { year }) => issueTargets(state.requireLedger(), year),
+  'assessment.issueTargets': (state, { year, level }) => issueTargets(state.requireLedger(), year, level),
   'assessment.issue': (state, input) => issueContracts(state.requireLedger(), input),
   'assessment.contracts': (state, { year }) => listContracts(state.requireLedger(), { year }),
   'assessment.contract': (state, { contractId }) => getContract(state.requireLedger(), contractId),

@@ -9,7 +9,7 @@ import type {
   AssessmentView, ComputedDetail, ContractIndicatorRow, EvidenceItem, EvidenceOption, RankedAssessment, ScoredIndicator, YearSummary,
 } from '../../shared/api/assessment';
 import {
-  DEFAULT_GRADE_BANDS, GRADE_BANDS_KEY, type GradeBand, type MetricCode, type ScoreState, assessmentTotal, categoryTotals,
+  CONTRACT_LEVELS, DEFAULT_GRADE_BANDS, GRADE_BANDS_KEY, type GradeBand, type MetricCode, type ScoreState, assessmentTotal, categoryTotals,
   effectiveScore, gradeBandsSchema, gradeFor, isOverride, metricDef, rankTotals, roundScore, scoreMetric, scoreProblems, sumScores,
 } from '../../shared/assessment';
 import {
@@ -133,19 +133,23 @@ function build(ledger: Ledger, contractId: number, bands: readonly GradeBand[], 
     ...c, score: sumScores(indicators.filter((i) => i.category === c.category).map((i) => i.score)),
   }));
   return {
-    contractId, assessmentId: a?.id ?? null, orgId: contract.orgId, org: contract.org, year: contract.year,
+    contractId, assessmentId: a?.id ?? null, orgId: contract.orgId, org: contract.org, level: contract.level, year: contract.year,
     status: a?.status ?? 'draft', confirmedAt: a?.confirmedAt ?? null, confirmedBy: a?.confirmedBy ?? null, note: a?.note ?? null,
     indicators, categories: byCategory, points: contract.sum, total: totals.total, grade: gradeFor(totals.total, bands),
     complete: totals.complete, unscored: totals.unscored, problems: indicators.flatMap((i) => i.problems),
   };
 }
 
+/** Each level ranks on its own: branches among branches, communities among communities (branches listed first). */
 function rank(views: AssessmentView[]): RankedAssessment[] {
-  const ranks = rankTotals(views.map((v) => v.total));
-  return views
-    .map((v, i) => ({ ...v, rank: ranks[i]!, of: views.length }))
-    // Equal totals keep the org tree's order, so the list reads the same every time.
-    .sort((a, b) => a.rank - b.rank);
+  return CONTRACT_LEVELS.flatMap((level) => {
+    const peers = views.filter((v) => v.level === level);
+    const ranks = rankTotals(peers.map((v) => v.total));
+    return peers
+      .map((v, i) => ({ ...v, rank: ranks[i]!, of: peers.length }))
+      // Equal totals keep the org tree's order, so the list reads the same every time.
+      .sort((a, b) => a.rank - b.rank);
+  });
 }
 
 function rankedYear(ledger: Ledger, year: number, opts: MetricOptions, focus?: number): YearSummary {
@@ -156,12 +160,12 @@ function rankedYear(ledger: Ledger, year: number, opts: MetricOptions, focus?: n
   return { year, bands, asOf, branches: rank(views) };
 }
 
-/** Every branch's assessment of a year, ranked (withdrawn contracts are left out). */
+/** Every contract's assessment of a year, ranked within its level (withdrawn contracts are left out). */
 export function yearSummary(ledger: Ledger, year: number, opts: MetricOptions = {}): YearSummary {
   return rankedYear(ledger, year, opts);
 }
 
-/** One branch's assessment with its rank among the year's branches. */
+/** One org's assessment with its rank among the year's orgs of its level. */
 export function getAssessment(ledger: Ledger, contractId: number, opts: MetricOptions = {}): RankedAssessment {
   const year = contractCore(ledger, contractId).year;
   const found = rankedYear(ledger, year, opts, contractId).branches.find((b) => b.contractId === contractId);

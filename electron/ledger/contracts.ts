@@ -1,12 +1,14 @@
-// 责任书: a year's template of indicators, issued to branches as contracts. Each contract keeps its
+// 责任书: a year's template of indicators per level (党支部; 社区党委/党总支), issued to the orgs of
+// that level as contracts. Each contract keeps its
 // own copy of the indicators, so a branch can be adjusted without touching the others, and a
 // template edited after issue changes nothing already issued until it is re-issued with refresh.
 // Indicators are retired, never deleted: scores and printed contracts point at them.
 import { LedgerError } from '../../shared/errors';
 import { nowIso, today } from '../../shared/dates';
-import { BRANCH_TYPES, isBranchType, type OrgType } from '../../shared/domain/org';
+import { ORG_TYPE_LABELS, type OrgType } from '../../shared/domain/org';
 import {
-  DEFAULT_TEMPLATE, type Indicator, type ScoringRule, categoryTotals, parseScoringRule, templateSum, templateSumWarning,
+  CONTRACT_LEVEL_LABELS, CONTRACT_LEVEL_UNITS, type ContractLevel, type Indicator, type ScoringRule, categoryTotals, contractLevelOf, defaultTemplateFor, orgTypesOfLevel,
+  parseScoringRule, templateSum, templateSumWarning,
 } from '../../shared/assessment';
 import {
   ContractAdjustSchema, ContractSignSchema, ContractWithdrawSchema, IssueSchema, TemplateCreateSchema, TemplateSaveSchema,
@@ -58,27 +60,32 @@ function plain(i: IndicatorRow | ContractIndicatorRow): Indicator {
 
 // ——— templates ———
 
-type RawTemplate = { id: number; year: number; title: string; preamble: string | null; copiedFromYear: number | null; updatedAt: string };
-const TEMPLATE_SELECT = `SELECT t.id, t.year, t.title, t.preamble, f.year AS copiedFromYear, t.updated_at AS updatedAt
+type RawTemplate = { id: number; year: number; level: ContractLevel; title: string; preamble: string | null; copiedFromYear: number | null; updatedAt: string };
+const TEMPLATE_SELECT = `SELECT t.id, t.year, t.level, t.title, t.preamble, f.year AS copiedFromYear, t.updated_at AS updatedAt
   FROM contract_templates t LEFT JOIN contract_templates f ON f.id = t.copied_from`;
 
 export function listTemplates(ledger: Ledger): TemplateSummary[] {
-  return all<RawTemplate>(ledger, `${TEMPLATE_SELECT} ORDER BY t.year DESC`).map((t) => {
+  return all<RawTemplate>(ledger, `${TEMPLATE_SELECT} ORDER BY t.year DESC, t.level = 'community', t.id`).map((t) => {
     const indicators = templateIndicators(ledger, t.id);
     const contractCount = one<{ n: number }>(ledger, 'SELECT count(*) AS n FROM contracts WHERE template_id = ? AND withdrawn_at IS NULL', t.id)!.n;
     return {
-      id: t.id, year: t.year, title: t.title, copiedFromYear: t.copiedFromYear, updatedAt: t.updatedAt,
+      id: t.id, year: t.year, level: t.level, title: t.title, copiedFromYear: t.copiedFromYear, updatedAt: t.updatedAt,
       indicatorCount: indicators.length, sum: templateSum(indicators), warning: templateSumWarning(indicators), contractCount,
     };
   });
 }
 
-function findTemplate(ledger: Ledger, ref: { id?: number; year?: number }): RawTemplate | undefined {
-  if (ref.id !== undefined) return one<RawTemplate>(ledger, `${TEMPLATE_SELECT} WHERE t.id = ?`, ref.id);
-  return one<RawTemplate>(ledger, `${TEMPLATE_SELECT} WHERE t.year = ?`, ref.year);
+type TemplateRef = { id: number } | { year: number; level?: ContractLevel };
+
+function findTemplate(ledger: Ledger, ref: TemplateRef): RawTemplate | undefined {
+  if ('id' in ref) return one<RawTemplate>(ledger, `${TEMPLATE_SELECT} WHERE t.id = ?`, ref.id);
+  return one<RawTemplate>(ledger, `${TEMPLATE_SELECT} WHERE t.year = ? AND t.level = ?`, ref.year, ref.level ?? 'branch');
 }
 
-export function getTemplate(ledger: Ledger, ref: { id?: number; year?: number }): TemplateDetail | null {
+/** "2025 年度社区党委/党总支责任书模板", "2025 年度党支部责任书模板". */
+const templateWords = (year: number, level: ContractLevel) => `${year} 年度${CONTRACT_LEVEL_LABELS[level]}责任书模板`;
+
+export function getTemplate(ledger: Ledger, ref: TemplateRef): TemplateDetail | null {
   const t = findTemplate(ledger, ref);
   if (!t) return null;
   const indicators = templateIndicators(ledger, t.id);
@@ -150,30 +157,32 @@ function changeWords(d: { added: number; changed: number; retired: number }): st
 
 const withYear = (text: string, from: number, to: number) => text.split(String(from)).join(String(to));
 
-/** A year's template: a copy of another year's (last year's, usually) or the default 五个好. */
+/** A year's template of one level: a copy of another year's (last year's, usually) or the default 五个好. */
 export function createTemplate(ledger: Ledger, raw: TemplateCreate): TemplateDetail {
   const input = TemplateCreateSchema.parse(raw);
+  const { level } = input;
+  const defaults = defaultTemplateFor(level);
   return ledger.tx(() => {
-    if (findTemplate(ledger, { year: input.year })) throw new LedgerError('TEMPLATE_EXISTS', `${input.year} 年度的责任书模板已经存在，请直接编辑。`);
-    let title = input.title ?? DEFAULT_TEMPLATE.title(input.year);
-    let preamble: string | null = DEFAULT_TEMPLATE.preamble(input.year);
-    let indicators: readonly Indicator[] = DEFAULT_TEMPLATE.indicators;
+    if (findTemplate(ledger, { year: input.year, level })) throw new LedgerError('TEMPLATE_EXISTS', `${templateWords(input.year, level)}已经存在，请直接编辑。`);
+    let title = input.title ?? defaults.title(input.year);
+    let preamble: string | null = defaults.preamble(input.year);
+    let indicators: readonly Indicator[] = defaults.indicators;
     let copiedFrom: number | null = null;
     if (input.copyFromYear !== null) {
-      const from = findTemplate(ledger, { year: input.copyFromYear });
-      if (!from) throw new LedgerError('NOT_FOUND', `没有 ${input.copyFromYear} 年度的责任书模板可以复制。`);
+      const from = findTemplate(ledger, { year: input.copyFromYear, level });
+      if (!from) throw new LedgerError('NOT_FOUND', `没有 ${templateWords(input.copyFromYear, level)}可以复制。`);
       title = input.title ?? withYear(from.title, from.year, input.year);
       preamble = from.preamble === null ? null : withYear(from.preamble, from.year, input.year);
       indicators = templateIndicators(ledger, from.id).map(plain);
       copiedFrom = from.id;
     }
     const at = nowIso();
-    const id = run(ledger, 'INSERT INTO contract_templates (year, title, preamble, copied_from, created_at, updated_at) VALUES (?,?,?,?,?,?)', input.year, title, preamble, copiedFrom, at, at);
+    const id = run(ledger, 'INSERT INTO contract_templates (year, level, title, preamble, copied_from, created_at, updated_at) VALUES (?,?,?,?,?,?,?)', input.year, level, title, preamble, copiedFrom, at, at);
     indicators.forEach((i, n) => insertIndicator(ledger, 'template_indicators', id, i, n));
     ledger.audit({
       action: 'create', entity: 'contractTemplate', entityId: id,
-      summary: input.copyFromYear !== null ? `复制 ${input.copyFromYear} 年度责任书模板为 ${input.year} 年度模板` : `按默认“五个好”模板新建 ${input.year} 年度责任书模板`,
-      after: { year: input.year, title, indicators: indicators.length, sum: templateSum(indicators) },
+      summary: input.copyFromYear !== null ? `复制 ${templateWords(input.copyFromYear, level)}为 ${input.year} 年度模板` : `按默认“五个好”模板新建 ${templateWords(input.year, level)}`,
+      after: { year: input.year, level, title, indicators: indicators.length, sum: templateSum(indicators) },
     });
     return getTemplate(ledger, { id })!;
   });
@@ -190,7 +199,7 @@ export function saveTemplate(ledger: Ledger, raw: TemplateSave): TemplateDetail 
     const after = getTemplate(ledger, { id: t.id })!;
     ledger.audit({
       action: 'update', entity: 'contractTemplate', entityId: t.id,
-      summary: `修改 ${t.year} 年度责任书模板：${changeWords(delta)}，合计 ${after.sum} 分`,
+      summary: `修改 ${templateWords(t.year, t.level)}：${changeWords(delta)}，合计 ${after.sum} 分`,
       before: { title: t.title, preamble: t.preamble, indicators: before.map(plain) },
       after: { title: input.title, preamble: input.preamble, indicators: after.indicators.map(plain) },
     });
@@ -201,12 +210,12 @@ export function saveTemplate(ledger: Ledger, raw: TemplateSave): TemplateDetail 
 // ——— contracts ———
 
 type RawContract = {
-  id: number; templateId: number; orgId: number; org: string; orgType: OrgType; year: number; issuedOn: string; signedOn: string | null;
+  id: number; templateId: number; orgId: number; org: string; orgType: OrgType; level: ContractLevel; year: number; issuedOn: string; signedOn: string | null;
   withdrawnAt: string | null; assessmentStatus: 'draft' | 'confirmed' | null; sortOrder: number;
 };
-const CONTRACT_SELECT = `SELECT c.id, c.template_id AS templateId, c.org_id AS orgId, o.name AS org, o.type AS orgType, c.year, c.issued_on AS issuedOn,
+const CONTRACT_SELECT = `SELECT c.id, c.template_id AS templateId, c.org_id AS orgId, o.name AS org, o.type AS orgType, ct.level, c.year, c.issued_on AS issuedOn,
   c.signed_on AS signedOn, c.withdrawn_at AS withdrawnAt, a.status AS assessmentStatus, o.sort_order AS sortOrder
-  FROM contracts c JOIN orgs o ON o.id = c.org_id LEFT JOIN assessments a ON a.contract_id = c.id`;
+  FROM contracts c JOIN orgs o ON o.id = c.org_id JOIN contract_templates ct ON ct.id = c.template_id LEFT JOIN assessments a ON a.contract_id = c.id`;
 
 /**
  * Adjusted: the branch's own lines differ from what the template gave it (a line added, changed
@@ -237,7 +246,7 @@ function summarize(ledger: Ledger, c: RawContract): ContractSummary & { indicato
   const indicators = contractIndicators(ledger, c.id);
   const status: ContractStatus = c.assessmentStatus ?? 'notScored';
   return {
-    id: c.id, templateId: c.templateId, orgId: c.orgId, org: c.org, orgType: c.orgType, year: c.year, issuedOn: c.issuedOn, signedOn: c.signedOn,
+    id: c.id, templateId: c.templateId, orgId: c.orgId, org: c.org, orgType: c.orgType, level: c.level, year: c.year, issuedOn: c.issuedOn, signedOn: c.signedOn,
     withdrawnAt: c.withdrawnAt, ...contractState(ledger, c, indicators), sum: templateSum(indicators), status, indicators,
   };
 }
@@ -265,9 +274,17 @@ export function contractCore(ledger: Ledger, contractId: number) {
   return { ...c, status: (c.assessmentStatus ?? 'notScored') as ContractStatus, indicators, sum: templateSum(indicators) };
 }
 
-/** The year's live contracts, in the order of the org tree (ids only, for the assessment). */
+/**
+ * The year's live contracts, branches first, each level in the order of the org tree (ids only,
+ * for the assessment: a community's figures then reuse its branches', computed just before).
+ */
 export function contractIdsOfYear(ledger: Ledger, year: number): number[] {
-  return all<{ id: number }>(ledger, 'SELECT c.id FROM contracts c JOIN orgs o ON o.id = c.org_id WHERE c.year = ? AND c.withdrawn_at IS NULL ORDER BY o.sort_order, o.id', year).map((r) => r.id);
+  return all<{ id: number }>(
+    ledger,
+    `SELECT c.id FROM contracts c JOIN orgs o ON o.id = c.org_id JOIN contract_templates t ON t.id = c.template_id
+     WHERE c.year = ? AND c.withdrawn_at IS NULL ORDER BY t.level = 'community', o.sort_order, o.id`,
+    year,
+  ).map((r) => r.id);
 }
 
 export function getContract(ledger: Ledger, contractId: number): ContractDetail {
@@ -317,19 +334,19 @@ function refreshFromTemplate(ledger: Ledger, contractId: number, templateId: num
   }
 }
 
-/** Branches that exist in the year (the issue dialog's list), with their contract if issued. */
-export function issueTargets(ledger: Ledger, year: number): IssueTarget[] {
+/** Orgs of a level that exist in the year (the issue dialog's list), with their contract if issued. */
+export function issueTargets(ledger: Ledger, year: number, level: ContractLevel = 'branch'): IssueTarget[] {
   return all<Omit<IssueTarget, 'withdrawn'> & { withdrawn: number }>(
     ledger,
     `SELECT o.id AS orgId, o.name AS org, p.name AS parent, o.type AS orgType, c.id AS contractId, c.withdrawn_at IS NOT NULL AS withdrawn
      FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id LEFT JOIN contracts c ON c.org_id = o.id AND c.year = ?
-     WHERE o.type IN (${BRANCH_TYPES.map((t) => `'${t}'`).join(',')}) AND (o.founded_on IS NULL OR o.founded_on <= ?) AND (o.dissolved_on IS NULL OR o.dissolved_on > ?)
+     WHERE o.type IN (${orgTypesOfLevel(level).map((t) => `'${t}'`).join(',')}) AND (o.founded_on IS NULL OR o.founded_on <= ?) AND (o.dissolved_on IS NULL OR o.dissolved_on > ?)
      ORDER BY p.sort_order, p.id, o.sort_order, o.id`,
     year, `${year}-12-31`, `${year}-01-01`,
   ).map((r) => ({ ...r, withdrawn: Boolean(r.withdrawn) }));
 }
 
-/** Issues a template to every branch of its year, or to the ones chosen. */
+/** Issues a template to every org of its level and year, or to the ones chosen. */
 export function issueContracts(ledger: Ledger, raw: IssueInput): IssueResult {
   const input = IssueSchema.parse(raw);
   return ledger.tx(() => {
@@ -341,12 +358,14 @@ export function issueContracts(ledger: Ledger, raw: IssueInput): IssueResult {
     const live = (o: Org) => (!o.foundedOn || o.foundedOn <= `${t.year}-12-31`) && (!o.dissolvedOn || o.dissolvedOn > issuedOn);
     let targets: Org[];
     if (input.orgIds === null) {
-      targets = orgs.filter((o) => isBranchType(o.type) && live(o));
+      targets = orgs.filter((o) => contractLevelOf(o.type) === t.level && live(o));
     } else {
       targets = input.orgIds.map((id) => {
         const o = orgs.find((x) => x.id === id);
         if (!o) throw new LedgerError('NOT_FOUND', '找不到选中的党组织，可能已被其他人修改。请刷新后重试。');
-        if (!isBranchType(o.type)) throw new LedgerError('NOT_A_BRANCH', `责任书只下达给党支部，“${o.name}”不是党支部。`);
+        const level = contractLevelOf(o.type);
+        if (level === null) throw new LedgerError('NOT_A_BRANCH', `责任书下达给党支部和社区党委（党总支），“${o.name}”是${ORG_TYPE_LABELS[o.type]}。`);
+        if (level !== t.level) throw new LedgerError('WRONG_LEVEL', `“${o.name}”是${ORG_TYPE_LABELS[o.type]}，请用 ${templateWords(t.year, level)}下达，这份是${CONTRACT_LEVEL_LABELS[t.level]}的模板。`);
         if (!live(o)) throw new LedgerError('ORG_DISSOLVED', `“${o.name}”在 ${t.year} 年度不存在或已撤销，不能下达责任书。`);
         return o;
       });
@@ -383,8 +402,9 @@ export function issueContracts(ledger: Ledger, raw: IssueInput): IssueResult {
       result.refreshed.push({ contractId: existing.id, org: o.name });
     }
     if (result.issued.length || result.refreshed.length) {
-      const parts = [result.issued.length && `下达 ${result.issued.length} 个支部`, result.refreshed.length && `按模板更新 ${result.refreshed.length} 个支部`].filter(Boolean);
-      ledger.audit({ action: 'issue', entity: 'contractTemplate', entityId: t.id, summary: `${t.year} 年度责任书：${parts.join('，')}`, after: { issuedOn, ...result } });
+      const unit = `个${CONTRACT_LEVEL_UNITS[t.level]}`;
+      const parts = [result.issued.length && `下达 ${result.issued.length} ${unit}`, result.refreshed.length && `按模板更新 ${result.refreshed.length} ${unit}`].filter(Boolean);
+      ledger.audit({ action: 'issue', entity: 'contractTemplate', entityId: t.id, summary: `${t.year} 年度${CONTRACT_LEVEL_LABELS[t.level]}责任书：${parts.join('，')}`, after: { issuedOn, ...result } });
     }
     return result;
   });

@@ -4,7 +4,7 @@
 // (shared/rules), never recounted here.
 import { FACILITIES, type FacilityCode } from '../../shared/domain/org';
 import { ACTIVITY_TYPES } from '../../shared/domain/activity-types';
-import { type MetricCode, type MetricResult, METRIC_CODES, formatNumber, metricDef, pct } from '../../shared/assessment';
+import { type MetricCode, type MetricResult, METRIC_CODES, aggregateMetric, contractLevelOf, formatNumber, metricDef, orgTypesOfLevel, pct } from '../../shared/assessment';
 import { CORE_RULE_IDS, QUARTER_NAMES, type RuleResult, completionRate, memberAttendance, periodsOfYear } from '../../shared/rules';
 import { today as todayIso } from '../../shared/dates';
 import type { Ledger } from './ledger';
@@ -411,12 +411,32 @@ function cacheOf(ledger: Ledger): Cache {
   return cache;
 }
 
+/** The branches a community's figures are read from: every branch below it that existed in the year. */
+export function branchesBelow(ledger: Ledger, orgId: number, year: number): { id: number; name: string }[] {
+  const types = orgTypesOfLevel('branch').map((t) => `'${t}'`).join(',');
+  return all<{ id: number; name: string }>(
+    ledger,
+    `WITH RECURSIVE below(id) AS (SELECT id FROM orgs WHERE parent_id = ? UNION ALL SELECT o.id FROM orgs o JOIN below b ON o.parent_id = b.id)
+     SELECT o.id, o.name FROM orgs o JOIN below b ON b.id = o.id
+     WHERE o.type IN (${types}) AND (o.founded_on IS NULL OR o.founded_on <= ?) AND (o.dissolved_on IS NULL OR o.dissolved_on > ?)
+     ORDER BY o.sort_order, o.id`,
+    orgId, `${year}-12-31`, `${year}-01-01`,
+  );
+}
+
 /** Several metrics of one org and year, sharing the roster and the compliance evaluation. */
 export function computeMetrics(ledger: Ledger, orgId: number, year: number, codes: readonly MetricCode[] = METRIC_CODES, opts: MetricOptions = {}): MetricResult[] {
   const ctx = makeCtx(ledger, orgId, year, opts);
   const cache = cacheOf(ledger);
   if (ctx.today < ctx.start) {
     return codes.map((c) => ({ ...base(c), value: null, pending: true, figures: [], explanation: `${year} 年度尚未开始，届时由系统根据台帐计算` }));
+  }
+  if (contractLevelOf(ctx.org.type) === 'community') {
+    // A community's figures are its branches' put together, per metric as COMMUNITY_AGGREGATION says.
+    // The branches' own figures are reused when nothing changed since they were computed (a
+    // summary computes every branch just before; the audit stamp drops them after any change).
+    const branches = branchesBelow(ledger, orgId, year).map((b) => ({ org: b.name, results: computeMetrics(ledger, b.id, year, codes, { ...opts, cached: true }) }));
+    return codes.map((c, k) => aggregateMetric(c, branches.map((b) => ({ org: b.org, result: b.results[k]! }))));
   }
   return codes.map((c) => {
     const key = `${orgId}|${year}|${ctx.today}|${c}`;

@@ -10,9 +10,10 @@ import m005 from './migrations/005-member-extra-fields';
 import m006 from './migrations/006-seed-posts';
 import m007 from './migrations/007-voided-member-spans';
 import m008 from './migrations/008-resident-feedback';
+import m009 from './migrations/009-contract-levels';
 
 /** Append only: never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -23,10 +24,21 @@ export function migrate(db: Database, to = SCHEMA_VERSION): { from: number; to: 
     throw new LedgerError('LEDGER_TOO_NEW', `这个台帐由更新版本的程序创建（结构版本 ${from}，本程序支持到 ${SCHEMA_VERSION}）。请先升级本程序再打开。`);
   }
   for (let v = from; v < to; v++) {
-    db.transaction(() => {
-      MIGRATIONS[v]!.up(db);
-      db.pragma(`user_version = ${v + 1}`);
-    }).immediate();
+    const m = MIGRATIONS[v]!;
+    // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched around it.
+    const fkWasOn = m.rebuildsTables && db.pragma('foreign_keys', { simple: true }) === 1;
+    if (fkWasOn) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db);
+        if (m.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length) {
+          throw new LedgerError('MIGRATION_FAILED', `台帐结构升级（${m.name}）后外键不一致，已撤销升级。请联系技术支持。`);
+        }
+        db.pragma(`user_version = ${v + 1}`);
+      }).immediate();
+    } finally {
+      if (fkWasOn) db.pragma('foreign_keys = ON');
+    }
   }
   return { from, to: Math.max(from, to) };
 }

@@ -1,13 +1,13 @@
 // Calls of the 责任书与考核 area: contract templates, contracts per branch, the year-end
 // assessment and 民主评议党员. Output types live here so the renderer and the services share them.
 import { z } from 'zod';
-import type { GradeBand, Indicator, MetricResult } from '../assessment';
+import type { ContractLevel, GradeBand, Indicator, MetricResult } from '../assessment';
 import { gradeBandsSchema } from '../assessment';
 import type { AppraisalGrade, MemberKind } from '../domain/member';
 import type { OrgType } from '../domain/org';
 import {
   AppraisalQuerySchema, AppraisalRecordSchema, AssessmentNoteSchema, ContractAdjustSchema, ContractRefSchema, ContractSignSchema,
-  ContractWithdrawSchema, IssueSchema, ScoreInputSchema, ScoresSaveSchema, TemplateCreateSchema, TemplateSaveSchema, UnlockSchema, yearSchema,
+  ContractWithdrawSchema, IssueSchema, ScoreInputSchema, ScoresSaveSchema, TemplateCreateSchema, TemplateRefSchema, TemplateSaveSchema, UnlockSchema, yearSchema,
   type EvidenceLink,
 } from '../schemas/contract';
 import { call } from './contract';
@@ -20,6 +20,7 @@ export type ContractIndicatorRow = IndicatorRow & { templateIndicatorId: number 
 export type TemplateSummary = {
   id: number;
   year: number;
+  level: ContractLevel;
   title: string;
   indicatorCount: number;
   sum: number;
@@ -37,6 +38,8 @@ export type ContractSummary = {
   orgId: number;
   org: string;
   orgType: OrgType;
+  /** The level the org signs at: 党支部, or 社区党委/党总支. */
+  level: ContractLevel;
   year: number;
   issuedOn: string;
   signedOn: string | null;
@@ -94,6 +97,8 @@ export type AssessmentView = {
   assessmentId: number | null;
   orgId: number;
   org: string;
+  /** Ranks are among the orgs of the same level. */
+  level: ContractLevel;
   year: number;
   status: 'draft' | 'confirmed';
   confirmedAt: string | null;
@@ -111,6 +116,7 @@ export type AssessmentView = {
 
 export type RankedAssessment = AssessmentView & { rank: number; of: number };
 
+/** `branches` holds every contract's assessment of the year, of both levels (the name predates levels). */
 export type YearSummary = { year: number; bands: GradeBand[]; asOf: string; branches: RankedAssessment[] };
 
 export type AppraisalRow = {
@@ -145,11 +151,11 @@ const year = z.object({ year: yearSchema });
 
 export const assessmentCalls = {
   'assessment.templates': call<TemplateSummary[]>()(z.object({})),
-  /** null when the year has no template yet. */
-  'assessment.template': call<TemplateDetail | null>()(year),
+  /** null when the year has no template of that level yet. */
+  'assessment.template': call<TemplateDetail | null>()(TemplateRefSchema),
   'assessment.createTemplate': call<TemplateDetail>()(TemplateCreateSchema),
   'assessment.saveTemplate': call<TemplateDetail>()(TemplateSaveSchema),
-  'assessment.issueTargets': call<IssueTarget[]>()(year),
+  'assessment.issueTargets': call<IssueTarget[]>()(TemplateRefSchema),
   'assessment.issue': call<IssueResult>()(IssueSchema),
   'assessment.contracts': call<ContractSummary[]>()(year),
   'assessment.contract': call<ContractDetail>()(ContractRefSchema),

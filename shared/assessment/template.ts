@@ -2,6 +2,7 @@
 // committee starts from (a plausible starting point to edit, not a national standard).
 import { z } from 'zod';
 import { roundScore } from './grading';
+import type { ContractLevel } from './levels';
 import { type MetricCode, metricCodeSchema, metricDef } from './metrics';
 import { type ScoringRule, describeScoringRule, scoringRuleSchema } from './scoring';
 
@@ -60,8 +61,10 @@ function manual(category: string, content: string, points: number, ruleText: str
 
 const [LEAD, RANKS, MECHANISM, RESULTS, MASSES] = FIVE_GOOD_CATEGORIES;
 
+type DefaultTemplate = { title: (year: number) => string; preamble: (year: number) => string; indicators: readonly Indicator[] };
+
 /** The default 100-point template of DOMAIN.md. */
-export const DEFAULT_TEMPLATE: { title: (year: number) => string; preamble: (year: number) => string; indicators: readonly Indicator[] } = {
+export const DEFAULT_TEMPLATE: DefaultTemplate = {
   title: (year) => `${year} 年度基层党组织党建工作责任书`,
   preamble: (year) =>
     `为全面落实党建工作责任制，推进基层党组织标准化规范化建设，街道党工委与各基层党组织签订 ${year} 年度党建工作责任书。` +
@@ -87,3 +90,39 @@ export const DEFAULT_TEMPLATE: { title: (year: number) => string; preamble: (yea
     manual(MASSES, '群众诉求及时办理', 5, '每有一件诉求未及时办理扣 1 分，扣完为止'),
   ],
 };
+
+/**
+ * The default for 社区党委/党总支: the same "五个好", read over the branches below (how each figure
+ * is put together: COMMUNITY_AGGREGATION), with the community's own duties (述职, 特色品牌,
+ * 满意度, 诉求) scored by hand. 联席会 and 发展党员 are the community's totals, so their targets grow.
+ */
+export const DEFAULT_COMMUNITY_TEMPLATE: DefaultTemplate = {
+  title: (year) => `${year} 年度社区党建工作目标责任书`,
+  preamble: (year) =>
+    `为全面落实党建工作责任制，街道党工委与各社区党委（党总支）签订 ${year} 年度社区党建工作目标责任书。` +
+    '考核按“五个好”设置指标，满分 100 分；系统计算的指标按社区下属各党支部的台帐数据汇总（合计、平均或取最差），年终由街道党工委组织考核，实行年终工作述职和群众评议。',
+  indicators: [
+    computed(LEAD, '下属党支部委员会均按期换届', 5, 'committeeInTerm', { mode: 'full' }),
+    computed(LEAD, '督促下属党支部每月召开支部委员会会议', 10, 'committeeMonths', { mode: 'proportional', target: 12 }),
+    manual(LEAD, '社区党委（党总支）书记年终工作述职', 5, '按时述职、内容翔实得 5 分；未述职不得分'),
+    computed(RANKS, '下属党支部“三会一课”按期召开', 10, 'threeMeetingsOneLesson', { mode: 'proportional', target: 1 }),
+    computed(RANKS, '下属党支部按时开展民主评议党员', 4, 'appraisalDone', { mode: 'proportional', target: 1 }),
+    computed(RANKS, '全社区发展党员工作', 3, 'newMembersAdmitted', { mode: 'full', target: 2 }),
+    computed(RANKS, '流动党员、在职党员报到管理到位', 3, 'mobileKeptUp', { mode: 'proportional', target: 1 }),
+    computed(MECHANISM, '下属党支部“十有”阵地建设达标', 6, 'facilities', { mode: 'proportional', target: 10 }),
+    computed(MECHANISM, '党员花名册完整，无缺项', 6, 'missingFieldRate', { mode: 'proportional', target: 0 }),
+    manual(MECHANISM, '按月足额收缴、按时上缴党费', 4, '按月足额收缴、按时上缴得 4 分；每欠缴一个月扣 1 分，扣完为止'),
+    computed(MECHANISM, '与驻区单位召开党建联席会，全社区每年不少于 8 次', 4, 'jointMeetings', { mode: 'proportional', target: 8 }),
+    computed(RESULTS, '下属党支部每月开展主题党日活动', 6, 'themeDayMonths', { mode: 'proportional', target: 12 }),
+    computed(RESULTS, '党员认领设岗定责岗位', 5, 'postHolders', { mode: 'proportional', target: 0.8 }),
+    computed(RESULTS, '下属党支部组织党员开展志愿服务', 5, 'volunteerActivities', { mode: 'proportional', target: 12 }),
+    manual(RESULTS, '打造社区党建特色品牌', 4, '有特色品牌、成效明显得 4 分；有项目但成效一般得 2 分'),
+    manual(MASSES, '居民群众评议社区工作', 10, '按群众评议满意率折算：满意率 × 10 分'),
+    computed(MASSES, '党员走访联系群众（走千家）', 5, 'visits', { mode: 'proportional', target: 12 }),
+    manual(MASSES, '群众诉求及时办理', 5, '每有一件诉求未及时办理扣 1 分，扣完为止'),
+  ],
+};
+
+export function defaultTemplateFor(level: ContractLevel): DefaultTemplate {
+  return level === 'community' ? DEFAULT_COMMUNITY_TEMPLATE : DEFAULT_TEMPLATE;
+}

@@ -4,8 +4,11 @@ import { z } from 'zod';
 
 export const BUILTIN_ACTIVITY_TYPES = [
   'branchAssembly', 'committeeMeeting', 'groupMeeting', 'partyLesson', 'themeDay', 'lifeMeeting',
-  'heartTalk', 'memberAppraisal', 'remoteEducation', 'volunteer', 'visit', 'assistance', 'jointMeeting', 'other',
+  'heartTalk', 'memberAppraisal', 'remoteEducation', 'volunteer', 'visit', 'assistance', 'jointMeeting', 'democraticLife', 'other',
 ] as const;
+
+/** 民主生活会: the yearly meeting of a 党委/党总支's leading group (its committee), built in since migration 10. */
+export const DEMOCRATIC_LIFE_LABEL = '民主生活会';
 
 export type ActivityTypeDef = {
   code: string;
@@ -35,6 +38,7 @@ export const ACTIVITY_TYPES: readonly ActivityTypeDef[] = [
   { code: 'visit', label: '走访', core: false, countsForAttendance: false, expected: 'none', builtin: true },
   { code: 'assistance', label: '帮扶', core: false, countsForAttendance: false, expected: 'none', builtin: true },
   { code: 'jointMeeting', label: '党建联席会', core: false, countsForAttendance: false, expected: 'none', builtin: true },
+  { code: 'democraticLife', label: DEMOCRATIC_LIFE_LABEL, core: false, countsForAttendance: false, expected: 'committee', builtin: true },
   { code: 'other', label: '其他', core: false, countsForAttendance: false, expected: 'none', builtin: true },
 ];
 

@@ -42,11 +42,19 @@ export const DEFAULT_BRANCH_RULES: readonly RuleDef[] = [
   { id: 'remoteEducation', activityType: 'remoteEducation', label: '远程教育集中收看', period: 'month', minCount: 3, scope: 'org', days: [5, 15, 25], toleranceDays: 0, enabled: true },
 ];
 
+/** Defaults for the orgs with orgs below them (社区党委, 党总支): 党委会 monthly, 民主生活会 yearly. */
+export const DEFAULT_COMMUNITY_RULES: readonly RuleDef[] = [
+  { id: 'committeeMeeting', activityType: 'committeeMeeting', label: '党委（总支）委员会会议', period: 'month', minCount: 1, scope: 'org', quorum: 'committeeMajority', enabled: true },
+  { id: 'democraticLife', activityType: 'democraticLife', label: '民主生活会', period: 'year', minCount: 1, scope: 'org', enabled: true },
+];
+const COMMUNITY_TYPES: readonly OrgType[] = ['partyCommittee', 'generalBranch'];
+
 /** The three meetings and one lesson: what "三会一课完成率" is computed over. */
 export const CORE_RULE_IDS = ['branchAssembly', 'committeeMeeting', 'groupMeeting', 'partyLesson'] as const;
 
 export function defaultRulesFor(orgType: OrgType): RuleDef[] {
-  return BRANCH_TYPES.includes(orgType) ? DEFAULT_BRANCH_RULES.map((r) => ({ ...r, days: r.days ? [...r.days] : undefined })) : [];
+  const defaults = BRANCH_TYPES.includes(orgType) ? DEFAULT_BRANCH_RULES : COMMUNITY_TYPES.includes(orgType) ? DEFAULT_COMMUNITY_RULES : [];
+  return defaults.map((r) => ({ ...r, days: r.days ? [...r.days] : undefined }));
 }
 
 /** The settings key holding overrides. */

@@ -1,6 +1,7 @@
 // Inputs of contracts (责任书), the year-end assessment and member appraisal (民主评议党员); the same
 // schemas validate the forms in the renderer and the calls in the main process.
 import { z } from 'zod';
+import { contractLevelSchema } from '../assessment/levels';
 import { indicatorInputSchema } from '../assessment/template';
 import { APPRAISAL_GRADES } from '../domain/member';
 import { id, isoDate, optText } from './common';
@@ -11,6 +12,8 @@ const indicatorList = z.array(indicatorInputSchema).min(1, '至少需要一项�
 
 export const TemplateCreateSchema = z.object({
   year: yearSchema,
+  /** 党支部 or 社区党委/党总支: a year has one template of each. */
+  level: contractLevelSchema.default('branch'),
   /** Copy this year's template; null or absent: start from the default "五个好" template. */
   copyFromYear: yearSchema.nullish().transform((v) => v ?? null),
   title: optText(60),
@@ -27,7 +30,7 @@ export type TemplateSave = z.input<typeof TemplateSaveSchema>;
 
 export const IssueSchema = z.object({
   templateId: id,
-  /** The branches to issue to; null or absent: every branch that exists in the template's year. */
+  /** The orgs to issue to (of the template's level); null or absent: every one that exists in the template's year. */
   orgIds: z.array(id).max(500).nullish().transform((v) => v ?? null),
   issuedOn: isoDate('下达日期').optional(),
   /** Also bring contracts already issued (not confirmed) up to date with the template, keeping per-branch adjustments. */
@@ -69,6 +72,9 @@ export const ScoresSaveSchema = z.object({
   scores: z.array(ScoreInputSchema.omit({ contractId: true })).min(1, '没有需要保存的评分').max(100),
 });
 export type ScoresSave = z.input<typeof ScoresSaveSchema>;
+
+/** A year's template of one level (党支部 when left out, as before levels existed). */
+export const TemplateRefSchema = z.object({ year: yearSchema, level: contractLevelSchema.default('branch') });
 
 export const ContractRefSchema = z.object({ contractId: id });
 export const UnlockSchema = z.object({ contractId: id, reason: z.string().trim().min(2, '请填写解锁原因').max(300) });

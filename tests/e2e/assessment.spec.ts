@@ -33,7 +33,7 @@ test('copy last year’s template, issue it, score one branch: total, grade and 
 
   // 下达: saves first, then issues to every branch.
   await page.getByRole('button', { name: '下达责任书' }).click();
-  const dialog = page.getByRole('dialog', { name: `下达 ${NEXT_YEAR} 年度责任书` });
+  const dialog = page.getByRole('dialog', { name: `下达 ${NEXT_YEAR} 年度党支部责任书` });
   const all = dialog.getByText(/全部支部（\d+ 个，其中 \d+ 个尚未下达）/);
   await expect(all).toBeVisible();
   const branches = Number(/全部支部（(\d+) 个/.exec((await all.textContent()) ?? '')?.[1]);

@@ -16,7 +16,7 @@ test('考核汇总 marks branches with unscored items 未评完 and gives them n
     const row = rows.filter({ has: page.getByText(b.org, { exact: true }) });
     await expect(row.locator('td').first()).toHaveText('未评完');
   }
-  await expect(page.getByText(`${open.length} 个支部未评完，评完后才排名次`)).toBeVisible();
+  await expect(page.getByText(`${open.length} 个党组织未评完，评完后才排名次`)).toBeVisible();
 });
 
 test('a score above the maximum is refused with a message, not clamped', async ({ page }) => {

@@ -35,10 +35,11 @@ describe('ledger compliance (CLI)', () => {
     expect(out.orgs[0].rules.find((x: { rule: string }) => x.rule === '支部委员会会议')).toMatchObject({ period: 'month', required: 12, met: 11, missing: ['2025-07'] });
     expect(out.orgs[0].rules.find((x: { rule: string }) => x.rule === '党课')).toMatchObject({ period: 'quarter', required: 4, met: 0 });
 
-    // The community's name selects the branches under it; --strict exits 1 when anything is missing.
+    // The community's name selects it (its own 党委会 and 民主生活会 are checked too) and the branches
+    // under it; --strict exits 1 when anything is missing.
     const all = cli('compliance', '--db', t.path, '--year', '2025', '--org', '东风社区党委', '--strict', '--json');
     expect(all.code).toBe(1);
-    expect(JSON.parse(all.out).orgs.map((o: { org: string }) => o.org)).toEqual(['东风社区第一党支部', '东风社区第二党支部']);
+    expect(JSON.parse(all.out).orgs.map((o: { org: string }) => o.org)).toEqual(['东风社区党委', '东风社区第一党支部', '东风社区第二党支部']);
 
     const text = cli('compliance', '--db', t.path, '--year', '2025', '--org', '东风社区第一党支部');
     expect(text.out).toContain('未完成：2025年7月');

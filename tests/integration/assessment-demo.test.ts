@@ -24,10 +24,15 @@ beforeAll(async () => {
 afterAll(() => { ledger?.close(); dir?.cleanup(); });
 
 describe('the demo street’s contracts and assessments', () => {
-  it('has templates for the last two years and this one, issued to every branch', () => {
-    expect(listTemplates(ledger).map((t) => [t.year, t.sum, t.copiedFromYear])).toEqual([[2026, 100, 2025], [2025, 100, 2024], [2024, 100, null]]);
-    const branches = (ledger.db.prepare("SELECT count(*) AS n FROM orgs WHERE type IN ('branch', 'jointBranch', 'temporaryBranch') AND (founded_on IS NULL OR founded_on <= '2026-12-31') AND dissolved_on IS NULL").get() as { n: number }).n;
-    expect(listContracts(ledger, { year: 2026 })).toHaveLength(branches);
+  it('has templates for the last two years and this one, issued to every branch and every community', () => {
+    expect(listTemplates(ledger).map((t) => [t.year, t.level, t.sum, t.copiedFromYear])).toEqual([
+      [2026, 'branch', 100, 2025], [2026, 'community', 100, 2025], [2025, 'branch', 100, 2024], [2025, 'community', 100, 2024], [2024, 'branch', 100, null], [2024, 'community', 100, null],
+    ]);
+    const count = (types: string) => (ledger.db.prepare(`SELECT count(*) AS n FROM orgs WHERE type IN (${types}) AND (founded_on IS NULL OR founded_on <= '2026-12-31') AND dissolved_on IS NULL`).get() as { n: number }).n;
+    const contracts = listContracts(ledger, { year: 2026 });
+    expect(contracts.filter((c) => c.level === 'branch')).toHaveLength(count("'branch', 'jointBranch', 'temporaryBranch'"));
+    expect(contracts.filter((c) => c.level === 'community')).toHaveLength(count("'partyCommittee', 'generalBranch'"));
+    expect(count("'partyCommittee', 'generalBranch'")).toBeGreaterThan(1);
     expect(listContracts(ledger, { year: 2026 }).every((c) => c.status === 'notScored' && c.signedOn !== null)).toBe(true);
     // Per-branch adjustments exist and still sum to 100.
     const adjusted = listContracts(ledger, { year: 2025 }).filter((c) => c.adjusted);
@@ -35,14 +40,18 @@ describe('the demo street’s contracts and assessments', () => {
     expect(adjusted.every((c) => c.sum === 100)).toBe(true);
   });
 
-  it('scores and confirms 2024 and 2025 completely; totals, grades and ranks agree', () => {
+  it('scores and confirms 2024 and 2025 completely; totals, grades and ranks (per level) agree', () => {
     for (const year of [2024, 2025]) {
-      const s = yearSummary(ledger, year, { today: TODAY });
-      expect(s.branches.length).toBeGreaterThan(10);
-      for (const b of s.branches) {
+      const all = yearSummary(ledger, year, { today: TODAY });
+      for (const b of all.branches) {
         expect(b).toMatchObject({ status: 'confirmed', complete: true, problems: [] });
         expect(b.total).toBe(sumScores(b.indicators.map((i) => i.score)));
       }
+      const communities = all.branches.filter((b) => b.level === 'community');
+      expect(communities.length).toBeGreaterThan(1);
+      expect(communities.map((b) => b.rank)).toEqual(rankTotals(communities.map((b) => b.total)));
+      const s = { branches: all.branches.filter((b) => b.level === 'branch') };
+      expect(s.branches.length).toBeGreaterThan(10);
       const ranks = rankTotals(s.branches.map((b) => b.total));
       expect(s.branches.map((b) => b.rank)).toEqual(ranks);
       expect(s.branches.map((b) => b.total)).toEqual([...s.branches.map((b) => b.total)].sort((a, b) => b - a));

@@ -35,12 +35,12 @@ describe('contract templates', () => {
     expect(y2026.indicators.map((i) => [i.content, i.points])).toContainEqual(['书记参加街道培训', 2]);
     expect(y2026.indicators.find((i) => i.content.includes('述职'))!.points).toBe(3);
     expect(listTemplates(t.ledger).map((x) => x.year)).toEqual([2026, 2025]);
-    expect(() => createTemplate(t.ledger, { year: 2026 })).toThrow('2026 年度的责任书模板已经存在');
-    expect(() => createTemplate(t.ledger, { year: 2027, copyFromYear: 2019 })).toThrow('没有 2019 年度的责任书模板可以复制');
+    expect(() => createTemplate(t.ledger, { year: 2026 })).toThrow('2026 年度党支部责任书模板已经存在');
+    expect(() => createTemplate(t.ledger, { year: 2027, copyFromYear: 2019 })).toThrow('没有 2019 年度党支部责任书模板可以复制');
     expect(audits(t, 'contractTemplate').map((a) => a.summary)).toEqual([
-      '按默认“五个好”模板新建 2025 年度责任书模板',
-      '修改 2025 年度责任书模板：新增 1 项、修改 1 项，合计 100 分',
-      '复制 2025 年度责任书模板为 2026 年度模板',
+      '按默认“五个好”模板新建 2025 年度党支部责任书模板',
+      '修改 2025 年度党支部责任书模板：新增 1 项、修改 1 项，合计 100 分',
+      '复制 2025 年度党支部责任书模板为 2026 年度模板',
     ]);
   });
 
@@ -78,7 +78,7 @@ describe('issuing contracts', () => {
     const c = getContract(t.ledger, first.issued[0]!.contractId);
     expect(c).toMatchObject({ year: 2025, issuedOn: '2025-01-20', sum: 100, adjusted: false, status: 'notScored' });
     expect(c.indicators).toHaveLength(tpl.indicators.length);
-    expect(() => issueContracts(t.ledger, { templateId: tpl.id, orgIds: [t.community] })).toThrow('不是党支部');
+    expect(() => issueContracts(t.ledger, { templateId: tpl.id, orgIds: [t.community] })).toThrow('“东风社区党委”是社区党委，请用 2025 年度社区党委/党总支责任书模板下达');
   });
 
   it('issues to some branches only', async () => {

@@ -145,6 +145,22 @@ describe('every register of one branch, in both formats', () => {
 });
 
 describe('street-wide', () => {
+  it('the summary ranks each level in its own table; a 社区党委’s 考核表 reads its branches’ figures and its secretary signs', { timeout: 120_000 }, async () => {
+    const s = yearSummary(ledger, YEAR);
+    const communities = s.branches.filter((b) => b.level === 'community');
+    const summary = squash(pdfText((await exportTo('assessment-summary', 'pdf')).file));
+    expect(summary).toContain(squash('党建工作年终考核汇总表（党支部）'));
+    expect(summary).toContain(squash(`共 ${communities.length} 个社区党委（党总支）`));
+    const xlsx = await workbook((await exportTo('assessment-summary', 'xlsx')).file);
+    expect(xlsx.worksheets.map((w) => w.name)).toEqual(['汇总表（党支部）', '汇总表（社区党委、党总支）']);
+    const community = communities[0]!;
+    const sheet = squash(pdfText((await exportTo('assessment', 'pdf', { orgId: community.orgId })).file));
+    expect(sheet).toContain(squash(`${YEAR}年度社区党建工作年终考核表`));
+    expect(sheet).toContain(squash(`名次：第 ${community.rank} 名（共 ${community.of} 个社区党委（党总支））`));
+    expect(sheet).toContain(squash('社区党委（党总支）书记（签字）'));
+    expect(sheet).toContain(squash(community.indicators.find((i) => i.metric === 'committeeMonths')!.computed!.explanation));
+  });
+
   it('the roster has every member of the street in both formats, one row each', { timeout: 240_000 }, async () => {
     const names = yearEndNames(null);
     expect(names.length).toBeGreaterThanOrEqual(600);

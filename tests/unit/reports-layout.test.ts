@@ -184,8 +184,8 @@ describe('scores', () => {
     const { buildAssessmentSummary } = await import('../../shared/reports/registers/assessment-summary');
     const doc = buildAssessmentSummary({
       unit: '锦澜街道党工委', period: { from: '2025-01-01', to: '2025-12-31' }, printedOn: '2025-12-31', maskIds: false, year: 2025,
-      categories: [{ category: '领导班子好', points: 20 }], bands: '90 分以上为“优秀”',
-      lines: [{ rank: 1, org: '望江社区第一党支部', categories: [19.5], total: 90, grade: '优秀', confirmed: true }],
+      bands: '90 分以上为“优秀”',
+      levels: [{ level: 'branch', categories: [{ category: '领导班子好', points: 20 }], lines: [{ rank: 1, org: '望江社区第一党支部', categories: [19.5], total: 90, grade: '优秀', confirmed: true }] }],
     });
     const pdf = JSON.stringify(toPdfDefinition(doc, { glyphs: new GlyphChecker([{ name: 'Main', hasGlyph: () => true }]), font: 'Main' }));
     expect(pdf).toContain('"19.50"');

@@ -1,4 +1,5 @@
 import { isIsoDate } from '../../../shared/dates';
+import { CONTRACT_LEVELS, CONTRACT_LEVEL_LABELS, CONTRACT_LEVEL_UNITS } from '../../../shared/assessment';
 import { yearSummary } from '../../ledger/assessments';
 import { findOrgByName, orgSubtreeIds } from '../../ledger/orgs';
 import { type CliCommand, EXIT, UsageError, openLedgerFromArgs, printJson, requireString } from '../command';
@@ -7,7 +8,7 @@ const STATUS_LABELS = { draft: '未确认', confirmed: '已确认' } as const;
 
 export const assessment: CliCommand = {
   name: 'assessment',
-  summary: '年终考核：各支部得分、等次和排名，以及每项指标的得分依据',
+  summary: '年终考核：各支部和社区党委（党总支）的得分、等次和各自层级内的排名，以及每项指标的得分依据',
   usage: 'npm run -s ledger -- assessment --db FILE --year 2025 [--org NAME（含下级党组织）] [--today YYYY-MM-DD] [--json]',
   options: { db: { type: 'string' }, year: { type: 'string' }, org: { type: 'string' }, today: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values }) {
@@ -21,14 +22,14 @@ export const assessment: CliCommand = {
     try {
       const summary = yearSummary(ledger, year, { today: todayArg });
       // --org is the org with the orgs below it, by its exact name or short name, as in export and
-      // compliance; ranks stay those among all branches.
+      // compliance; ranks stay those among all orgs of the same level.
       let branches = summary.branches;
       if (orgName) {
         const org = findOrgByName(ledger, orgName);
         if (!org) throw new UsageError(`找不到党组织“${orgName}”。请使用台帐中的全称或简称。`);
         const under = new Set(orgSubtreeIds(ledger, org.id));
         branches = summary.branches.filter((b) => under.has(b.orgId));
-        if (branches.length === 0) throw new UsageError(`${year} 年度“${org.name}”及其下级没有支部责任书。`);
+        if (branches.length === 0) throw new UsageError(`${year} 年度“${org.name}”及其下级没有责任书。`);
       }
       if (values.json) {
         printJson({
@@ -36,7 +37,7 @@ export const assessment: CliCommand = {
           asOf: summary.asOf,
           bands: summary.bands,
           branches: branches.map((b) => ({
-            org: b.org, orgId: b.orgId, total: b.total, grade: b.grade, rank: b.rank, of: b.of, status: b.status, complete: b.complete, points: b.points,
+            org: b.org, orgId: b.orgId, level: b.level, total: b.total, grade: b.grade, rank: b.rank, of: b.of, status: b.status, complete: b.complete, points: b.points,
             unscored: b.unscored,
             categories: b.categories,
             indicators: b.indicators.map((i) => ({
@@ -55,15 +56,19 @@ export const assessment: CliCommand = {
         process.stdout.write(`${year} 年度还没有下达责任书。\n`);
         return EXIT.ok;
       }
-      process.stdout.write(`${year} 年度党建工作考核（${summary.branches.length} 个支部，计算数据截至 ${summary.asOf}）\n\n`);
-      process.stdout.write(`名次  得分    等次  状态    支部\n`);
-      for (const b of branches) {
-        process.stdout.write(`${String(b.rank).padStart(3)}  ${b.total.toFixed(2).padStart(6)}  ${b.grade.padEnd(2, '　')}  ${STATUS_LABELS[b.status]}${b.complete ? '' : '*'}  ${b.org}\n`);
+      process.stdout.write(`${year} 年度党建工作考核（${summary.branches.length} 个党组织，计算数据截至 ${summary.asOf}）\n`);
+      for (const level of CONTRACT_LEVELS) {
+        const rows = branches.filter((b) => b.level === level);
+        if (rows.length === 0) continue;
+        process.stdout.write(`\n${CONTRACT_LEVEL_LABELS[level]}（在本层级 ${rows[0]!.of} 个党组织中排名）\n名次  得分    等次  状态    党组织\n`);
+        for (const b of rows) {
+          process.stdout.write(`${String(b.rank).padStart(3)}  ${b.total.toFixed(2).padStart(6)}  ${b.grade.padEnd(2, '　')}  ${STATUS_LABELS[b.status]}${b.complete ? '' : '*'}  ${b.org}\n`);
+        }
       }
       if (branches.some((b) => !b.complete)) process.stdout.write('\n* 有指标尚未评分，得分不含未评分的指标。\n');
       if (orgName && branches.length === 1) {
         for (const b of branches) {
-          process.stdout.write(`\n${b.org}　${b.total} 分，${b.grade}，第 ${b.rank} 名（共 ${b.of} 个支部）\n`);
+          process.stdout.write(`\n${b.org}　${b.total} 分，${b.grade}，第 ${b.rank} 名（共 ${b.of} 个${CONTRACT_LEVEL_UNITS[b.level]}）\n`);
           for (const i of b.indicators) {
             const score = i.score === null ? '未评分' : `${i.score}`;
             const why = i.computed ? `　${i.computed.explanation}；${i.computed.working}${i.overridden ? `；考核组调整为 ${i.committeeScore} 分：${i.overrideReason}` : ''}` : '';

@@ -1,5 +1,6 @@
 // The demo street's 责任书 and 年终考核: a template for each of the last two years and this one,
-// issued to every branch; the two finished years scored by the committee and confirmed. Written
+// issued to every branch, and a 社区党委/党总支 template issued to every community; the two
+// finished years scored by the committee and confirmed. Written
 // through the services (so every rule of scoring applies) and deterministic for one seed and
 // 'today': the ranking is the same on every run and each number can be traced to the ledger.
 import { type Indicator, describeScoringRule, metricDef, roundScore } from '../../../shared/assessment';
@@ -74,6 +75,15 @@ function issueYear(ledger: Ledger, templateId: number, year: number, rng: Rng): 
   for (const c of contractIdsOfYear(ledger, year)) signContract(ledger, { contractId: c, signedOn: nextWorkday(addDays(issuedOn, rng.int(3, 20))) });
 }
 
+/** The communities' template of a year (a copy of last year's when there is one), issued and signed. */
+function issueCommunities(ledger: Ledger, year: number, copyFromYear: number | null, rng: Rng): void {
+  const tpl = createTemplate(ledger, { year, level: 'community', copyFromYear });
+  const issuedOn = nextWorkday(ymd(year, 1, 20));
+  for (const c of issueContracts(ledger, { templateId: tpl.id, issuedOn }).issued) {
+    signContract(ledger, { contractId: c.contractId, signedOn: nextWorkday(addDays(issuedOn, rng.int(3, 20))) });
+  }
+}
+
 /** Adds the templates, contracts and the confirmed assessments of the two finished years. */
 export function addDemoContracts(ledger: Ledger, street: DemoStreet): void {
   const rng = new Rng(street.seed).fork('contracts');
@@ -83,6 +93,8 @@ export function addDemoContracts(ledger: Ledger, street: DemoStreet): void {
   // Two years ago: the default 五个好 template, as it came.
   const first = createTemplate(ledger, { year: y0 });
   issueYear(ledger, first.id, y0, rng);
+  const communities = rng.fork('communities');
+  issueCommunities(ledger, y0, null, communities);
   scoreYear(ledger, rng.fork(String(y0)), y0, street.today, { value: false });
 
   // Last year: copied, with 党费 now computed from the dues register started that January.
@@ -102,9 +114,11 @@ export function addDemoContracts(ledger: Ledger, street: DemoStreet): void {
         : i));
     adjustContract(ledger, { contractId: c, indicators, note: '无共建单位，联席会分值并入志愿服务' });
   }
+  issueCommunities(ledger, y1, y0, communities);
   scoreYear(ledger, rng.fork(String(y1)), y1, street.today, { value: false });
 
   // This year: copied from last year and issued; scored at year end.
   const current = createTemplate(ledger, { year: thisYear, copyFromYear: y1 });
   issueYear(ledger, current.id, thisYear, rng);
+  issueCommunities(ledger, thisYear, y1, communities);
 }

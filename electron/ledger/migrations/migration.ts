@@ -7,4 +7,10 @@ export type Migration = {
   readonly name: string;
   /** Runs inside the transaction that also sets user_version; throw to roll it back. */
   readonly up: (db: Database) => void;
+  /**
+   * The migration rebuilds a table other tables point at (SQLite cannot drop a UNIQUE constraint
+   * otherwise): foreign keys are switched off around its transaction, as SQLite's own procedure
+   * for such changes says, and checked whole before it commits.
+   */
+  readonly rebuildsTables?: boolean;
 };

@@ -4,6 +4,7 @@ import type { AssessmentData, AssessmentLine } from '../../../shared/reports/reg
 import type { SummaryData } from '../../../shared/reports/registers/assessment-summary';
 import { type ContractData, bandsText } from '../../../shared/reports/registers/contract';
 import type { ScoredIndicator } from '../../../shared/api/assessment';
+import { CONTRACT_LEVELS } from '../../../shared/assessment';
 import { gradeBands, yearSummary } from '../../ledger/assessments';
 import { getContract, listContracts } from '../../ledger/contracts';
 import type { Ledger } from '../../ledger/ledger';
@@ -18,7 +19,9 @@ function committeeName(ledger: Ledger): string {
 
 export function contractData(ledger: Ledger, scope: Scope, opts: QueryOptions): ContractData {
   const committee = committeeName(ledger);
-  const contracts = listContracts(ledger, { year: scope.year }).filter((c) => scope.orgIds.has(c.orgId)).map((s) => {
+  const listed = listContracts(ledger, { year: scope.year }).filter((c) => scope.orgIds.has(c.orgId));
+  // Level by level, in the order the summary ranks them (党支部, then 社区党委/党总支).
+  const contracts = CONTRACT_LEVELS.flatMap((level) => listed.filter((c) => c.level === level)).map((s) => {
     const c = getContract(ledger, s.id);
     return {
       title: c.title, committee, org: c.org, year: c.year, preamble: c.preamble, issuedOn: c.issuedOn, signedOn: c.signedOn,
@@ -42,6 +45,7 @@ export function assessmentData(ledger: Ledger, scope: Scope, opts: QueryOptions)
   const summary = yearSummary(ledger, scope.year);
   const sheets = summary.branches.filter((b) => scope.orgIds.has(b.orgId)).map((a) => ({
     org: a.org,
+    level: a.level,
     year: a.year,
     lines: a.indicators.map((i): AssessmentLine => ({
       category: i.category, content: i.content, points: i.points, rule: i.ruleText, computed: i.source === 'computed',
@@ -61,15 +65,18 @@ export function assessmentData(ledger: Ledger, scope: Scope, opts: QueryOptions)
 
 export function summaryData(ledger: Ledger, scope: Scope, opts: QueryOptions): SummaryData {
   const summary = yearSummary(ledger, scope.year);
-  const branches = summary.branches.filter((b) => scope.orgIds.has(b.orgId));
-  const categories = branches[0]?.categories.map((c) => ({ category: c.category, points: c.points })) ?? [];
-  const lines = branches.map((b) => ({
-    rank: b.rank,
-    org: b.org,
-    categories: categories.map((c) => b.categories.find((x) => x.category === c.category)?.score ?? 0),
-    total: b.total,
-    grade: b.grade,
-    confirmed: b.status === 'confirmed',
-  }));
-  return { ...headerFor(scope, opts), year: scope.year, categories, lines, bands: bandsText(summary.bands) };
+  const levels = CONTRACT_LEVELS.map((level) => {
+    const orgs = summary.branches.filter((b) => b.level === level && scope.orgIds.has(b.orgId));
+    const categories = orgs[0]?.categories.map((c) => ({ category: c.category, points: c.points })) ?? [];
+    const lines = orgs.map((b) => ({
+      rank: b.rank,
+      org: b.org,
+      categories: categories.map((c) => b.categories.find((x) => x.category === c.category)?.score ?? 0),
+      total: b.total,
+      grade: b.grade,
+      confirmed: b.status === 'confirmed',
+    }));
+    return { level, categories, lines };
+  });
+  return { ...headerFor(scope, opts), year: scope.year, levels, bands: bandsText(summary.bands) };
 }

@@ -1,5 +1,6 @@
-// 检查规则: the frequency rules of each kind of branch, editable by an administrator. Only the
-// differences from the defaults of DOMAIN.md are stored (settings 'complianceRules').
+// 检查规则: the frequency rules of each kind of branch and of 社区党委/党总支, editable by an
+// administrator, with rules of its own for any type that has none yet (a street's own types
+// included). Only the differences from the defaults of DOMAIN.md are stored (settings 'complianceRules').
 import { Alert, Button, Drawer, Input, InputNumber, Select, Space, Switch, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
@@ -43,7 +44,7 @@ function CustomTypes({ rows, onRows }: { rows: CustomRow[]; onRows: (rows: Custo
   );
 }
 
-const EDITABLE_TYPES: OrgType[] = ['branch', 'jointBranch', 'temporaryBranch'];
+const EDITABLE_TYPES: OrgType[] = ['branch', 'jointBranch', 'temporaryBranch', 'partyCommittee', 'generalBranch'];
 const DAY_OPTIONS = Array.from({ length: 28 }, (_, i) => ({ value: i + 1, label: `${i + 1}日` }));
 
 /** The override that turns `base` into `rule` (only what differs). */
@@ -62,6 +63,7 @@ export function RulesDrawer({ open, onClose, onSaved }: { open: boolean; onClose
   const [config, setConfig] = useState<ComplianceConfig | null>(null);
   const [saving, setSaving] = useState(false);
   const [custom, setCustom] = useState<CustomRow[] | null>(null);
+  const [builtinTypes, setBuiltinTypes] = useState<{ code: string; label: string }[]>([]);
 
   useEffect(() => {
     if (!open) return;
@@ -72,22 +74,37 @@ export function RulesDrawer({ open, onClose, onSaved }: { open: boolean; onClose
       })
       .catch(showError);
     ledger['activities.types']({})
-      .then((types) => setCustom(types.filter((t) => !t.builtin).map((t) => ({ code: t.code, label: t.label, countsForAttendance: t.countsForAttendance, expected: t.expected === 'roster' ? 'roster' : 'none' }))))
+      .then((types) => {
+        setBuiltinTypes(types.filter((t) => t.builtin).map((t) => ({ code: t.code, label: t.label })));
+        setCustom(types.filter((t) => !t.builtin).map((t) => ({ code: t.code, label: t.label, countsForAttendance: t.countsForAttendance, expected: t.expected === 'roster' ? 'roster' : 'none' })));
+      })
       .catch(showError);
   }, [open]);
 
   const edit = (t: OrgType, id: string, patch: Partial<RuleDef>) =>
     setRules((all) => all && { ...all, [t]: all[t]!.map((r) => (r.id === id ? { ...r, ...patch } : r)) });
 
+  /** Types that have no rule yet for this kind of org: built-in ones and the street's own (named). */
+  const unruled = (t: OrgType) => [...builtinTypes, ...(custom ?? []).filter((c) => c.label.trim())]
+    .filter((x) => x.code !== 'other' && !rules?.[t]?.some((r) => r.activityType === x.code));
+  const addRule = (t: OrgType, code: string) => {
+    const type = unruled(t).find((x) => x.code === code);
+    if (!type) return;
+    const rule: RuleDef = { id: code, activityType: code, label: type.label.trim(), period: 'year', minCount: 1, scope: 'org', enabled: true };
+    setRules((all) => all && { ...all, [t]: [...all[t]!, rule] });
+  };
+  const removeRule = (t: OrgType, id: string) => setRules((all) => all && { ...all, [t]: all[t]!.filter((r) => r.id !== id) });
+
   const save = async () => {
     if (!rules || !config) return;
     const byOrgType: ComplianceConfig['byOrgType'] = { ...config.byOrgType };
     for (const t of EDITABLE_TYPES) {
       const defaults = defaultRulesFor(t);
-      const kept = Object.fromEntries(Object.entries(config.byOrgType[t] ?? {}).filter(([id]) => !defaults.some((d) => d.id === id)));
+      const kept: Record<string, RuleOverride> = {};
       for (const r of rules[t]!) {
         const base = defaults.find((d) => d.id === r.id);
-        const o = base ? diff(base, r) : null;
+        // A rule of the street's own is stored whole; a default one only where it differs.
+        const o = base ? diff(base, r) : { activityType: r.activityType, label: r.label, period: r.period, minCount: r.minCount, scope: r.scope, enabled: r.enabled };
         if (o) kept[r.id] = o;
       }
       if (Object.keys(kept).length) byOrgType[t] = kept;
@@ -135,9 +152,13 @@ export function RulesDrawer({ open, onClose, onSaved }: { open: boolean; onClose
         <Space size={4}>
           <span className="rd-unit">{r.scope === 'group' ? '每个党小组' : r.scope === 'member' ? '每名党员' : ''}至少</span>
           <InputNumber size="small" min={1} max={31} value={r.minCount} disabled={!r.enabled} onChange={(n) => edit(t, r.id, { minCount: n ?? 1 })} className="rd-num" />
-          <span className="rd-unit">次{r.quorum === 'committeeMajority' ? '，到会支委须过半' : ''}</span>
+          <span className="rd-unit">次{r.quorum === 'committeeMajority' ? '，到会委员须过半' : ''}</span>
         </Space>
       ),
+    },
+    {
+      title: '', key: 'remove', width: 56,
+      render: (_, r) => defaultRulesFor(t).some((d) => d.id === r.id) ? null : <Button size="small" type="link" danger onClick={() => removeRule(t, r.id)} aria-label={`移除${r.label}规则`}>移除</Button>,
     },
   ];
 
@@ -159,8 +180,13 @@ export function RulesDrawer({ open, onClose, onSaved }: { open: boolean; onClose
             children: (
               <>
                 <Table<RuleDef> size="small" rowKey="id" pagination={false} columns={columns(t)} dataSource={rules[t]} />
+                <Select
+                  size="small" className="rd-add" value={null} placeholder="为其他活动类型添加检查规则…" aria-label={`${ORG_TYPE_LABELS[t]}添加规则`}
+                  options={unruled(t).map((x) => ({ value: x.code, label: x.label }))} onChange={(code: string | null) => code && addRule(t, code)}
+                  popupMatchSelectWidth={220}
+                />
                 <div className="rd-foot">
-                  <Typography.Text type="secondary">当前：{rules[t]!.filter((r) => r.enabled).map((r) => `${r.label}${describeRule(r)}`).join('；')}</Typography.Text>
+                  <Typography.Text type="secondary">当前：{rules[t]!.filter((r) => r.enabled).map((r) => `${r.label}${describeRule(r)}`).join('；') || '没有启用的规则'}</Typography.Text>
                   <Button size="small" onClick={() => setRules((all) => all && { ...all, [t]: defaultRulesFor(t) })}>恢复默认</Button>
                 </div>
               </>

@@ -44,7 +44,10 @@ export function ContractList({ year }: { year: number }) {
   };
 
   const columns: ColumnsType<ContractSummary> = [
-    { title: '支部', dataIndex: 'org', ellipsis: true },
+    {
+      title: '党组织', dataIndex: 'org', ellipsis: true,
+      render: (org: string, c) => (c.level === 'community' ? <Space size={4}><span>{org}</span><Tag color="geekblue">社区</Tag></Space> : org),
+    },
     { title: '下达日期', dataIndex: 'issuedOn', width: 108 },
     {
       title: '签订日期', dataIndex: 'signedOn', width: 150,

@@ -1,25 +1,21 @@
-// 考核汇总: every branch of the year ranked by total, with its grade, the five categories and what
-// is still unscored; a row opens the branch's scoring page.
-import { Alert, Card, Empty, Table, Tag, Tooltip } from 'antd';
+// 考核汇总: each level's orgs of the year (党支部; 社区党委/党总支) ranked by total among their peers,
+// with the grade, the five categories and what is still unscored; a row opens the scoring page.
+import { Alert, Card, Empty, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { RankedAssessment } from '../../../shared/api/assessment';
-import { describeBands } from '../../../shared/assessment';
+import type { RankedAssessment, YearSummary } from '../../../shared/api/assessment';
+import { CONTRACT_LEVELS, CONTRACT_LEVEL_LABELS, CONTRACT_LEVEL_UNITS, type ContractLevel, describeBands } from '../../../shared/assessment';
 import { ledger } from '../../api';
 import { navigate } from '../../router';
 import { useLoad } from '../../hooks';
 import { fmt, gradeColor, scoreHref } from './format';
 
-export function SummaryTable({ year }: { year: number }) {
-  const { data, loading } = useLoad(() => ledger['assessment.summary']({ year }), [year]);
-  if (data && data.branches.length === 0) return <Card><Empty description={`${year} 年度还没有下达责任书，也就没有考核`} /></Card>;
-  const categories = data?.branches[0]?.categories.map((c) => c.category) ?? [];
-  const confirmed = data?.branches.filter((b) => b.status === 'confirmed').length ?? 0;
-  // A branch with unscored items has no rank yet: its total is not comparable. The complete ones
+function LevelTable({ data, level, entries, titled }: { data: YearSummary; level: ContractLevel; entries: RankedAssessment[]; titled: boolean }) {
+  const categories = entries[0]?.categories.map((c) => c.category) ?? [];
+  // An org with unscored items has no rank yet: its total is not comparable. The complete ones
   // rank among themselves, equal totals sharing a place.
-  const complete = (data?.branches ?? []).filter((b) => b.complete).sort((a, b) => b.total - a.total);
+  const complete = entries.filter((b) => b.complete).sort((a, b) => b.total - a.total);
   const ranks = new Map<number, number>();
   complete.forEach((b, i) => ranks.set(b.contractId, i > 0 && complete[i - 1]!.total === b.total ? ranks.get(complete[i - 1]!.contractId)! : i + 1));
-  const unfinished = (data?.branches.length ?? 0) - complete.length;
 
   const columns: ColumnsType<RankedAssessment> = [
     {
@@ -29,9 +25,9 @@ export function SummaryTable({ year }: { year: number }) {
         return r === undefined ? <Tag color="default">未评完</Tag> : <span className={`sum-rank sum-rank-${Math.min(r, 4)}`}>{r}</span>;
       },
     },
-    { title: '支部', dataIndex: 'org', ellipsis: true },
+    { title: level === 'branch' ? '支部' : '社区党委（党总支）', dataIndex: 'org', ellipsis: true },
     { title: '得分', dataIndex: 'total', width: 76, align: 'right', render: (t: number, b) => <b className={b.complete ? 'sum-total' : 'sum-total sum-partial'}>{t.toFixed(2)}</b> },
-    { title: '等次', dataIndex: 'grade', width: 64, align: 'center', render: (g: string, b) => (b.complete ? <Tag color={gradeColor(g, data!.bands)}>{g}</Tag> : <span className="sum-muted">—</span>) },
+    { title: '等次', dataIndex: 'grade', width: 64, align: 'center', render: (g: string, b) => (b.complete ? <Tag color={gradeColor(g, data.bands)}>{g}</Tag> : <span className="sum-muted">—</span>) },
     ...categories.map((cat) => ({
       title: cat, key: cat, width: 96, align: 'right' as const,
       render: (_: unknown, b: RankedAssessment) => {
@@ -48,19 +44,35 @@ export function SummaryTable({ year }: { year: number }) {
           : <Tag color="warning">待确认</Tag>,
     },
   ];
+  return (
+    <section aria-label={`${CONTRACT_LEVEL_LABELS[level]}考核汇总`}>
+      {titled && <Typography.Title level={5} className="sum-level">{CONTRACT_LEVEL_LABELS[level]}（{entries.length} 个，在本层级内排名）</Typography.Title>}
+      <Table<RankedAssessment>
+        size="small" rowKey="contractId" columns={columns} dataSource={[...complete, ...entries.filter((b) => !b.complete)]} pagination={false}
+        className="sum-table" onRow={(b) => ({ onClick: () => navigate(scoreHref(b.contractId)), className: 'sum-row' })}
+      />
+    </section>
+  );
+}
+
+export function SummaryTable({ year }: { year: number }) {
+  const { data, loading } = useLoad(() => ledger['assessment.summary']({ year }), [year]);
+  if (data && data.branches.length === 0) return <Card><Empty description={`${year} 年度还没有下达责任书，也就没有考核`} /></Card>;
+  const levels = CONTRACT_LEVELS.map((level) => ({ level, entries: (data?.branches ?? []).filter((b) => b.level === level) })).filter((l) => l.entries.length > 0);
+  const confirmed = data?.branches.filter((b) => b.status === 'confirmed').length ?? 0;
+  const unfinished = (data?.branches ?? []).filter((b) => !b.complete).length;
+  const counts = levels.map((l) => `${l.entries.length} 个${CONTRACT_LEVEL_UNITS[l.level]}`).join('、');
 
   return (
     <>
       {data && (
         <Alert
           type="info" showIcon className="sum-alert"
-          title={`${year} 年度共 ${data.branches.length} 个支部，已确认 ${confirmed} 个。等次：${describeBands(data.bands).join('；')}。得分相同的名次并列。${unfinished ? `${unfinished} 个支部未评完，评完后才排名次。` : ''}${confirmed < data.branches.length ? `系统计算的指标按截至 ${data.asOf} 的台帐计算。` : ''}`}
+          title={`${year} 年度共 ${counts}，已确认 ${confirmed} 个。各层级分别排名。等次：${describeBands(data.bands).join('；')}。得分相同的名次并列。${unfinished ? `${unfinished} 个党组织未评完，评完后才排名次。` : ''}${confirmed < data.branches.length ? `系统计算的指标按截至 ${data.asOf} 的台帐计算。` : ''}`}
         />
       )}
-      <Table<RankedAssessment>
-        size="small" rowKey="contractId" columns={columns} dataSource={[...complete, ...(data?.branches ?? []).filter((b) => !b.complete)]} loading={loading} pagination={false}
-        className="sum-table" onRow={(b) => ({ onClick: () => navigate(scoreHref(b.contractId)), className: 'sum-row' })}
-      />
+      {loading && !data && <Table size="small" loading columns={[]} dataSource={[]} />}
+      {data && levels.map((l) => <LevelTable key={l.level} data={data} level={l.level} entries={l.entries} titled={levels.length > 1 || l.level !== 'branch'} />)}
     </>
   );
 }

@@ -1,25 +1,38 @@
-// 责任书模板: a year's template (copy last year's, or start from the default 五个好), its title and
-// opening text, the indicators with their live 100-point check, and 下达 to all or some branches.
+// 责任书模板: a year's template per level (党支部; 社区党委/党总支) — copy last year's, or start from
+// the default 五个好 — its title and opening text, the indicators with their live 100-point check,
+// and 下达 to all or some orgs of that level.
 import { CopyOutlined, FileAddOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, DatePicker, Empty, Input, Modal, Radio, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Empty, Input, Modal, Radio, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { IssueTarget, TemplateDetail, TemplateSummary } from '../../../shared/api/assessment';
+import { CONTRACT_LEVELS, CONTRACT_LEVEL_LABELS, CONTRACT_LEVEL_UNITS, type ContractLevel } from '../../../shared/assessment';
 import { ledger } from '../../api';
 import { showError, showSuccess } from '../../feedback';
 import { useLoad } from '../../hooks';
 import { IndicatorTable, type IndicatorDraft, SumBar, fromDrafts, toDrafts } from './IndicatorTable';
 import { useUnsavedChanges } from '../../unsaved';
+import { goAssessment } from './format';
 
-export function TemplateEditor({ year, templates, onTemplatesChanged }: { year: number; templates: TemplateSummary[]; onTemplatesChanged: () => void }) {
-  const { data: template, loading, reload } = useLoad(() => ledger['assessment.template']({ year }), [year]);
+/** Which level's template is open: 党支部 or 社区党委/党总支. */
+function LevelSwitch({ year, level }: { year: number; level: ContractLevel }) {
+  return (
+    <Segmented<ContractLevel>
+      value={level} onChange={(v) => goAssessment({ year, level: v })} className="tpl-level" aria-label="责任书层级"
+      options={CONTRACT_LEVELS.map((l) => ({ value: l, label: `${CONTRACT_LEVEL_LABELS[l]}责任书` }))}
+    />
+  );
+}
+
+export function TemplateEditor({ year, level, templates, onTemplatesChanged }: { year: number; level: ContractLevel; templates: TemplateSummary[]; onTemplatesChanged: () => void }) {
+  const { data: template, loading, reload } = useLoad(() => ledger['assessment.template']({ year, level }), [year, level]);
   const [busy, setBusy] = useState(false);
-  const previous = templates.filter((t) => t.year < year).sort((a, b) => b.year - a.year)[0];
+  const previous = templates.filter((t) => t.year < year && t.level === level).sort((a, b) => b.year - a.year)[0];
 
   const create = async (copyFromYear: number | null) => {
     setBusy(true);
     try {
-      await ledger['assessment.createTemplate']({ year, copyFromYear });
+      await ledger['assessment.createTemplate']({ year, level, copyFromYear });
       showSuccess(copyFromYear ? `已复制 ${copyFromYear} 年度模板` : '已按默认“五个好”模板新建');
       onTemplatesChanged();
       reload();
@@ -33,12 +46,19 @@ export function TemplateEditor({ year, templates, onTemplatesChanged }: { year: 
   if (template === undefined) return <Spin className="page-spin" />;
   if (template === null) {
     return (
+      <>
+      <LevelSwitch year={year} level={level} />
       <Card className="tpl-empty">
         <Empty
           description={
             <>
-              <div className="tpl-empty-title">{year} 年度还没有责任书模板</div>
-              <div className="tpl-empty-hint">每年年初，街道党工委与各支部签订党建工作责任书。可以复制上一年度的模板再修改，也可以从默认的“五个好”模板开始。</div>
+              <div className="tpl-empty-title">{year} 年度还没有{CONTRACT_LEVEL_LABELS[level]}责任书模板</div>
+              <div className="tpl-empty-hint">
+                {level === 'branch'
+                  ? '每年年初，街道党工委与各支部签订党建工作责任书。'
+                  : '每年年初，街道党工委与各社区党委（党总支）签订社区党建工作目标责任书，系统计算的指标按下属各支部的台帐汇总。'}
+                可以复制上一年度的模板再修改，也可以从默认的“五个好”模板开始。
+              </div>
             </>
           }
         >
@@ -54,9 +74,15 @@ export function TemplateEditor({ year, templates, onTemplatesChanged }: { year: 
           </Space>
         </Empty>
       </Card>
+      </>
     );
   }
-  return <Editor key={template.id} template={template} loading={loading} onSaved={() => { reload(); onTemplatesChanged(); }} />;
+  return (
+    <>
+      <LevelSwitch year={year} level={level} />
+      <Editor key={template.id} template={template} loading={loading} onSaved={() => { reload(); onTemplatesChanged(); }} />
+    </>
+  );
 }
 
 function Editor({ template, loading, onSaved }: { template: TemplateDetail; loading: boolean; onSaved: () => void }) {
@@ -101,7 +127,7 @@ function Editor({ template, loading, onSaved }: { template: TemplateDetail; load
         size="small" className="tpl-card"
         title={
           <Space size={8}>
-            <span>{template.year} 年度责任书模板</span>
+            <span>{template.year} 年度{CONTRACT_LEVEL_LABELS[template.level]}责任书模板</span>
             {template.copiedFromYear && <Tag>复制自 {template.copiedFromYear} 年度</Tag>}
             {dirty && <Tag color="warning">未保存</Tag>}
           </Space>
@@ -122,7 +148,7 @@ function Editor({ template, loading, onSaved }: { template: TemplateDetail; load
           <label className="tpl-label" htmlFor="tpl-title">标题</label>
           <Input id="tpl-title" value={title} onChange={(e) => edit(setTitle)(e.target.value)} maxLength={60} className="tpl-title" />
           <span className="tpl-issued">
-            已下达 <b>{issued.length}</b> 个支部
+            已下达 <b>{issued.length}</b> 个{CONTRACT_LEVEL_UNITS[template.level]}
             {outOfDate > 0 && <Tag color="gold" className="tpl-stale">{outOfDate} 份待同步</Tag>}
           </span>
         </div>
@@ -147,11 +173,12 @@ function IssueDialog({ template, onClose, onDone }: { template: TemplateDetail; 
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    ledger['assessment.issueTargets']({ year: template.year }).then((t) => {
+    ledger['assessment.issueTargets']({ year: template.year, level: template.level }).then((t) => {
       setTargets(t);
       setChosen(t.filter((x) => x.contractId === null || x.withdrawn).map((x) => x.orgId));
     }).catch(showError);
-  }, [template.year]);
+  }, [template.year, template.level]);
+  const unit = CONTRACT_LEVEL_UNITS[template.level];
 
   const fresh = useMemo(() => (targets ?? []).filter((t) => t.contractId === null || t.withdrawn), [targets]);
 
@@ -162,11 +189,11 @@ function IssueDialog({ template, onClose, onDone }: { template: TemplateDetail; 
         templateId: template.id, orgIds: scope === 'all' ? null : chosen, issuedOn: date.format('YYYY-MM-DD'), refresh,
       });
       const parts = [
-        r.issued.length && `下达 ${r.issued.length} 个支部`,
-        r.refreshed.length && `同步 ${r.refreshed.length} 个支部`,
-        r.skipped.length && `${r.skipped.length} 个支部无需处理`,
+        r.issued.length && `下达 ${r.issued.length} 个${unit}`,
+        r.refreshed.length && `同步 ${r.refreshed.length} 个${unit}`,
+        r.skipped.length && `${r.skipped.length} 个${unit}无需处理`,
       ].filter(Boolean);
-      showSuccess(parts.length ? parts.join('，') : '没有需要下达的支部');
+      showSuccess(parts.length ? parts.join('，') : `没有需要下达的${unit}`);
       onDone();
     } catch (e) {
       showError(e);
@@ -177,15 +204,15 @@ function IssueDialog({ template, onClose, onDone }: { template: TemplateDetail; 
 
   return (
     <Modal
-      open title={`下达 ${template.year} 年度责任书`} onCancel={onClose} onOk={submit} okText="下达" cancelText="取消"
+      open title={`下达 ${template.year} 年度${CONTRACT_LEVEL_LABELS[template.level]}责任书`} onCancel={onClose} onOk={submit} okText="下达" cancelText="取消"
       confirmLoading={busy} okButtonProps={{ disabled: scope === 'some' && chosen.length === 0 }} width={560} destroyOnHidden
     >
       {!targets ? <Spin /> : (
         <div className="issue">
           {template.warning && <Alert type="warning" showIcon title={`${template.warning}。仍可下达，但建议先调整。`} className="issue-alert" />}
           <Radio.Group value={scope} onChange={(e) => setScope(e.target.value)} className="issue-scope">
-            <Radio value="all">全部支部（{targets.length} 个，其中 {fresh.length} 个尚未下达）</Radio>
-            <Radio value="some">选择支部</Radio>
+            <Radio value="all">全部{unit}（{targets.length} 个，其中 {fresh.length} 个尚未下达）</Radio>
+            <Radio value="some">选择{unit}</Radio>
           </Radio.Group>
           {scope === 'some' && (
             <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as number[])} className="issue-list">
@@ -202,7 +229,7 @@ function IssueDialog({ template, onClose, onDone }: { template: TemplateDetail; 
             <DatePicker value={date} onChange={(d) => d && setDate(d)} allowClear={false} />
           </div>
           <Checkbox checked={refresh} onChange={(e) => setRefresh(e.target.checked)}>
-            已下达的责任书同步为当前模板（保留各支部单独调整的指标；已确认考核的不变）
+            已下达的责任书同步为当前模板（保留各{unit}单独调整的指标；已确认考核的不变）
           </Checkbox>
         </div>
       )}

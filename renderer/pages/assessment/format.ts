@@ -1,5 +1,6 @@
 // Words and colours of the 责任书与考核 pages, and the address of each view.
 import type { ContractStatus } from '../../../shared/api/assessment';
+import type { ContractLevel } from '../../../shared/assessment';
 import { navigate } from '../../router';
 
 export const CURRENT_YEAR = new Date().getFullYear();
@@ -12,10 +13,11 @@ export const TABS = [
 ] as const;
 export type TabKey = (typeof TABS)[number]['key'];
 
-export function goAssessment(opts: { year?: number; tab?: TabKey }): void {
+export function goAssessment(opts: { year?: number; tab?: TabKey; level?: ContractLevel }): void {
   const q = new URLSearchParams();
   if (opts.year !== undefined && opts.year !== CURRENT_YEAR) q.set('year', String(opts.year));
   if (opts.tab && opts.tab !== 'template') q.set('tab', opts.tab);
+  if (opts.level === 'community') q.set('level', opts.level);
   const s = q.toString();
   navigate(`/assessment${s ? `?${s}` : ''}`);
 }

@@ -1,6 +1,7 @@
 // 责任书与考核: the year's template (editor, issue), the contracts per branch, the ranking; and
 // '#/assessment/score/<contractId>' scores one branch.
 import { Select, Space, Tabs, Typography } from 'antd';
+import type { ContractLevel } from '../../../shared/assessment';
 import { ledger } from '../../api';
 import { useLocation } from '../../router';
 import { useLoad } from '../../hooks';
@@ -17,6 +18,7 @@ function Overview() {
   const tab: TabKey = TABS.some((t) => t.key === query.get('tab')) ? (query.get('tab') as TabKey) : 'template';
   const y = Number(query.get('year'));
   const year = Number.isInteger(y) && y >= 2000 && y <= CURRENT_YEAR + 1 ? y : CURRENT_YEAR;
+  const level: ContractLevel = query.get('level') === 'community' ? 'community' : 'branch';
   const { data: templates, reload } = useLoad(() => ledger['assessment.templates']({}), []);
   const years = [...new Set([CURRENT_YEAR + 1, CURRENT_YEAR, ...(templates ?? []).map((t) => t.year)])].sort((a, b) => b - a);
 
@@ -34,7 +36,7 @@ function Overview() {
         />
       </div>
       <Tabs activeKey={tab} onChange={(k) => goAssessment({ year, tab: k as TabKey })} items={TABS.map((t) => ({ key: t.key, label: t.label }))} className="as-tabs" />
-      {tab === 'template' && <TemplateEditor year={year} templates={templates ?? []} onTemplatesChanged={reload} />}
+      {tab === 'template' && <TemplateEditor year={year} level={level} templates={templates ?? []} onTemplatesChanged={reload} />}
       {tab === 'contracts' && <ContractList year={year} />}
       {tab === 'summary' && <SummaryTable year={year} />}
       {tab === 'appraisal' && <AppraisalPanel year={year} />}

@@ -1,5 +1,6 @@
 // 党建工作年终考核表: one per branch — every indicator with its points, the self-score, the score
 // that counts, and the figures behind each computed score; the total, grade and rank.
+import { CONTRACT_LEVEL_SECRETARY, CONTRACT_LEVEL_UNITS, type ContractLevel } from '../../assessment/levels';
 import type { Column, RegisterDoc, Section } from '../model';
 import { type ContractIndicatorLine, indicatorTable, points, scoreText } from './contract';
 import { type ReportHeader, registerDoc } from './common';
@@ -13,6 +14,8 @@ export type AssessmentLine = ContractIndicatorLine & {
 
 export type AssessmentSheet = {
   org: string;
+  /** Who signs and among whom the rank is: 党支部, or 社区党委/党总支. */
+  level: ContractLevel;
   year: number;
   lines: AssessmentLine[];
   categories: { category: string; points: number; score: number }[];
@@ -44,7 +47,7 @@ export function assessmentSection(s: AssessmentSheet, committee: string): Sectio
   const selfTotal = s.lines.some((l) => l.selfScore !== null) ? s.lines.reduce((a, l) => a + (l.selfScore ?? 0), 0) : null;
   table.totals = ['合计', null, points(s.lines.reduce((a, l) => a + l.points, 0)), null, selfTotal, s.total, null];
   return {
-    title: `${s.year}年度党建工作年终考核表`,
+    title: `${s.year}年度${s.level === 'community' ? '社区' : ''}党建工作年终考核表`,
     unit: s.org,
     period: `${s.year}年度`,
     orientation: 'landscape',
@@ -53,10 +56,10 @@ export function assessmentSection(s: AssessmentSheet, committee: string): Sectio
       {
         type: 'text',
         style: 'heading',
-        text: `考核总分：${scoreText(s.total)} 分　　考核等次：${s.grade}　　名次：${s.rank ? `第 ${s.rank} 名（共 ${s.of} 个党组织）` : '不参加排名'}${s.confirmed ? '' : '　　（考核结果尚未确认）'}`,
+        text: `考核总分：${scoreText(s.total)} 分　　考核等次：${s.grade}　　名次：${s.rank ? `第 ${s.rank} 名（共 ${s.of} 个${CONTRACT_LEVEL_UNITS[s.level]}）` : '不参加排名'}${s.confirmed ? '' : '　　（考核结果尚未确认）'}`,
       },
       ...(s.note ? [{ type: 'text' as const, style: 'note' as const, text: `考核意见：${s.note}` }] : []),
-      { type: 'signatures', items: ['考核组成员（签字）：', '党支部书记（签字）：', `${committee}（盖章）`], dated: true },
+      { type: 'signatures', items: ['考核组成员（签字）：', `${CONTRACT_LEVEL_SECRETARY[s.level]}（签字）：`, `${committee}（盖章）`], dated: true },
     ],
     sheet: '年终考核表',
   };
