@@ -8,7 +8,7 @@ import { createTemplate, issueContracts, issueTargets, listTemplates } from '../
 import { getAssessment, yearSummary } from '../../electron/ledger/assessments';
 import { complianceForOrg } from '../../electron/ledger/compliance';
 import { listActivityTypes } from '../../electron/ledger/activities';
-import m010 from '../../electron/ledger/migrations/010-contract-levels';
+import m010 from '../../electron/ledger/migrations/009-contract-levels';
 import type { RankedAssessment } from '../../shared/api/assessment';
 import { TEST_PASSWORD, tempLedger } from '../helpers/temp-ledger';
 import { addActivity, branchYear } from '../helpers/assessment-fixtures';
