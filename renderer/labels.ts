@@ -10,6 +10,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   memberPost: '设岗定责', householdLink: '联系户', settings: '设置', activity: '活动', attachment: '附件', import: '导入', export: '导出', report: '台帐导出',
   demo: '演示数据', contract: '责任书', contractTemplate: '责任书模板', assessment: '考核', appraisal: '民主评议', backup: '备份',
   session: '登录与锁定', memberEvent: '党员事件', applicant: '发展党员', duesBase: '党费基数', duesPayment: '党费缴纳', duesRemittance: '党费上缴',
+  secretaryReview: '述职评议', commendation: '表彰',
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -23,6 +24,8 @@ export const FIELD_LABELS: Record<string, string> = {
   minutes: '会议记录', decisions: '决定事项', host: '主持人', recorder: '记录人', lecturer: '授课人', startTime: '开始时间', endTime: '结束时间',
   attendance: '出勤', absenceReason: '缺席原因', months: '月数', post: '岗位', pledge: '承诺', appraisedOn: '评议日期', memberId: '党员', contractId: '责任书',
   org: '党组织', reasonText: '说明', idleLockMinutes: '空闲锁定分钟数', role: '角色', disabled: '停用',
+  secretary: '述职人', reportedOn: '述职日期', attendees: '参加人员', members: '党员评议', residents: '群众代表评议', good: '好', fair: '较好',
+  average: '一般', poor: '差', householdName: '家庭', householdAddress: '家庭住址', level: '级别', awardedOn: '表彰日期', issuer: '表彰单位', docNumber: '文号',
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {

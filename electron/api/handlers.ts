@@ -17,6 +17,8 @@ import { reportsHandlers } from './reports';
 import { backupsHandlers } from './backups';
 import { duesHandlers } from './dues';
 import { admissionHandlers } from './admission';
+import { secretaryReviewsHandlers } from './secretary-reviews';
+import { commendationsHandlers } from './commendations';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
@@ -35,4 +37,6 @@ export const HANDLERS: HandlerMap<Method> = mergeAreas(
   backupsHandlers,
   duesHandlers,
   admissionHandlers,
+  secretaryReviewsHandlers,
+  commendationsHandlers,
 );

@@ -15,6 +15,8 @@ import { reportsCalls } from './reports';
 import { backupsCalls } from './backups';
 import { duesCalls } from './dues';
 import { admissionCalls } from './admission';
+import { secretaryReviewsCalls } from './secretary-reviews';
+import { commendationsCalls } from './commendations';
 
 export const API = mergeAreas(
   sessionCalls,
@@ -30,6 +32,8 @@ export const API = mergeAreas(
   backupsCalls,
   duesCalls,
   admissionCalls,
+  secretaryReviewsCalls,
+  commendationsCalls,
 );
 
 export type Api = typeof API;

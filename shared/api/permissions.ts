@@ -54,6 +54,9 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'members.void': ADMIN, 'members.voidEvent': ADMIN, 'members.correctEventDate': ADMIN, 'import.unifySpellings': ADMIN, 'import.template': USER, 'import.extraFields': USER,
 
   'admission.list': USER, 'admission.create': USER, 'admission.step': USER, 'admission.drop': USER,
+
+  'secretaryReviews.list': USER, 'secretaryReviews.save': USER, 'secretaryReviews.void': USER, 'secretaryReviews.attach': USER,
+  'commendations.list': USER, 'commendations.create': USER, 'commendations.void': USER, 'commendations.attach': USER,
 };
 
 /** The CLI's commands. `init` makes a new ledger and `reset-password` takes the recovery key. */
