@@ -25,6 +25,9 @@ import { buildDues, buildDuesSummary } from '../../shared/reports/registers/dues
 import { duesData, duesSummaryData } from './queries/dues';
 import { buildAdmission, buildAdmissionNotice } from '../../shared/reports/registers/admission';
 import { admissionData, admissionNoticeData } from './queries/admission';
+import { buildSecretaryReview } from '../../shared/reports/registers/secretary-review';
+import { buildCommendations } from '../../shared/reports/registers/commendations';
+import { commendationsData, secretaryReviewData } from './queries/reviews';
 
 export type RegisterSource = (ledger: Ledger, scope: Scope, opts: QueryOptions) => RegisterDoc;
 
@@ -46,4 +49,6 @@ export const SOURCES: Record<Exclude<RegisterName, 'binder'>, RegisterSource> = 
   contract: (l, s, o) => buildContract(contractData(l, s, o)),
   assessment: (l, s, o) => buildAssessment(assessmentData(l, s, o)),
   'assessment-summary': (l, s, o) => buildAssessmentSummary(summaryData(l, s, o)),
+  'secretary-review': (l, s, o) => buildSecretaryReview(secretaryReviewData(l, s, o)),
+  commendations: (l, s, o) => buildCommendations(commendationsData(l, s, o)),
 };
