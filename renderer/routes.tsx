@@ -3,7 +3,7 @@
 // the address with useLocation() (renderer/router: '#/members/12' → segments ['members','12']),
 // and calls the API with `ledger` from renderer/api.
 import {
-  AccountBookOutlined, AuditOutlined, SolutionOutlined, TrophyOutlined, UserAddOutlined, CalendarOutlined, HomeOutlined, ImportOutlined, PartitionOutlined, PrinterOutlined, SettingOutlined, TeamOutlined,
+  AccountBookOutlined, AuditOutlined, UserAddOutlined, CalendarOutlined, HomeOutlined, ImportOutlined, PartitionOutlined, PrinterOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 
@@ -23,8 +23,6 @@ export const ROUTES: PageRoute[] = [
   { path: '/dues', label: '党费', icon: <AccountBookOutlined />, element: lazy(() => import('./pages/dues')) },
   { path: '/admission', label: '发展党员', icon: <UserAddOutlined />, element: lazy(() => import('./pages/admission')) },
   { path: '/assessment', label: '责任书与考核', icon: <AuditOutlined />, element: lazy(() => import('./pages/assessment')) },
-  { path: '/reviews', label: '述职评议', icon: <SolutionOutlined />, element: lazy(() => import('./pages/reviews')) },
-  { path: '/commendations', label: '表彰', icon: <TrophyOutlined />, element: lazy(() => import('./pages/commendations')) },
   { path: '/print', label: '台帐打印', icon: <PrinterOutlined />, element: lazy(() => import('./pages/print')) },
   { path: '/import', label: '导入', icon: <ImportOutlined />, element: lazy(() => import('./pages/import')) },
   { path: '/settings', label: '设置', icon: <SettingOutlined />, element: lazy(() => import('./pages/settings')) },

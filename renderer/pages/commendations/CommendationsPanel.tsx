@@ -2,7 +2,7 @@
 // address) and orgs (先进基层党组织), each with level, year, 文号 and the document as a file. Voided,
 // never deleted. The 表彰台账 prints them (台帐打印).
 import { PlusOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Typography } from 'antd';
+import { AutoComplete, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -19,9 +19,9 @@ import '../activities/activities.css';
 
 const THIS_YEAR = dayjs().year();
 
-export default function CommendationsPage() {
-  const { orgId, pathName } = useOrgs();
-  const [year, setYear] = useState<number | null>(THIS_YEAR);
+/** 表彰 of one year in the chosen scope: a tab of 责任书与考核, whose year it follows. */
+export function CommendationsPanel({ year }: { year: number }) {
+  const { orgId } = useOrgs();
   const { data, loading, reload } = useLoad(() => ledger['commendations.list']({ year, orgId }), [year, orgId]);
   const [adding, setAdding] = useState(false);
   const [open, setOpen] = useState<Commendation | null>(null);
@@ -33,23 +33,13 @@ export default function CommendationsPage() {
   ];
   return (
     <div>
-      <div className="page-header">
-        <Space align="baseline" size={12}>
-          <Typography.Title level={4}>表彰</Typography.Title>
-          <span className="page-subtitle">党员、家庭和党组织受到的表彰 · {orgId !== null ? pathName(orgId) : '全街道'}</span>
-        </Space>
-        <Space>
-          <Select<number | null>
-            value={year} onChange={setYear} aria-label="年度" style={{ width: 120 }}
-            options={[{ value: null, label: '全部年度' }, ...Array.from({ length: 8 }, (_, i) => THIS_YEAR - i).map((y) => ({ value: y, label: `${y} 年度` }))]}
-          />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>登记表彰</Button>
-        </Space>
+      <div className="block-gap">
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>登记表彰</Button>
       </div>
       <Card size="small">
         <Table<Commendation> size="small" rowKey="id" columns={columns} dataSource={data ?? []} loading={loading} pagination={false} />
       </Card>
-      {adding && <NewCommendation onClose={() => setAdding(false)} onSaved={reload} />}
+      {adding && <NewCommendation year={year} onClose={() => setAdding(false)} onSaved={reload} />}
       {open && <CommendationDialog item={open} onClose={() => setOpen(null)} onChanged={(c) => { reload(); setOpen(c); }} />}
     </div>
   );
@@ -76,7 +66,7 @@ type Values = {
   year: number; awardedOn?: Dayjs | null; issuer?: string; docNumber?: string; note?: string;
 };
 
-function NewCommendation({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
+function NewCommendation({ year, onClose, onSaved }: { year: number; onClose: () => void; onSaved: () => void }) {
   const { orgs, orgId } = useOrgs();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'member';
@@ -97,18 +87,18 @@ function NewCommendation({ onClose, onSaved }: { onClose: () => void; onSaved: (
   };
   return (
     <Modal open width={640} title="登记表彰" onCancel={onClose} onOk={() => void save()} okText="登记" cancelText="取消" destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'member', level: 'street', year: THIS_YEAR, orgId: orgOptions.some((o) => o.value === orgId) ? orgId : undefined }}>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'member', level: 'street', year, orgId: orgOptions.some((o) => o.value === orgId) ? orgId : undefined }}>
         <Form.Item name="kind" label="表彰对象">
           <Radio.Group optionType="button" options={COMMENDATION_KINDS.map((k) => ({ value: k, label: COMMENDATION_KIND_LABELS[k] }))} />
         </Form.Item>
         {kind === 'member' && (
           <Form.Item name="memberId" label="党员" rules={[{ required: true, message: '请选择受表彰的党员' }]}>
-            <Select showSearch={{ filterOption: (input, o) => (o?.search ?? '').toLowerCase().includes(input.toLowerCase()) }} options={memberOptions} placeholder="输入姓名或拼音首字母" aria-label="党员" />
+            <Select showSearch={{ filterOption: (input, o) => (o?.search ?? '').toLowerCase().includes(input.toLowerCase()) }} options={memberOptions} placeholder="输入姓名或拼音首字母" />
           </Form.Item>
         )}
         {kind !== 'member' && (
           <Form.Item name="orgId" label={kind === 'org' ? '受表彰的党组织' : '推荐的党组织'} rules={[{ required: true, message: '请选择党组织' }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={orgOptions} aria-label="党组织" />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={orgOptions} />
           </Form.Item>
         )}
         {kind === 'household' && (

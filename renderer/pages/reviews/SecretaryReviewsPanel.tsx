@@ -2,7 +2,7 @@
 // who reported, who attended, the report as a file) and the 评议 tallies of members and of residents'
 // representatives. The assessment's 述职 and 满意度 indicators are computed from these records.
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -15,10 +15,6 @@ import { useOrgs } from '../../org-context';
 import { Attachments } from '../activities/Attachments';
 import { VoidButton } from '../../components/VoidButton';
 import '../activities/activities.css';
-
-const THIS_YEAR = dayjs().year();
-/** December to March is when last year's 述职 happens: the page opens on that year then. */
-const DEFAULT_YEAR = dayjs().month() < 3 ? THIS_YEAR - 1 : THIS_YEAR;
 
 /** The org and every org under it, from the tree the shell already holds. */
 function useScopeIds(): Set<number> | null {
@@ -35,9 +31,8 @@ function useScopeIds(): Set<number> | null {
   }, [orgs, orgId]);
 }
 
-export default function SecretaryReviewsPage() {
-  const { orgId, pathName } = useOrgs();
-  const [year, setYear] = useState(DEFAULT_YEAR);
+/** 述职评议 of one year: a tab of 责任书与考核, whose year it follows. */
+export function SecretaryReviewsPanel({ year }: { year: number }) {
   const { data, loading, reload } = useLoad(() => ledger['secretaryReviews.list']({ year }), [year]);
   const scope = useScopeIds();
   const rows = (data ?? []).filter((r) => !scope || scope.has(r.orgId));
@@ -64,16 +59,6 @@ export default function SecretaryReviewsPage() {
 
   return (
     <div>
-      <div className="page-header">
-        <Space align="baseline" size={12}>
-          <Typography.Title level={4}>述职评议</Typography.Title>
-          <span className="page-subtitle">书记抓党建工作述职 · 党员和群众代表评议 · {orgId !== null ? pathName(orgId) : '全街道'}</span>
-        </Space>
-        <Select
-          value={year} onChange={setYear} aria-label="年度" style={{ width: 120 }}
-          options={Array.from({ length: 6 }, (_, i) => THIS_YEAR - i).map((y) => ({ value: y, label: `${y} 年度` }))}
-        />
-      </div>
       <Alert
         className="block-gap" type="info" showIcon
         title={`${year} 年度：${rows.length} 个党组织，已述职 ${done} 个。责任书考核中“书记述职”和“群众满意度”两项按这里的记录计算（满意率 =（好 + 较好）÷ 总票数，优先按群众代表评议）。`}
