@@ -31,7 +31,6 @@ export const CommendationCreateSchema = z
     if (c.kind !== 'member' && !c.orgId) ctx.addIssue({ code: 'custom', path: ['orgId'], message: c.kind === 'org' ? '请选择受表彰的党组织' : '请选择推荐的党组织' });
     if (c.awardedOn && Number(c.awardedOn.slice(0, 4)) < c.year) ctx.addIssue({ code: 'custom', path: ['awardedOn'], message: '表彰日期早于表彰年度，请核对' });
   });
-export type CommendationCreate = z.input<typeof CommendationCreateSchema>;
 
 export type Commendation = {
   id: number;

@@ -21,7 +21,6 @@ export const SecretaryReviewSaveSchema = z.object({
   residents: TallySchema.nullish().transform((v) => v ?? null),
   note: optText(300, '备注'),
 });
-export type SecretaryReviewSave = z.input<typeof SecretaryReviewSaveSchema>;
 
 export type SecretaryReview = {
   id: number;
