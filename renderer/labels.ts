@@ -11,6 +11,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   demo: '演示数据', contract: '责任书', contractTemplate: '责任书模板', assessment: '考核', appraisal: '民主评议', backup: '备份',
   session: '登录与锁定', memberEvent: '党员事件', applicant: '发展党员', duesBase: '党费基数', duesPayment: '党费缴纳', duesRemittance: '党费上缴',
   residentFeedback: '报到季度反馈', residentEvaluation: '报到年度评价',
+  secretaryReview: '述职评议', commendation: '表彰',
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -27,6 +28,8 @@ export const FIELD_LABELS: Record<string, string> = {
   letterNumber: '介绍信编号', duesPaidTo: '党费交至', rows: '行数', asOf: '截至日期', toOrgId: '调整到',
   attended: '参加活动次数', services: '服务内容', hours: '服务时长（小时）', comment: '社区意见', sentOn: '反馈日期', unitOrg: '单位党组织',
   communityOrgId: '报到社区', registeredOn: '报到日期', isCadre: '副科级以上干部', serviceIntent: '服务意向',
+  secretary: '述职人', reportedOn: '述职日期', attendees: '参加人员', members: '党员评议', residents: '群众代表评议', good: '好', fair: '较好',
+  average: '一般', poor: '差', householdName: '家庭', householdAddress: '家庭住址', level: '级别', awardedOn: '表彰日期', issuer: '表彰单位', docNumber: '文号',
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {

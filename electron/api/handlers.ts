@@ -19,6 +19,8 @@ import { duesHandlers } from './dues';
 import { admissionHandlers } from './admission';
 import { residentsHandlers } from './residents';
 import { duesImportHandlers } from './dues-import';
+import { secretaryReviewsHandlers } from './secretary-reviews';
+import { commendationsHandlers } from './commendations';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
@@ -39,4 +41,6 @@ export const HANDLERS: HandlerMap<Method> = mergeAreas(
   admissionHandlers,
   residentsHandlers,
   duesImportHandlers,
+  secretaryReviewsHandlers,
+  commendationsHandlers,
 );

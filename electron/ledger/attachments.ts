@@ -1,5 +1,6 @@
-// Attachments of activities (photos, scanned sign-in sheets, minutes): BLOBs inside the encrypted
-// ledger, so they are never on disk in the clear. Thumbnails: the renderer may send one it drew on
+// Attachments of activities (photos, scanned sign-in sheets, minutes) and of other records (a 述职
+// report, a commendation's certificate): BLOBs inside the encrypted ledger, so they are never on
+// disk in the clear. Thumbnails: the renderer may send one it drew on
 // a canvas; without one, a small image serves as its own thumbnail (no image library in Node here).
 import { createHash } from 'node:crypto';
 import { LedgerError } from '../../shared/errors';
@@ -39,8 +40,16 @@ function decode(b64: string, what: string): Buffer {
   return Buffer.from(clean, 'base64');
 }
 
+/** Where a file belongs: an activity, or another record (述职评议, 表彰) named by kind and id. */
+export type AttachmentOwner = { activityId: number } | { kind: 'secretaryReview' | 'commendation'; id: number; label: string };
+
 export function addAttachment(ledger: Ledger, raw: AttachmentAdd): AttachmentMeta {
-  const input = AttachmentAddSchema.parse(raw);
+  return storeAttachment(ledger, { activityId: raw.activityId }, raw);
+}
+
+/** Stores a file for its owner; the caller has checked that the owner exists and is not voided. */
+export function storeAttachment(ledger: Ledger, owner: AttachmentOwner, raw: Omit<AttachmentAdd, 'activityId'>): AttachmentMeta {
+  const input = AttachmentAddSchema.omit({ activityId: true }).parse(raw);
   const data = decode(input.dataBase64, '附件');
   if (data.length === 0) throw new LedgerError('INVALID_INPUT', '文件是空的。');
   if (data.length > MAX_ATTACHMENT_BYTES) throw new LedgerError('TOO_LARGE', '附件不能超过 20 MB。照片请先压缩，扫描件请分页保存。');
@@ -48,17 +57,26 @@ export function addAttachment(ledger: Ledger, raw: AttachmentAdd): AttachmentMet
   let thumbnail: Buffer | null = input.thumbnailBase64 ? decode(input.thumbnailBase64, '缩略图') : null;
   if (thumbnail && (thumbnail.length > MAX_THUMBNAIL_BYTES || !isImage(sniffMime(thumbnail, '')))) thumbnail = null;
   const sha256 = createHash('sha256').update(data).digest('hex');
+  const activityId = 'activityId' in owner ? owner.activityId : null;
+  const ownerKind = 'kind' in owner ? owner.kind : null;
+  const ownerId = 'kind' in owner ? owner.id : null;
   return ledger.tx(() => {
-    const act = mustFind(one<{ voidedAt: string | null }>(ledger, 'SELECT voided_at AS voidedAt FROM activities WHERE id = ?', input.activityId), '这条活动记录');
-    if (act.voidedAt) throw new LedgerError('VOIDED', '这条活动记录已作废，不能再添加附件。');
-    const dup = one<{ id: number }>(ledger, 'SELECT id FROM attachments WHERE activity_id = ? AND sha256 = ? AND voided_at IS NULL', input.activityId, sha256);
-    if (dup) throw new LedgerError('DUPLICATE', `这个文件已经是本次活动的附件了（${input.fileName}）。`);
+    if (activityId !== null) {
+      const act = mustFind(one<{ voidedAt: string | null }>(ledger, 'SELECT voided_at AS voidedAt FROM activities WHERE id = ?', activityId), '这条活动记录');
+      if (act.voidedAt) throw new LedgerError('VOIDED', '这条活动记录已作废，不能再添加附件。');
+    }
+    const dup = one<{ id: number }>(
+      ledger, 'SELECT id FROM attachments WHERE activity_id IS ? AND owner_kind IS ? AND owner_id IS ? AND sha256 = ? AND voided_at IS NULL',
+      activityId, ownerKind, ownerId, sha256,
+    );
+    if (dup) throw new LedgerError('DUPLICATE', `这个文件已经是${activityId !== null ? '本次活动' : '这条记录'}的附件了（${input.fileName}）。`);
     const id = run(
       ledger,
-      'INSERT INTO attachments (activity_id, file_name, mime, size, sha256, data, thumbnail, caption, created_at) VALUES (?,?,?,?,?,?,?,?,?)',
-      input.activityId, input.fileName, mime, data.length, sha256, data, thumbnail, input.caption, nowIso(),
+      'INSERT INTO attachments (activity_id, owner_kind, owner_id, file_name, mime, size, sha256, data, thumbnail, caption, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+      activityId, ownerKind, ownerId, input.fileName, mime, data.length, sha256, data, thumbnail, input.caption, nowIso(),
     );
-    ledger.audit({ action: 'create', entity: 'attachment', entityId: id, summary: `为活动添加附件“${input.fileName}”`, after: { activityId: input.activityId, fileName: input.fileName, mime, size: data.length, sha256 } });
+    const whose = 'label' in owner ? owner.label : '活动';
+    ledger.audit({ action: 'create', entity: 'attachment', entityId: id, summary: `为${whose}添加附件“${input.fileName}”`, after: { activityId, ownerKind, ownerId, fileName: input.fileName, mime, size: data.length, sha256 } });
     return getAttachmentMeta(ledger, id);
   });
 }
@@ -75,6 +93,18 @@ export function getAttachmentMeta(ledger: Ledger, id: number): AttachmentMeta {
 
 export function listAttachments(ledger: Ledger, activityId: number): AttachmentMeta[] {
   return all<Parameters<typeof toMeta>[0]>(ledger, `${META} WHERE activity_id = ? AND voided_at IS NULL ORDER BY id`, activityId).map(toMeta);
+}
+
+/** The live files of records of one kind, by owner id. */
+export function ownedAttachments(ledger: Ledger, kind: 'secretaryReview' | 'commendation', ids: readonly number[]): Map<number, AttachmentMeta[]> {
+  const out = new Map<number, AttachmentMeta[]>();
+  if (ids.length === 0) return out;
+  const rows = all<Parameters<typeof toMeta>[0] & { ownerId: number }>(
+    ledger, `${META.replace('FROM attachments', ', owner_id AS ownerId FROM attachments')} WHERE owner_kind = ? AND owner_id IN (SELECT value FROM json_each(?)) AND voided_at IS NULL ORDER BY id`,
+    kind, JSON.stringify(ids),
+  );
+  for (const { ownerId, ...r } of rows) out.set(ownerId, [...(out.get(ownerId) ?? []), toMeta(r)]);
+  return out;
 }
 
 export function attachmentData(ledger: Ledger, id: number): { meta: AttachmentMeta; data: Buffer } {
@@ -99,6 +129,6 @@ export function voidAttachment(ledger: Ledger, id: number): void {
   ledger.tx(() => {
     const meta = getAttachmentMeta(ledger, id);
     ledger.db.prepare('UPDATE attachments SET voided_at = ? WHERE id = ?').run(nowIso(), id);
-    ledger.audit({ action: 'void', entity: 'attachment', entityId: id, summary: `删除活动附件“${meta.fileName}”`, before: meta });
+    ledger.audit({ action: 'void', entity: 'attachment', entityId: id, summary: `删除${meta.activityId === null ? '' : '活动'}附件“${meta.fileName}”`, before: meta });
   });
 }

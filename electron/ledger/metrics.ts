@@ -15,6 +15,10 @@ import { attendanceRecords, complianceForOrg } from './compliance';
 import { missingFields } from './dashboard';
 import { duesCollection } from './dues';
 import { owedIn } from './residents';
+import { RATER_LABELS, type Rater, satisfactionRate, tallyWords } from '../../shared/domain/secretary-review';
+import { COMMENDATION_LEVEL_LABELS } from '../../shared/domain/commendation';
+import { secretaryReviewOf } from './secretary-reviews';
+import { commendedName, listCommendations } from './commendations';
 
 export type MetricOptions = {
   today?: string;
@@ -105,6 +109,60 @@ function periodWords(key: string): string {
   const q = /^\d{4}-Q(\d)$/.exec(key);
   return q ? `第${q[1]}季度` : monthWords(key);
 }
+
+/** Where the clerk records what these metrics read. */
+const REVIEW_PAGE = '请在“述职评议”页登记';
+
+function reviewFigures(review: NonNullable<ReturnType<typeof secretaryReviewOf>>): MetricResult['figures'] {
+  const figures: MetricResult['figures'] = [];
+  if (review.reportedOn) figures.push({ label: '述职日期', value: review.reportedOn });
+  if (review.secretary) figures.push({ label: '述职人', value: review.secretary });
+  if (review.attendees) figures.push({ label: '参加人员', value: review.attendees });
+  for (const who of ['members', 'residents'] as Rater[]) {
+    const t = review[who];
+    if (t) figures.push({ label: RATER_LABELS[who], value: tallyWords(t) });
+  }
+  if (review.attachments.length) figures.push({ label: '述职报告', value: review.attachments.map((a) => a.fileName).join('、') });
+  return figures;
+}
+
+const METRIC_FNS_REVIEWS = {
+  secretaryReport(ctx: Ctx): MetricResult {
+    const review = secretaryReviewOf(ctx.ledger, ctx.org.id, ctx.year);
+    if (!review?.reportedOn) {
+      return { ...base('secretaryReport'), value: 0, misses: 1, figures: review ? reviewFigures(review) : [], explanation: `没有 ${ctx.year} 年度书记述职的记录，${REVIEW_PAGE}述职日期和评议结果` };
+    }
+    const rated = (['members', 'residents'] as Rater[]).filter((w) => review[w]).map((w) => `${RATER_LABELS[w]} ${tallyWords(review[w]!)}`);
+    return {
+      ...base('secretaryReport'), value: 1, misses: 0, figures: reviewFigures(review),
+      explanation: `述职 ${review.reportedOn}${review.secretary ? `（${review.secretary}）` : ''}${rated.length ? `，${rated.join('；')}` : '，尚未登记评议结果'}`,
+    };
+  },
+
+  satisfaction(ctx: Ctx): MetricResult {
+    const review = secretaryReviewOf(ctx.ledger, ctx.org.id, ctx.year);
+    const who: Rater | null = review?.residents && satisfactionRate(review.residents) !== null ? 'residents'
+      : review?.members && satisfactionRate(review.members) !== null ? 'members' : null;
+    if (!review || !who) {
+      return { ...base('satisfaction'), value: 0, misses: 1, figures: review ? reviewFigures(review) : [], explanation: `没有 ${ctx.year} 年度的评议票数，${REVIEW_PAGE}群众代表或党员评议结果` };
+    }
+    const rate = satisfactionRate(review[who])!;
+    return {
+      ...base('satisfaction'), value: rate, figures: reviewFigures(review),
+      explanation: `${RATER_LABELS[who]} ${tallyWords(review[who]!)}${who === 'members' ? '（没有群众代表评议，按党员评议计）' : ''}`,
+    };
+  },
+
+  commendations(ctx: Ctx): MetricResult {
+    const list = listCommendations(ctx.ledger, { year: ctx.year, orgId: ctx.org.id });
+    const words = list.map((c) => `${COMMENDATION_LEVEL_LABELS[c.level]}级“${c.title}”（${commendedName(c)}${c.docNumber ? `，${c.docNumber}` : ''}）`);
+    return {
+      ...base('commendations'), value: list.length,
+      figures: [{ label: '表彰次数', value: list.length }, ...(words.length ? [{ label: '表彰', value: words.join('；') }] : [])],
+      explanation: list.length ? `${ctx.year} 年度获表彰 ${list.length} 次：${words.join('；')}` : `${ctx.year} 年度没有登记表彰`,
+    };
+  },
+};
 
 const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
   threeMeetingsOneLesson(ctx) {
@@ -349,6 +407,8 @@ const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
       explanation: `在册 ${roster.length} 人，${holders} 人认领了设岗定责岗位，占 ${pct(value)}`,
     };
   },
+
+  ...METRIC_FNS_REVIEWS,
 
   duesPaid(ctx) {
     const d = duesCollection(ctx.ledger, ctx.org.id, ctx.year, ctx.asOf);

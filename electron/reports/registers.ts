@@ -27,6 +27,9 @@ import { buildAdmission, buildAdmissionNotice } from '../../shared/reports/regis
 import { admissionData, admissionNoticeData } from './queries/admission';
 import { buildResidentFeedback, buildResidentSummary } from '../../shared/reports/registers/resident-feedback';
 import { residentFeedbackData, residentSummaryData } from './queries/residents';
+import { buildSecretaryReview } from '../../shared/reports/registers/secretary-review';
+import { buildCommendations } from '../../shared/reports/registers/commendations';
+import { commendationsData, secretaryReviewData } from './queries/reviews';
 
 export type RegisterSource = (ledger: Ledger, scope: Scope, opts: QueryOptions) => RegisterDoc;
 
@@ -50,4 +53,6 @@ export const SOURCES: Record<Exclude<RegisterName, 'binder'>, RegisterSource> = 
   contract: (l, s, o) => buildContract(contractData(l, s, o)),
   assessment: (l, s, o) => buildAssessment(assessmentData(l, s, o)),
   'assessment-summary': (l, s, o) => buildAssessmentSummary(summaryData(l, s, o)),
+  'secretary-review': (l, s, o) => buildSecretaryReview(secretaryReviewData(l, s, o)),
+  commendations: (l, s, o) => buildCommendations(commendationsData(l, s, o)),
 };

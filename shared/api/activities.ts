@@ -80,7 +80,8 @@ export type ActivityOrg = { id: number; name: string; type: OrgType; parentId: n
 
 export type AttachmentMeta = {
   id: number;
-  activityId: number;
+  /** null: the file of another record (a 述职 report, a commendation's certificate). */
+  activityId: number | null;
   fileName: string;
   mime: string;
   size: number;

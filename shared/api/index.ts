@@ -17,6 +17,8 @@ import { duesCalls } from './dues';
 import { admissionCalls } from './admission';
 import { residentsCalls } from './residents';
 import { duesImportCalls } from './dues-import';
+import { secretaryReviewsCalls } from './secretary-reviews';
+import { commendationsCalls } from './commendations';
 
 export const API = mergeAreas(
   sessionCalls,
@@ -34,6 +36,8 @@ export const API = mergeAreas(
   admissionCalls,
   residentsCalls,
   duesImportCalls,
+  secretaryReviewsCalls,
+  commendationsCalls,
 );
 
 export type Api = typeof API;

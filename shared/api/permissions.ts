@@ -57,6 +57,8 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
 
   'residents.board': USER, 'residents.registerOutside': USER, 'residents.end': USER, 'residents.feedback': USER, 'residents.evaluate': USER,
   'duesImport.preview': USER, 'duesImport.commit': USER, 'duesImport.rejects': USER,
+  'secretaryReviews.list': USER, 'secretaryReviews.save': USER, 'secretaryReviews.void': USER, 'secretaryReviews.attach': USER,
+  'commendations.list': USER, 'commendations.create': USER, 'commendations.void': USER, 'commendations.attach': USER,
 };
 
 /** The CLI's commands. `init` makes a new ledger and `reset-password` takes the recovery key. */

@@ -72,7 +72,7 @@ export const DEFAULT_TEMPLATE: DefaultTemplate = {
   indicators: [
     computed(LEAD, '支部委员会按期换届，班子成员在任期内', 5, 'committeeInTerm', { mode: 'full' }),
     computed(LEAD, '支部委员会会议每月至少召开一次', 10, 'committeeMonths', { mode: 'proportional', target: 12 }),
-    manual(LEAD, '支部书记年度抓党建工作述职', 5, '按时述职、内容翔实得 5 分；未述职不得分'),
+    computed(LEAD, '支部书记年度抓党建工作述职', 5, 'secretaryReport', { mode: 'full' }),
     computed(RANKS, '“三会一课”制度落实，按期召开', 10, 'threeMeetingsOneLesson', { mode: 'proportional', target: 1 }),
     computed(RANKS, '按时开展民主评议党员', 4, 'appraisalDone', { mode: 'proportional', target: 1 }),
     computed(RANKS, '培养入党积极分子，做好发展党员工作', 3, 'newMembersAdmitted', { mode: 'full', target: 1 }),
@@ -85,7 +85,7 @@ export const DEFAULT_TEMPLATE: DefaultTemplate = {
     computed(RESULTS, '党员认领设岗定责岗位', 5, 'postHolders', { mode: 'proportional', target: 0.8 }),
     computed(RESULTS, '组织党员开展志愿服务活动', 5, 'volunteerActivities', { mode: 'proportional', target: 12 }),
     manual(RESULTS, '打造党建特色品牌项目', 4, '有特色品牌、成效明显得 4 分；有项目但成效一般得 2 分'),
-    manual(MASSES, '群众满意度测评', 10, '按满意度测评结果折算：满意率 × 10 分'),
+    computed(MASSES, '群众满意度测评', 10, 'satisfaction', { mode: 'proportional', target: 1 }),
     computed(MASSES, '党员走访联系群众（走千家）', 5, 'visits', { mode: 'proportional', target: 12 }),
     manual(MASSES, '群众诉求及时办理', 5, '每有一件诉求未及时办理扣 1 分，扣完为止'),
   ],

@@ -3,7 +3,7 @@
 export const REGISTER_NAMES = [
   'orgs', 'roster', 'member-form', 'mobile', 'resident', 'resident-feedback', 'resident-summary', 'posts',
   'meetings', 'meeting-pages', 'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'admission-notice',
-  'contract', 'assessment', 'assessment-summary', 'binder',
+  'contract', 'assessment', 'assessment-summary', 'secretary-review', 'commendations', 'binder',
 ] as const;
 export type RegisterName = (typeof REGISTER_NAMES)[number];
 
@@ -41,6 +41,8 @@ export const REGISTERS: readonly RegisterInfo[] = [
   { name: 'contract', title: '党建工作目标责任书', summary: '街道党工委与各党支部、社区党委（党总支）签订，供签字盖章', formats: BOTH, periodKind: 'year' },
   { name: 'assessment', title: '党建工作年终考核表', summary: '每个党支部、社区党委（党总支）一份，附计算得分的依据', formats: BOTH, periodKind: 'year' },
   { name: 'assessment-summary', title: '党建工作年终考核汇总表', summary: '党支部、社区党委（党总支）分层级排出得分、等次和名次', formats: BOTH, periodKind: 'year' },
+  { name: 'secretary-review', title: '书记抓党建述职评议表', summary: '各党组织书记年度述职的日期、参加人员和党员、群众代表评议票数及满意率', formats: BOTH, periodKind: 'year' },
+  { name: 'commendations', title: '表彰台账', summary: '党员、家庭和党组织受到的各级表彰，含级别、文号和日期', formats: BOTH, periodKind: 'year' },
   { name: 'binder', title: '党建工作台帐', summary: '年度台帐合订本：封面、目录和以上各台帐（仅 PDF）', formats: ['pdf'], periodKind: 'year' },
 ];
 

@@ -6,6 +6,7 @@ import {
 import type { Ledger } from '../../electron/ledger/ledger';
 import { tempLedger } from '../helpers/temp-ledger';
 import { addActivity, branchYear } from '../helpers/assessment-fixtures';
+import { saveSecretaryReview } from '../../electron/ledger/secretary-reviews';
 
 let cleanups: Array<() => void> = [];
 afterEach(() => { cleanups.forEach((c) => c()); cleanups = []; });
@@ -16,6 +17,8 @@ async function setup() {
   const t = await tempLedger();
   cleanups.push(t.cleanup);
   const ids = branchYear(t.ledger);
+  // A's 述职评议: reported (述职 5 分), residents' representatives 19 of 20 satisfied (满意度 9.5 分).
+  saveSecretaryReview(t.ledger, { orgId: ids.branchA, year: 2025, secretary: '王建国', reportedOn: '2025-12-20', members: { good: 3, fair: 1, average: 0, poor: 0 }, residents: { good: 15, fair: 4, average: 1, poor: 0 } }, opts);
   const tpl = createTemplate(t.ledger, { year: 2025 });
   const issued = issueContracts(t.ledger, { templateId: tpl.id, issuedOn: '2025-01-15' }).issued;
   const contractA = issued.find((c) => c.org === '东风社区第一党支部')!.contractId;
@@ -38,7 +41,7 @@ function scoreManuals(ledger: Ledger, contractId: number, scores: Record<string,
   }
 }
 
-const MANUALS = { 述职: 5, 党费: 4, 特色品牌: 3, 满意度: 9.5, 诉求: 5 };
+const MANUALS = { 党费: 4, 特色品牌: 3, 诉求: 5 };
 
 describe('year-end assessment', () => {
   it('fills in every computed indicator with its figures and the arithmetic', async () => {
@@ -48,12 +51,13 @@ describe('year-end assessment', () => {
     expect(computed).toEqual({
       committeeInTerm: 5, committeeMonths: 8.33, threeMeetingsOneLesson: 8.5, appraisalDone: 2, newMembersAdmitted: 3, mobileKeptUp: 1.8,
       facilities: 4.2, missingFieldRate: 3, jointMeetings: 3, themeDayMonths: 5, postHolders: 3.13, volunteerActivities: 2.08, visits: 0,
+      secretaryReport: 5, satisfaction: 9.5,
     });
     const months = byContent(a, '支部委员会会议');
     expect(months.computed!.working).toBe('10 个月 ÷ 12 个月 × 10 分 = 8.33 分');
     expect(months.computed!.explanation).toContain('3月、7月未开展');
-    expect(a).toMatchObject({ status: 'draft', complete: false, total: 49.04, grade: '较差', points: 100 });
-    expect(a.unscored).toEqual(['支部书记年度抓党建工作述职', '按月足额收缴党费', '打造党建特色品牌项目', '群众满意度测评', '群众诉求及时办理']);
+    expect(a).toMatchObject({ status: 'draft', complete: false, total: 63.54, grade: '一般', points: 100 });
+    expect(a.unscored).toEqual(['按月足额收缴党费', '打造党建特色品牌项目', '群众诉求及时办理']);
   });
 
   it('totals, grades and ranks once the committee has scored the manual indicators', async () => {
@@ -101,7 +105,7 @@ describe('year-end assessment', () => {
 
   it('refuses to confirm while anything is unscored', async () => {
     const t = await setup();
-    expect(() => confirmAssessment(t.ledger, { contractId: t.contractA }, opts)).toThrow('还有 5 项未评分（“支部书记年度抓党建工作述职”、“按月足额收缴党费”、“打造党建特色品牌项目” 等），请由考核组评分后再确认。');
+    expect(() => confirmAssessment(t.ledger, { contractId: t.contractA }, opts)).toThrow('还有 3 项未评分（“按月足额收缴党费”、“打造党建特色品牌项目”、“群众诉求及时办理”），请由考核组评分后再确认。');
   });
 
   it('confirming freezes the figures and locks; unlocking is audited and reopens it', async () => {
@@ -138,7 +142,7 @@ describe('year-end assessment', () => {
       '解锁“东风社区第一党支部”2025 年度考核结果（原为 75.54 分，一般）：满意度测评结果有误',
     ]);
     expect(JSON.parse(audit[1]!.before!)).toMatchObject({ status: 'confirmed', total: 75.54 });
-    expect(score(t.ledger, { contractId: t.contractA, indicatorId: ind.id, committeeScore: 10 }).score).toBe(10);
+    expect(score(t.ledger, { contractId: t.contractA, indicatorId: ind.id, committeeScore: 10, overrideReason: '补录 1 张漏计的满意票' }).score).toBe(10);
   });
 
   it('re-issuing with refresh skips a confirmed branch', async () => {

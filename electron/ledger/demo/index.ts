@@ -16,6 +16,7 @@ import type { DemoStreet } from './model';
 import { addDemoContracts } from './contracts';
 import { onRollSql } from '../../../shared/domain/member';
 import { buildOutsiders, writeOutsiders } from './outsiders';
+import { addDemoReviews } from './reviews';
 
 export const DEFAULT_DEMO_SEED = 20240101;
 
@@ -68,6 +69,7 @@ export async function createDemoStreet(path: string, password: string, opts: Dem
     ledger.tx(() => {
       writeStreet(ledger.db, street, { streetSeats: seats, activities, dues }, nowIso());
       writeOutsiders(ledger.db, outsiders, nowIso());
+      addDemoReviews(ledger, street, new Rng(street.seed).fork('reviews'));
       addDemoContracts(ledger, street);
       const counts = countRows(ledger);
       const onRoll = (ledger.db.prepare(`SELECT count(*) AS n FROM members WHERE ${onRollSql()}`).get() as { n: number }).n;

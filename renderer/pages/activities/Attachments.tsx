@@ -35,10 +35,16 @@ async function thumbnailOf(file: File): Promise<string | null> {
   }
 }
 
-export async function uploadAttachment(activityId: number, file: File): Promise<AttachmentMeta> {
+/** A record other than an activity that keeps files: a 述职 record (its report), a commendation. */
+export type AttachmentOwner = { kind: 'secretaryReview' | 'commendation'; id: number };
+
+/** Stores a file for an activity (by id) or another record. */
+export async function uploadAttachment(target: number | AttachmentOwner, file: File): Promise<AttachmentMeta> {
   if (file.size > MAX_FILE_BYTES) throw new Error(`“${file.name}”超过 20 MB，请压缩后再上传。`);
   const [dataBase64, thumbnailBase64] = await Promise.all([file.arrayBuffer().then(bytesToBase64), thumbnailOf(file)]);
-  return ledger['activities.attachments.add']({ activityId, fileName: file.name, mime: file.type || null, dataBase64, thumbnailBase64 });
+  const f = { fileName: file.name, mime: file.type || null, dataBase64, thumbnailBase64 };
+  if (typeof target === 'number') return ledger['activities.attachments.add']({ activityId: target, ...f });
+  return ledger[target.kind === 'secretaryReview' ? 'secretaryReviews.attach' : 'commendations.attach']({ ownerId: target.id, ...f });
 }
 
 function Thumb({ a }: { a: AttachmentMeta }) {
@@ -91,6 +97,10 @@ async function download(a: AttachmentMeta) {
 type Props = {
   /** Saved activity: files go straight into the ledger. Unsaved: they wait in `pending`. */
   activityId: number | null;
+  /** Instead of an activity, the files of another saved record. */
+  owner?: AttachmentOwner;
+  /** The upload button's words (default 添加照片或扫描件). */
+  addLabel?: string;
   items: AttachmentMeta[];
   onChanged: () => void;
   pending: File[];
@@ -98,14 +108,15 @@ type Props = {
   readOnly?: boolean;
 };
 
-export function Attachments({ activityId, items, onChanged, pending, onPending, readOnly }: Props) {
+export function Attachments({ activityId, owner, addLabel = '添加照片或扫描件', items, onChanged, pending, onPending, readOnly }: Props) {
   const [busy, setBusy] = useState(false);
+  const target = owner ?? activityId;
   const add = async (file: File) => {
     if (file.size > MAX_FILE_BYTES) return showError(new Error(`“${file.name}”超过 20 MB，请压缩后再上传。`));
-    if (activityId === null) return onPending([...pending, file]);
+    if (target === null) return onPending([...pending, file]);
     setBusy(true);
     try {
-      await uploadAttachment(activityId, file);
+      await uploadAttachment(target, file);
       showSuccess(`已添加附件“${file.name}”`);
       onChanged();
     } catch (e) {
@@ -151,10 +162,10 @@ export function Attachments({ activityId, items, onChanged, pending, onPending, 
       </div>
       {!readOnly && (
         <Upload multiple showUploadList={false} beforeUpload={(file) => { void add(file); return false; }} accept="image/*,.pdf,.doc,.docx,.xls,.xlsx,.wps">
-          <Button icon={<PaperClipOutlined />} loading={busy}>添加照片或扫描件</Button>
+          <Button icon={<PaperClipOutlined />} loading={busy}>{addLabel}</Button>
         </Upload>
       )}
-      {activityId === null && pending.length > 0 && <Typography.Text type="secondary" className="ax-hint">保存记录时一并上传</Typography.Text>}
+      {target === null && pending.length > 0 && <Typography.Text type="secondary" className="ax-hint">保存记录时一并上传</Typography.Text>}
     </div>
   );
 }

@@ -10,6 +10,8 @@ export const TABS = [
   { key: 'contracts', label: '下达与签订' },
   { key: 'summary', label: '考核汇总' },
   { key: 'appraisal', label: '民主评议党员' },
+  { key: 'reviews', label: '述职评议' },
+  { key: 'commendations', label: '表彰' },
 ] as const;
 export type TabKey = (typeof TABS)[number]['key'];
 

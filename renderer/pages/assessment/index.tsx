@@ -6,6 +6,8 @@ import { ledger } from '../../api';
 import { useLocation } from '../../router';
 import { useLoad } from '../../hooks';
 import { AppraisalPanel } from './AppraisalPanel';
+import { SecretaryReviewsPanel } from '../reviews/SecretaryReviewsPanel';
+import { CommendationsPanel } from '../commendations/CommendationsPanel';
 import { ContractList } from './ContractList';
 import { ScoringPage } from './ScoringPage';
 import { SummaryTable } from './SummaryTable';
@@ -40,6 +42,8 @@ function Overview() {
       {tab === 'contracts' && <ContractList year={year} />}
       {tab === 'summary' && <SummaryTable year={year} />}
       {tab === 'appraisal' && <AppraisalPanel year={year} />}
+      {tab === 'reviews' && <SecretaryReviewsPanel year={year} />}
+      {tab === 'commendations' && <CommendationsPanel year={year} />}
     </div>
   );
 }

@@ -18,6 +18,7 @@ import {
 import { useSession } from '../../session';
 import { MemberForm, type MemberFormMode } from './MemberForm';
 import ExtraFields from '../import/ExtraFields';
+import { CommendationsOf } from '../commendations/CommendationTable';
 
 type Ev = Detail['history'][number];
 /** The events the service lets an admin re-date (members.ts CORRECTABLE) or only void (membership changes). */
@@ -278,6 +279,7 @@ export function MemberDetail({ id }: { id: number }) {
                 />
               ),
             },
+            { key: 'commendations', label: '表彰', children: <CommendationsOf memberId={m.id} /> },
           ]}
         />
       </Card>

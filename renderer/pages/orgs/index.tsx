@@ -14,6 +14,7 @@ import { cnDate, cnTime, dash, toIso } from '../../format';
 import { useLoad } from '../../hooks';
 import { useOrgs } from '../../org-context';
 import { navigate, useLocation } from '../../router';
+import { CommendationsOf } from '../commendations/CommendationTable';
 import { ElectForm } from './ElectForm';
 import { OrgForm, type OrgFormMode } from './OrgForm';
 import './orgs.css';
@@ -245,6 +246,9 @@ function OrgView({ id, onCreateChild, onEdit }: { id: number; onCreateChild: (pa
           </Card>
         </Col>
       </Row>
+      <Card size="small" className="block-gap" title="表彰">
+        <CommendationsOf orgId={o.id} />
+      </Card>
       <Row gutter={12}>
         <Col span={12}>
           <Card size="small" className="block-gap" title={`下级组织（${d.children.filter((c) => !c.dissolvedOn).length}）`}>

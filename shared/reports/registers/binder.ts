@@ -14,6 +14,7 @@ import { type ReportHeader, chineseOrdinal } from './common';
 export const BINDER_ORDER: readonly Exclude<RegisterName, 'binder'>[] = [
   'orgs', 'roster', 'member-form', 'mobile', 'resident', 'resident-feedback', 'resident-summary', 'posts', 'meetings', 'meeting-pages',
   'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'contract', 'assessment', 'assessment-summary',
+  'secretary-review', 'commendations',
 ];
 
 export function binderRegisters(branches: number, opts: { pages?: boolean } = {}): Exclude<RegisterName, 'binder'>[] {
