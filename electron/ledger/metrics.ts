@@ -4,7 +4,7 @@
 // (shared/rules), never recounted here.
 import { FACILITIES, type FacilityCode } from '../../shared/domain/org';
 import { ACTIVITY_TYPES } from '../../shared/domain/activity-types';
-import { type MetricCode, type MetricResult, METRIC_CODES, aggregateMetric, contractLevelOf, formatNumber, metricDef, orgTypesOfLevel, pct } from '../../shared/assessment';
+import { type MetricCode, type MetricResult, METRIC_CODES, COMMUNITY_AGGREGATION, aggregateMetric, contractLevelOf, formatNumber, metricDef, orgTypesOfLevel, pct } from '../../shared/assessment';
 import { CORE_RULE_IDS, QUARTER_NAMES, type RuleResult, completionRate, memberAttendance, periodsOfYear } from '../../shared/rules';
 import { today as todayIso } from '../../shared/dates';
 import type { Ledger } from './ledger';
@@ -496,7 +496,8 @@ export function computeMetrics(ledger: Ledger, orgId: number, year: number, code
     // The branches' own figures are reused when nothing changed since they were computed (a
     // summary computes every branch just before; the audit stamp drops them after any change).
     const branches = branchesBelow(ledger, orgId, year).map((b) => ({ org: b.name, results: computeMetrics(ledger, b.id, year, codes, { ...opts, cached: true }) }));
-    return codes.map((c, k) => aggregateMetric(c, branches.map((b) => ({ org: b.org, result: b.results[k]! }))));
+    return codes.map((c, k) => (COMMUNITY_AGGREGATION[c] === 'own' ? METRIC_FNS[c](ctx)
+      : aggregateMetric(c, branches.map((b) => ({ org: b.org, result: b.results[k]! })))));
   }
   return codes.map((c) => {
     const key = `${orgId}|${year}|${ctx.today}|${c}`;

@@ -33,9 +33,10 @@ export function orgTypesOfLevel(level: ContractLevel): readonly OrgType[] {
  * sum: the branches' figures added up (people admitted, meetings held with partner units: the
  * community's own total is what counts); mean: each branch weighs the same (rates, months,
  * checklist items, activities per branch); worst: one branch falling short is the community
- * falling short (a committee out of term, no 组织生活会).
+ * falling short (a committee out of term, no 组织生活会); own: the community's own record, not its
+ * branches' (its secretary's 述职 and the 评议 of it, the commendations it and its people received).
  */
-export type Aggregation = 'sum' | 'mean' | 'worst';
+export type Aggregation = 'sum' | 'mean' | 'worst' | 'own';
 
 export const COMMUNITY_AGGREGATION: Record<MetricCode, Aggregation> = {
   threeMeetingsOneLesson: 'mean',
@@ -54,9 +55,12 @@ export const COMMUNITY_AGGREGATION: Record<MetricCode, Aggregation> = {
   volunteerActivities: 'mean',
   visits: 'mean',
   duesPaid: 'mean',
+  secretaryReport: 'own',
+  satisfaction: 'own',
+  commendations: 'own',
 };
 
-const AGGREGATION_WORDS: Record<Aggregation, string> = { sum: '合计', mean: '平均', worst: '最差' };
+const AGGREGATION_WORDS: Record<Exclude<Aggregation, 'own'>, string> = { sum: '合计', mean: '平均', worst: '最差' };
 
 /** One branch's figure as the aggregate reads it. */
 export type BranchFigure = { org: string; result: MetricResult };
@@ -69,6 +73,7 @@ export function aggregateMetric(code: MetricCode, branches: readonly BranchFigur
   const { label, unit, better } = metricDef(code)!;
   const base = { metric: code, label, unit };
   const how = COMMUNITY_AGGREGATION[code];
+  if (how === 'own') throw new Error(`${code} is the community's own record, not an aggregate`);
   const counted = branches.filter((b) => b.result.value !== null);
   const figures: MetricResult['figures'] = branches.map((b) => ({ label: b.org, value: formatMetricValue(unit, b.result.value) }));
   const activityIds = [...new Set(branches.flatMap((b) => b.result.activityIds ?? []))];
