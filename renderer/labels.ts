@@ -3,6 +3,7 @@
 import { ABSENCE_REASON_LABELS, ACTIVITY_TYPES } from '../shared/domain/activity-types';
 import { APPRAISAL_GRADE_LABELS, LEFT_REASON_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_KIND_LABELS, STANDING_LABELS } from '../shared/domain/member';
 import { ORG_CATEGORY_LABELS, ORG_TYPE_LABELS } from '../shared/domain/org';
+import { POST_REVIEW_LABELS } from '../shared/domain/posts';
 import { REGISTERS } from '../shared/reports/catalog';
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -10,6 +11,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   memberPost: '设岗定责', householdLink: '联系户', settings: '设置', activity: '活动', attachment: '附件', import: '导入', export: '导出', report: '台帐导出',
   demo: '演示数据', contract: '责任书', contractTemplate: '责任书模板', assessment: '考核', appraisal: '民主评议', backup: '备份',
   session: '登录与锁定', memberEvent: '党员事件', applicant: '发展党员', duesBase: '党费基数', duesPayment: '党费缴纳', duesRemittance: '党费上缴',
+  post: '设岗', postReview: '考核评岗', workPlan: '计划总结', workArrangement: '月度安排',
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -23,12 +25,14 @@ export const FIELD_LABELS: Record<string, string> = {
   minutes: '会议记录', decisions: '决定事项', host: '主持人', recorder: '记录人', lecturer: '授课人', startTime: '开始时间', endTime: '结束时间',
   attendance: '出勤', absenceReason: '缺席原因', months: '月数', post: '岗位', pledge: '承诺', appraisedOn: '评议日期', memberId: '党员', contractId: '责任书',
   org: '党组织', reasonText: '说明', idleLockMinutes: '空闲锁定分钟数', role: '角色', disabled: '停用',
+  duty: '岗位职责', capacity: '设岗人数', appliedOn: '申报日期', fromDate: '上岗日期', postId: '岗位', memberPostId: '岗位记录', result: '评岗结果',
+  reviewedOn: '评岗日期', retiredOn: '撤岗日期', content: '正文', submittedOn: '报送日期', month: '月份', activityType: '活动类型', plannedOn: '计划日期',
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   kind: MEMBER_KIND_LABELS, standing: STANDING_LABELS, reason: LEFT_REASON_LABELS, grade: APPRAISAL_GRADE_LABELS, categories: MEMBER_CATEGORY_LABELS,
   absenceReason: ABSENCE_REASON_LABELS, type: { ...ORG_TYPE_LABELS, ...Object.fromEntries(ACTIVITY_TYPES.map((t) => [t.code, t.label])) }, category: ORG_CATEGORY_LABELS,
-  format: { pdf: 'PDF', xlsx: 'Excel' }, register: Object.fromEntries(REGISTERS.map((r) => [r.name, r.title])),
+  format: { pdf: 'PDF', xlsx: 'Excel' }, result: POST_REVIEW_LABELS, register: Object.fromEntries(REGISTERS.map((r) => [r.name, r.title])),
 };
 
 const ORG_KEYS = new Set(['orgId', 'groupId', 'parentId']);

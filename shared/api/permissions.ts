@@ -54,6 +54,8 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'members.void': ADMIN, 'members.voidEvent': ADMIN, 'members.correctEventDate': ADMIN, 'import.unifySpellings': ADMIN, 'import.template': USER, 'import.extraFields': USER,
 
   'admission.list': USER, 'admission.create': USER, 'admission.step': USER, 'admission.drop': USER,
+
+  'posts.board': USER, 'posts.create': USER, 'posts.update': USER, 'posts.retire': USER, 'posts.review': USER,
 };
 
 /** The CLI's commands. `init` makes a new ledger and `reset-password` takes the recovery key. */
