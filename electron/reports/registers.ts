@@ -25,6 +25,8 @@ import { buildDues, buildDuesSummary } from '../../shared/reports/registers/dues
 import { duesData, duesSummaryData } from './queries/dues';
 import { buildAdmission, buildAdmissionNotice } from '../../shared/reports/registers/admission';
 import { admissionData, admissionNoticeData } from './queries/admission';
+import { buildPlans } from '../../shared/reports/registers/plans';
+import { plansData } from './queries/plans';
 
 export type RegisterSource = (ledger: Ledger, scope: Scope, opts: QueryOptions) => RegisterDoc;
 
@@ -46,4 +48,5 @@ export const SOURCES: Record<Exclude<RegisterName, 'binder'>, RegisterSource> = 
   contract: (l, s, o) => buildContract(contractData(l, s, o)),
   assessment: (l, s, o) => buildAssessment(assessmentData(l, s, o)),
   'assessment-summary': (l, s, o) => buildAssessmentSummary(summaryData(l, s, o)),
+  plans: (l, s, o) => buildPlans(plansData(l, s, o)),
 };

@@ -16,6 +16,7 @@ import { backupsCalls } from './backups';
 import { duesCalls } from './dues';
 import { admissionCalls } from './admission';
 import { postsCalls } from './posts';
+import { plansCalls } from './plans';
 
 export const API = mergeAreas(
   sessionCalls,
@@ -32,6 +33,7 @@ export const API = mergeAreas(
   duesCalls,
   admissionCalls,
   postsCalls,
+  plansCalls,
 );
 
 export type Api = typeof API;

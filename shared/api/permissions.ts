@@ -56,6 +56,7 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'admission.list': USER, 'admission.create': USER, 'admission.step': USER, 'admission.drop': USER,
 
   'posts.board': USER, 'posts.create': USER, 'posts.update': USER, 'posts.retire': USER, 'posts.review': USER,
+  'plans.year': USER, 'plans.save': USER, 'plans.file': USER, 'plans.addArrangement': USER, 'plans.voidArrangement': USER, 'plans.gaps': USER,
 };
 
 /** The CLI's commands. `init` makes a new ledger and `reset-password` takes the recovery key. */
