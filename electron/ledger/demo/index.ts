@@ -14,6 +14,7 @@ import { buildActivities } from './activities';
 import { buildDues } from './dues';
 import type { DemoStreet } from './model';
 import { addDemoContracts } from './contracts';
+import { addDemoPlans } from './plans';
 
 export const DEFAULT_DEMO_SEED = 20240101;
 
@@ -65,6 +66,7 @@ export async function createDemoStreet(path: string, password: string, opts: Dem
     ledger.tx(() => {
       writeStreet(ledger.db, street, { streetSeats: seats, activities, dues }, nowIso());
       addDemoContracts(ledger, street);
+      addDemoPlans(ledger, street);
       const counts = countRows(ledger);
       const onRoll = (ledger.db.prepare("SELECT count(*) AS n FROM members WHERE status = 'active' AND standing IN ('normal','suspended')").get() as { n: number }).n;
       ledger.audit({
