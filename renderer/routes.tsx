@@ -3,7 +3,7 @@
 // the address with useLocation() (renderer/router: '#/members/12' → segments ['members','12']),
 // and calls the API with `ledger` from renderer/api.
 import {
-  AccountBookOutlined, AuditOutlined, FlagOutlined, UserAddOutlined, CalendarOutlined, HomeOutlined, ImportOutlined, PartitionOutlined, PrinterOutlined, SettingOutlined, TeamOutlined,
+  AccountBookOutlined, AuditOutlined, FlagOutlined, ScheduleOutlined, UserAddOutlined, CalendarOutlined, HomeOutlined, ImportOutlined, PartitionOutlined, PrinterOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 
@@ -22,6 +22,7 @@ export const ROUTES: PageRoute[] = [
   { path: '/activities', label: '活动', icon: <CalendarOutlined />, element: lazy(() => import('./pages/activities')) },
   { path: '/dues', label: '党费', icon: <AccountBookOutlined />, element: lazy(() => import('./pages/dues')) },
   { path: '/admission', label: '发展党员', icon: <UserAddOutlined />, element: lazy(() => import('./pages/admission')) },
+  { path: '/plans', label: '计划与总结', icon: <ScheduleOutlined />, element: lazy(() => import('./pages/plans')) },
   { path: '/posts', label: '设岗定责', icon: <FlagOutlined />, element: lazy(() => import('./pages/posts')) },
   { path: '/assessment', label: '责任书与考核', icon: <AuditOutlined />, element: lazy(() => import('./pages/assessment')) },
   { path: '/print', label: '台帐打印', icon: <PrinterOutlined />, element: lazy(() => import('./pages/print')) },
