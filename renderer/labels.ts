@@ -3,6 +3,7 @@
 import { ABSENCE_REASON_LABELS, ACTIVITY_TYPES } from '../shared/domain/activity-types';
 import { APPRAISAL_GRADE_LABELS, LEFT_REASON_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_KIND_LABELS, STANDING_LABELS } from '../shared/domain/member';
 import { ORG_CATEGORY_LABELS, ORG_TYPE_LABELS } from '../shared/domain/org';
+import { POST_REVIEW_LABELS } from '../shared/domain/posts';
 import { REGISTERS } from '../shared/reports/catalog';
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -12,6 +13,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   session: '登录与锁定', memberEvent: '党员事件', applicant: '发展党员', duesBase: '党费基数', duesPayment: '党费缴纳', duesRemittance: '党费上缴',
   residentFeedback: '报到季度反馈', residentEvaluation: '报到年度评价',
   secretaryReview: '述职评议', commendation: '表彰',
+  post: '设岗', postReview: '考核评岗', workPlan: '计划总结', workArrangement: '月度安排',
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -30,12 +32,14 @@ export const FIELD_LABELS: Record<string, string> = {
   communityOrgId: '报到社区', registeredOn: '报到日期', isCadre: '副科级以上干部', serviceIntent: '服务意向',
   secretary: '述职人', reportedOn: '述职日期', attendees: '参加人员', members: '党员评议', residents: '群众代表评议', good: '好', fair: '较好',
   average: '一般', poor: '差', householdName: '家庭', householdAddress: '家庭住址', level: '级别', awardedOn: '表彰日期', issuer: '表彰单位', docNumber: '文号',
+  duty: '岗位职责', capacity: '设岗人数', appliedOn: '申报日期', fromDate: '上岗日期', postId: '岗位', memberPostId: '岗位记录', result: '评岗结果',
+  reviewedOn: '评岗日期', retiredOn: '撤岗日期', content: '正文', submittedOn: '报送日期', month: '月份', activityType: '活动类型', plannedOn: '计划日期',
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   kind: MEMBER_KIND_LABELS, standing: STANDING_LABELS, reason: LEFT_REASON_LABELS, grade: APPRAISAL_GRADE_LABELS, categories: MEMBER_CATEGORY_LABELS,
   absenceReason: ABSENCE_REASON_LABELS, type: { ...ORG_TYPE_LABELS, ...Object.fromEntries(ACTIVITY_TYPES.map((t) => [t.code, t.label])) }, category: ORG_CATEGORY_LABELS,
-  format: { pdf: 'PDF', xlsx: 'Excel' }, register: Object.fromEntries(REGISTERS.map((r) => [r.name, r.title])),
+  format: { pdf: 'PDF', xlsx: 'Excel' }, result: POST_REVIEW_LABELS, register: Object.fromEntries(REGISTERS.map((r) => [r.name, r.title])),
 };
 
 const ORG_KEYS = new Set(['orgId', 'groupId', 'parentId', 'communityOrgId']);

@@ -3,7 +3,7 @@
 // the address with useLocation() (renderer/router: '#/members/12' → segments ['members','12']),
 // and calls the API with `ledger` from renderer/api.
 import {
-  AccountBookOutlined, AuditOutlined, SolutionOutlined, UserAddOutlined, CalendarOutlined, HomeOutlined, ImportOutlined, PartitionOutlined, PrinterOutlined, SettingOutlined, TeamOutlined,
+  AccountBookOutlined, AuditOutlined, FlagOutlined, ScheduleOutlined, SolutionOutlined, UserAddOutlined, CalendarOutlined, HomeOutlined, ImportOutlined, PartitionOutlined, PrinterOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 
@@ -23,6 +23,8 @@ export const ROUTES: PageRoute[] = [
   { path: '/dues', label: '党费', icon: <AccountBookOutlined />, element: lazy(() => import('./pages/dues')) },
   { path: '/admission', label: '发展党员', icon: <UserAddOutlined />, element: lazy(() => import('./pages/admission')) },
   { path: '/residents', label: '双报到', icon: <SolutionOutlined />, element: lazy(() => import('./pages/residents')) },
+  { path: '/plans', label: '计划与总结', icon: <ScheduleOutlined />, element: lazy(() => import('./pages/plans')) },
+  { path: '/posts', label: '设岗定责', icon: <FlagOutlined />, element: lazy(() => import('./pages/posts')) },
   { path: '/assessment', label: '责任书与考核', icon: <AuditOutlined />, element: lazy(() => import('./pages/assessment')) },
   { path: '/print', label: '台帐打印', icon: <PrinterOutlined />, element: lazy(() => import('./pages/print')) },
   { path: '/import', label: '导入', icon: <ImportOutlined />, element: lazy(() => import('./pages/import')) },

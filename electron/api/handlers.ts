@@ -21,6 +21,8 @@ import { residentsHandlers } from './residents';
 import { duesImportHandlers } from './dues-import';
 import { secretaryReviewsHandlers } from './secretary-reviews';
 import { commendationsHandlers } from './commendations';
+import { postsHandlers } from './posts';
+import { plansHandlers } from './plans';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
@@ -43,4 +45,6 @@ export const HANDLERS: HandlerMap<Method> = mergeAreas(
   duesImportHandlers,
   secretaryReviewsHandlers,
   commendationsHandlers,
+  postsHandlers,
+  plansHandlers,
 );

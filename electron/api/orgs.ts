@@ -3,6 +3,7 @@ import type { OrgDetail, OrgNode } from '../../shared/api/orgs';
 import { today } from '../../shared/dates';
 import type { Ledger } from '../ledger/ledger';
 import { type MemberState, membersOn } from '../ledger/member-state';
+import { settingFindings } from '../ledger/org-setting';
 import {
   addPartner, createOrg, currentTerm, dissolveOrg, electCommittee, endPartner, getOrg, listOrgs, listPartners, listRoles, listTerms, moveOrg,
   orgSubtreeIds, termStatus, updateOrg,
@@ -47,6 +48,7 @@ function detail(ledger: Ledger, id: number): OrgDetail {
     pastTerms: listTerms(ledger, id).filter((t) => t.endedOn !== null),
     partners: listPartners(ledger, id, { includeEnded: true }),
     members: counts,
+    settingIssues: settingFindings(ledger, today(), new Set([id])).map(({ rule, message }) => ({ rule, message })),
     children,
     history,
   };
@@ -58,8 +60,13 @@ export const orgsHandlers: HandlerMap<OrgMethods> = {
   'orgs.tree': (state, { includeDissolved }) => {
     const ledger = state.requireLedger();
     const counts = directCounts(membersOn(ledger, today()));
+    const issues = new Map<number, OrgNode['settingIssues']>();
+    for (const f of settingFindings(ledger)) issues.set(f.orgId, [...(issues.get(f.orgId) ?? []), { rule: f.rule, message: f.message }]);
     return listOrgs(ledger, { includeDissolved }).map(
-      (o): OrgNode => ({ id: o.id, parentId: o.parentId, name: o.name, shortName: o.shortName, type: o.type, category: o.category, dissolvedOn: o.dissolvedOn, sortOrder: o.sortOrder, memberCount: counts.get(o.id) ?? 0 }),
+      (o): OrgNode => ({
+        id: o.id, parentId: o.parentId, name: o.name, shortName: o.shortName, type: o.type, category: o.category, dissolvedOn: o.dissolvedOn, sortOrder: o.sortOrder,
+        memberCount: counts.get(o.id) ?? 0, settingIssues: issues.get(o.id) ?? [],
+      }),
     );
   },
   'orgs.get': (state, { id }) => detail(state.requireLedger(), id),

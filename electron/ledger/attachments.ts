@@ -40,6 +40,14 @@ function decode(b64: string, what: string): Buffer {
   return Buffer.from(clean, 'base64');
 }
 
+/** A file sent by the renderer (base64): its bytes and type, refused when empty or over 20 MB. Plans and summaries reuse it. */
+export function readUpload(fileName: string, dataBase64: string): { data: Buffer; mime: string } {
+  const data = decode(dataBase64, '附件');
+  if (data.length === 0) throw new LedgerError('INVALID_INPUT', '文件是空的。');
+  if (data.length > MAX_ATTACHMENT_BYTES) throw new LedgerError('TOO_LARGE', '附件不能超过 20 MB。照片请先压缩，扫描件请分页保存。');
+  return { data, mime: sniffMime(data, fileName) };
+}
+
 /** Where a file belongs: an activity, or another record (述职评议, 表彰) named by kind and id. */
 export type AttachmentOwner = { activityId: number } | { kind: 'secretaryReview' | 'commendation'; id: number; label: string };
 
@@ -50,10 +58,7 @@ export function addAttachment(ledger: Ledger, raw: AttachmentAdd): AttachmentMet
 /** Stores a file for its owner; the caller has checked that the owner exists and is not voided. */
 export function storeAttachment(ledger: Ledger, owner: AttachmentOwner, raw: Omit<AttachmentAdd, 'activityId'>): AttachmentMeta {
   const input = AttachmentAddSchema.omit({ activityId: true }).parse(raw);
-  const data = decode(input.dataBase64, '附件');
-  if (data.length === 0) throw new LedgerError('INVALID_INPUT', '文件是空的。');
-  if (data.length > MAX_ATTACHMENT_BYTES) throw new LedgerError('TOO_LARGE', '附件不能超过 20 MB。照片请先压缩，扫描件请分页保存。');
-  const mime = sniffMime(data, input.fileName);
+  const { data, mime } = readUpload(input.fileName, input.dataBase64);
   let thumbnail: Buffer | null = input.thumbnailBase64 ? decode(input.thumbnailBase64, '缩略图') : null;
   if (thumbnail && (thumbnail.length > MAX_THUMBNAIL_BYTES || !isImage(sniffMime(thumbnail, '')))) thumbnail = null;
   const sha256 = createHash('sha256').update(data).digest('hex');

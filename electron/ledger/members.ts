@@ -434,9 +434,18 @@ export function assignPost(ledger: Ledger, memberId: number, raw: z.input<typeof
   return ledger.tx(() => {
     const m = getMember(ledger, memberId);
     requireActive(m);
-    const post = mustFind(one<PostRow>(ledger, 'SELECT id, name FROM posts WHERE id = ?', input.postId), '这个岗位');
+    const post = mustFind(one<PostRow & { retiredOn: string | null; capacity: number | null }>(ledger, 'SELECT id, org_id AS orgId, name, retired_on AS retiredOn, capacity FROM posts WHERE id = ?', input.postId), '这个岗位');
+    if (post.retiredOn) throw new LedgerError('RETIRED', `“${post.name}”已于 ${post.retiredOn} 撤岗，不能再认领。`);
+    if (post.orgId !== null && !orgSubtreeIds(ledger, post.orgId).includes(m.orgId)) {
+      throw new LedgerError('INVALID_INPUT', `“${post.name}”是${getOrg(ledger, post.orgId).name}设的岗位，只能由该组织的党员认领。`);
+    }
     if (one(ledger, 'SELECT 1 FROM member_posts WHERE member_id = ? AND post_id = ? AND to_date IS NULL', memberId, input.postId)) throw new LedgerError('NO_CHANGE', `“${m.name}”已在“${post.name}”上。`);
-    const id = run(ledger, 'INSERT INTO member_posts (member_id, post_id, from_date, pledge, note, created_at) VALUES (?,?,?,?,?,?)', memberId, input.postId, input.fromDate, input.pledge, input.note, nowIso());
+    const held = one<{ n: number }>(ledger, 'SELECT count(*) AS n FROM member_posts WHERE post_id = ? AND to_date IS NULL', input.postId)!.n;
+    if (post.capacity !== null && held >= post.capacity) {
+      throw new LedgerError('POST_FULL', `“${post.name}”设岗 ${post.capacity} 人，已有 ${held} 人在岗：请先增加设岗人数，或让在岗党员离岗。`);
+    }
+    if (input.appliedOn && input.appliedOn > input.fromDate) throw new LedgerError('INVALID_INPUT', '申报日期不能晚于上岗日期。', { field: 'appliedOn' });
+    const id = run(ledger, 'INSERT INTO member_posts (member_id, post_id, from_date, applied_on, pledge, note, created_at) VALUES (?,?,?,?,?,?,?)', memberId, input.postId, input.fromDate, input.appliedOn, input.pledge, input.note, nowIso());
     addEvent(ledger, memberId, 'postTaken', input.fromDate, { data: { post: post.name, pledge: input.pledge } });
     ledger.audit({ action: 'create', entity: 'memberPost', entityId: id, summary: `“${m.name}”认领“${post.name}”`, after: input });
     return id;

@@ -30,6 +30,8 @@ import { residentFeedbackData, residentSummaryData } from './queries/residents';
 import { buildSecretaryReview } from '../../shared/reports/registers/secretary-review';
 import { buildCommendations } from '../../shared/reports/registers/commendations';
 import { commendationsData, secretaryReviewData } from './queries/reviews';
+import { buildPlans } from '../../shared/reports/registers/plans';
+import { plansData } from './queries/plans';
 
 export type RegisterSource = (ledger: Ledger, scope: Scope, opts: QueryOptions) => RegisterDoc;
 
@@ -55,4 +57,5 @@ export const SOURCES: Record<Exclude<RegisterName, 'binder'>, RegisterSource> = 
   'assessment-summary': (l, s, o) => buildAssessmentSummary(summaryData(l, s, o)),
   'secretary-review': (l, s, o) => buildSecretaryReview(secretaryReviewData(l, s, o)),
   commendations: (l, s, o) => buildCommendations(commendationsData(l, s, o)),
+  plans: (l, s, o) => buildPlans(plansData(l, s, o)),
 };

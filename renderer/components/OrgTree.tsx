@@ -1,6 +1,6 @@
 // The left-hand organisation tree: picks the org every page scopes itself to.
-import { ApartmentOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Empty, Input, Spin, Tree, Typography } from 'antd';
+import { ApartmentOutlined, SearchOutlined, WarningFilled } from '@ant-design/icons';
+import { Button, Empty, Input, Spin, Tooltip, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
 import type { OrgNode } from '../../shared/api/orgs';
@@ -9,6 +9,19 @@ import { navigate } from '../router';
 
 function label(o: OrgNode): string {
   return o.shortName || o.name;
+}
+
+/** The name, and a mark when the org breaks a 组织设置规则 (the rules' sentences on hover). */
+function title(o: OrgNode) {
+  if (o.settingIssues.length === 0) return label(o);
+  return (
+    <>
+      {label(o)}
+      <Tooltip title={o.settingIssues.map((i) => i.message).join('；')}>
+        <WarningFilled className="org-tree-warning" aria-label="组织设置提示" />
+      </Tooltip>
+    </>
+  );
 }
 
 export function OrgTree() {
@@ -31,7 +44,7 @@ export function OrgTree() {
         const hit = !q || o.name.includes(q) || (o.shortName ?? '').includes(q);
         if (!hit && kids.length === 0) return [];
         keys.push(String(o.id));
-        return [{ key: String(o.id), title: label(o), children: kids, isLeaf: kids.length === 0 }];
+        return [{ key: String(o.id), title: title(o), children: kids, isLeaf: kids.length === 0 }];
       });
     const roots = orgs.filter((o) => o.parentId === null || !orgs.some((p) => p.id === o.parentId)).map((o) => o.parentId);
     const rootParents = [...new Set(roots)];

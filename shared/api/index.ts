@@ -19,6 +19,8 @@ import { residentsCalls } from './residents';
 import { duesImportCalls } from './dues-import';
 import { secretaryReviewsCalls } from './secretary-reviews';
 import { commendationsCalls } from './commendations';
+import { postsCalls } from './posts';
+import { plansCalls } from './plans';
 
 export const API = mergeAreas(
   sessionCalls,
@@ -38,6 +40,8 @@ export const API = mergeAreas(
   duesImportCalls,
   secretaryReviewsCalls,
   commendationsCalls,
+  postsCalls,
+  plansCalls,
 );
 
 export type Api = typeof API;

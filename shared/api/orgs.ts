@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CommitteeRole, FacilityCode, OrgCategory, OrgType } from '../domain/org';
+import type { SettingIssue } from '../domain/org-setting';
 import { OrgCreateSchema, OrgUpdateSchema, PartnerInputSchema, TermInputSchema } from '../schemas/org';
 import { id, isoDate, optText } from '../schemas/common';
 import { call } from './contract';
@@ -16,6 +17,8 @@ export type OrgNode = {
   sortOrder: number;
   /** Members on the roll directly in this org (not its descendants). */
   memberCount: number;
+  /** 组织设置规则 the org breaks today (shared/domain/org-setting.ts). */
+  settingIssues: SettingIssue[];
 };
 
 export type TermState = 'none' | 'inTerm' | 'expiringSoon' | 'expired';
@@ -36,6 +39,8 @@ export type OrgDetail = {
   /** Members on the roll in the org and everything under it, by 人员类别. */
   members: { full: number; probationary: number; total: number; suspended: number };
   children: { id: number; name: string; type: OrgType; dissolvedOn: string | null; memberCount: number }[];
+  /** 组织设置规则 the org breaks today: fewer than 3 full members, over 50, a joint branch over 5 units, committee size or term. */
+  settingIssues: SettingIssue[];
   /** Recent changes to the org from the audit log, newest first. */
   history: { at: string; userName: string | null; summary: string | null }[];
 };

@@ -59,6 +59,8 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'duesImport.preview': USER, 'duesImport.commit': USER, 'duesImport.rejects': USER,
   'secretaryReviews.list': USER, 'secretaryReviews.save': USER, 'secretaryReviews.void': USER, 'secretaryReviews.attach': USER,
   'commendations.list': USER, 'commendations.create': USER, 'commendations.void': USER, 'commendations.attach': USER,
+  'posts.board': USER, 'posts.create': USER, 'posts.update': USER, 'posts.retire': USER, 'posts.review': USER,
+  'plans.year': USER, 'plans.save': USER, 'plans.file': USER, 'plans.addArrangement': USER, 'plans.voidArrangement': USER, 'plans.gaps': USER,
 };
 
 /** The CLI's commands. `init` makes a new ledger and `reset-password` takes the recovery key. */

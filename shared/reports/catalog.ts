@@ -1,6 +1,7 @@
 // The printable registers (台帐) of DOMAIN.md: the one list the CLI, the API and the 台帐打印 page
 // share. The order is the binder's order.
 export const REGISTER_NAMES = [
+  'plans',
   'orgs', 'roster', 'member-form', 'mobile', 'resident', 'resident-feedback', 'resident-summary', 'posts',
   'meetings', 'meeting-pages', 'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'admission-notice',
   'contract', 'assessment', 'assessment-summary', 'secretary-review', 'commendations', 'binder',
@@ -22,6 +23,7 @@ export type RegisterInfo = {
 const BOTH: readonly ReportFormat[] = ['xlsx', 'pdf'];
 
 export const REGISTERS: readonly RegisterInfo[] = [
+  { name: 'plans', title: '工作计划和总结', summary: '年度工作计划、月度工作安排及落实情况、年终工作总结', formats: BOTH, periodKind: 'year' },
   { name: 'orgs', title: '党组织基本情况', summary: '各党组织的类型、班子、任期、党员数、十有落实', formats: BOTH, periodKind: 'asOf' },
   { name: 'roster', title: '党员花名册', summary: '按党支部排列的党员名册', formats: BOTH, periodKind: 'asOf' },
   { name: 'member-form', title: '党员基本信息采集表', summary: '每名党员一页，供本人、采集人、支部书记签字', formats: BOTH, periodKind: 'asOf' },

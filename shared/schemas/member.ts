@@ -94,7 +94,7 @@ export const ResidentRegistrationSchema = z.object({
   serviceIntent: optText(200),
   note: optText(500),
 });
-export const PostAssignSchema = z.object({ postId: id, fromDate: isoDate('上岗日期'), pledge: optText(200), note: optText(500) });
+export const PostAssignSchema = z.object({ postId: id, fromDate: isoDate('上岗日期'), appliedOn: optDate('申报日期'), pledge: optText(200), note: optText(500) });
 export const HouseholdSchema = z.object({
   household: reqText('联系户户主', 30),
   address: optText(120),

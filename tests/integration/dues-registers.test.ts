@@ -1,9 +1,7 @@
 // 党费收缴登记表 and 党费收缴汇总表 exported from a small real ledger and read back: the workbook
 // with exceljs, the PDF with pdftotext.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMember } from '../../electron/ledger/members';
 import { payDues, payMonthForAll, remitDues, setDuesBase } from '../../electron/ledger/dues';
@@ -11,6 +9,7 @@ import { exportRegister } from '../../electron/reports/export';
 import { renderWorker } from '../../electron/reports/worker-pool';
 import { makeId, memberInput, smallStreet } from '../helpers/builders';
 import { tempLedger } from '../helpers/temp-ledger';
+import { firstSheetRows } from '../helpers/xlsx-rows';
 
 const TODAY = '2025-12-10';
 let t: Awaited<ReturnType<typeof tempLedger>>;
@@ -41,18 +40,10 @@ const exportTo = (register: 'dues' | 'dues-summary', format: 'pdf' | 'xlsx') => 
   return exportRegister(t.ledger, { register, format, scope: { orgId: null }, period: { year: 2025 }, today: TODAY }, file).then(() => file);
 };
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-']).toString();
-/** Cells as text; amounts come back as Excel numbers (90, not '90.00'). */
-async function rowsOf(file: string): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-  const out: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  return out;
-}
 
 describe('党费 registers', () => {
   it('党费收缴登记表: each member’s base, rate, amount and each month’s paid date, arrears marked', { timeout: 120_000 }, async () => {
-    const rows = await rowsOf(await exportTo('dues', 'xlsx'));
+    const rows = await firstSheetRows(await exportTo('dues', 'xlsx'));
     const wang = rows.find((r) => r.includes('王建国'))!;
     expect(wang.slice(1, 6)).toEqual(['王建国', '正式党员', '月收入 6000.00', '1.5%', '90']);
     expect(wang.slice(6, 18)).toEqual(['1.15', '2.15', '3.15', '4.15', '5.15', '6.15', '7.15', '8.15', '9.15', '12.3补', '12.3补', '']);
@@ -66,7 +57,7 @@ describe('党费 registers', () => {
   });
 
   it('党费收缴汇总表: branch × month collected, with due, paid, remitted and the street’s totals', { timeout: 120_000 }, async () => {
-    const rows = await rowsOf(await exportTo('dues-summary', 'xlsx'));
+    const rows = await firstSheetRows(await exportTo('dues-summary', 'xlsx'));
     const a = rows.find((r) => r.includes('东风社区第一党支部'))!;
     expect(a.slice(1, 5)).toEqual(['东风社区第一党支部', '2', '110', '110']);
     expect(a.slice(14, 19)).toEqual(['0', '1320', '1170', '110', '1']);

@@ -2,7 +2,10 @@
 // today's roll, listed by `verify` as 提示 without failing it, and on 首页's 需要关注.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrgDetail, OrgNode } from '../../shared/api/orgs';
 import { today } from '../../shared/dates';
+import { dispatch } from '../../electron/api/dispatch';
+import { SessionState } from '../../electron/api/session-state';
 import { dashboardSummary } from '../../electron/ledger/dashboard';
 import { Ledger } from '../../electron/ledger/ledger';
 import { createMember } from '../../electron/ledger/members';
@@ -84,5 +87,29 @@ describe('setting rules on a real ledger', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('检查通过');
     expect(text.stdout).toContain('提示：东风社区第一党支部：正式党员 2 人');
+  });
+});
+
+describe('the 组织 page data', () => {
+  it('carries each org\'s setting warnings, in the tree and on the org', async () => {
+    const ledger = await Ledger.open(db, PW);
+    try {
+      const state = new SessionState(db);
+      state.ledger = ledger;
+      const tree = await dispatch(state, 'orgs.tree', {});
+      if (!tree.ok) throw new Error(tree.error.message);
+      const nodes = tree.value as OrgNode[];
+      const rules = (id: number) => nodes.find((o) => o.id === id)!.settingIssues.map((i) => i.rule);
+      expect(rules(ids.branchA)).toEqual(['minFull']);
+      expect(rules(ids.branchB)).toEqual(['committeeSize', 'termExpired']);
+      expect(rules(ids.joint)).toEqual(['jointUnits']);
+      expect(rules(ids.big)).toEqual(['maxMembers']);
+      expect(rules(ids.community)).toEqual([]);
+      const big = await dispatch(state, 'orgs.get', { id: ids.big });
+      if (!big.ok) throw new Error(big.error.message);
+      expect((big.value as OrgDetail).settingIssues).toEqual([{ rule: 'maxMembers', message: '党员 51 人，超过 50 人：宜划分党小组或分设党支部' }]);
+    } finally {
+      ledger.close();
+    }
   });
 });

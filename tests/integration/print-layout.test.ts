@@ -11,6 +11,7 @@ import { buildRegister, exportRegister } from '../../electron/reports/export';
 import { resolveScope } from '../../electron/reports/scope';
 import { REGISTER_NAMES, type RegisterName, registerInfo } from '../../shared/reports/catalog';
 import { BINDER_ORDER } from '../../shared/reports/registers/binder';
+import { PLANS_TOC, SUMMARY_SHEET } from '../../shared/reports/registers/plans';
 import type { RegisterDoc, TableBlock } from '../../shared/reports/model';
 import { tempDir } from '../helpers/temp-ledger';
 import { DEMO_TODAY, openDemoCopy } from '../helpers/demo-street';
@@ -165,7 +166,8 @@ async function binderContents(orgId: number | null, binderPages: boolean) {
 describe('the yearly binder', () => {
   it('of a branch holds every inspection item, each where the contents say', { timeout: 600_000 }, async () => {
     const { doc, pages, entries, actual } = await binderContents(branchId, false);
-    expect(entries.map((e) => e.title)).toEqual(BINDER_ORDER.map((r) => registerInfo(r).title));
+    // 年初有计划、年终有总结: the plans open the binder, the summaries close it.
+    expect(entries.map((e) => e.title)).toEqual([PLANS_TOC, ...BINDER_ORDER.filter((r) => r !== 'plans').map((r) => registerInfo(r).title), SUMMARY_SHEET]);
     expect(entries.map((e) => e.page)).toEqual(actual);
     // One page or more per member and per meeting.
     const forms = doc.sections.filter((x) => x.title === '党员基本信息采集表').length;

@@ -2,6 +2,8 @@ import { isIsoDate } from '../../../shared/dates';
 import { periodLabel } from '../../../shared/rules';
 import { pct } from '../../../shared/assessment';
 import { complianceReport } from '../../ledger/compliance';
+import { planGaps } from '../../ledger/plans';
+import { PLAN_KIND_LABELS } from '../../../shared/domain/posts';
 import { type CliCommand, EXIT, UsageError, openLedgerFromArgs, printJson, requireString } from '../command';
 
 
@@ -23,6 +25,8 @@ export const compliance: CliCommand = {
     try {
       const report = complianceReport(ledger, { year, orgName: typeof values.org === 'string' ? values.org : null, today: todayArg });
       const gaps = report.orgs.reduce((n, o) => n + o.rules.reduce((m, r) => m + r.missing.length, 0), 0);
+      // 年初有计划、年终有总结: the branches of the report without their plan by 1 March or summary by 31 December.
+      const plans = planGaps(ledger, year, { on: report.asOf }).filter((g) => report.orgs.some((o) => o.orgId === g.orgId));
       if (values.json) {
         printJson({
           year: report.year,
@@ -35,6 +39,7 @@ export const compliance: CliCommand = {
               ...(values.detail ? { periods: r.periods } : {}),
             })),
           })),
+          plans,
         });
       } else {
         process.stdout.write(`${report.year} 年活动规则完成情况（截至 ${report.asOf}）\n`);
@@ -46,6 +51,9 @@ export const compliance: CliCommand = {
           }
         }
         if (report.orgs.length === 0) process.stdout.write('没有需要检查的党组织。\n');
+        for (const p of plans) {
+          process.stdout.write(`${p.orgName}：${PLAN_KIND_LABELS[p.kind]}${p.state === 'missing' ? `截至 ${p.deadline} 未报送` : `逾期报送（${p.submittedOn}）`}\n`);
+        }
       }
       return values.strict && gaps > 0 ? EXIT.problems : EXIT.ok;
     } finally {

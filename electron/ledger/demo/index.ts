@@ -17,6 +17,7 @@ import { addDemoContracts } from './contracts';
 import { onRollSql } from '../../../shared/domain/member';
 import { buildOutsiders, writeOutsiders } from './outsiders';
 import { addDemoReviews } from './reviews';
+import { addDemoPlans } from './plans';
 
 export const DEFAULT_DEMO_SEED = 20240101;
 
@@ -71,6 +72,7 @@ export async function createDemoStreet(path: string, password: string, opts: Dem
       writeOutsiders(ledger.db, outsiders, nowIso());
       addDemoReviews(ledger, street, new Rng(street.seed).fork('reviews'));
       addDemoContracts(ledger, street);
+      addDemoPlans(ledger, street);
       const counts = countRows(ledger);
       const onRoll = (ledger.db.prepare(`SELECT count(*) AS n FROM members WHERE ${onRollSql()}`).get() as { n: number }).n;
       ledger.audit({

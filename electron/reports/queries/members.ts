@@ -5,7 +5,8 @@ import { MEMBER_KIND_LABELS, STANDING_LABELS } from '../../../shared/domain/memb
 import type { MemberFormData } from '../../../shared/reports/registers/member-form';
 import type { MobileData, MobileLine } from '../../../shared/reports/registers/mobile';
 import type { OrgLine, OrgsData } from '../../../shared/reports/registers/orgs';
-import type { PostGroup, PostsData } from '../../../shared/reports/registers/posts';
+import type { PostReviewResult } from '../../../shared/domain/posts';
+import type { PostGroup, PostHolder, PostsData } from '../../../shared/reports/registers/posts';
 import type { ResidentData, ResidentLine } from '../../../shared/reports/registers/resident';
 import type { Ledger } from '../../ledger/ledger';
 import { committeeSeats } from '../../ledger/activities';
@@ -147,24 +148,27 @@ function postsHeld(ledger: Ledger, memberIds: number[], on: string): Map<number,
 }
 
 export function postsData(ledger: Ledger, scope: Scope, opts: QueryOptions): PostsData {
-  const posts = all<{ id: number; orgId: number | null; name: string; duty: string | null }>(
+  const posts = all<{ id: number; orgId: number | null; name: string; duty: string | null; capacity: number | null }>(
     ledger,
-    'SELECT id, org_id AS orgId, name, duty FROM posts WHERE retired_on IS NULL OR retired_on >= ? ORDER BY org_id IS NOT NULL, id',
+    'SELECT id, org_id AS orgId, name, duty, capacity FROM posts WHERE retired_on IS NULL OR retired_on >= ? ORDER BY org_id IS NOT NULL, id',
     scope.period.from,
   ).filter((p) => p.orgId === null || scope.orgIds.has(p.orgId));
-  const holders = all<{ postId: number; orgId: number | null; name: string; branch: string | null; phone: string | null; fromDate: string; toDate: string | null; pledge: string | null; note: string | null }>(
+  const holders = all<Omit<PostHolder, 'review'> & { postId: number; orgId: number | null; result: PostReviewResult | null; reviewNote: string | null }>(
     ledger,
-    `SELECT mp.post_id AS postId, o.id AS orgId, m.name, o.name AS branch, m.phone, mp.from_date AS fromDate, mp.to_date AS toDate, mp.pledge, mp.note
+    `SELECT mp.post_id AS postId, o.id AS orgId, m.name, o.name AS branch, m.phone, mp.from_date AS fromDate, mp.to_date AS toDate, mp.pledge, mp.note,
+            r.result, r.note AS reviewNote
      FROM member_posts mp JOIN members m ON m.id = mp.member_id LEFT JOIN orgs o ON o.id = ${MEMBER_ORG_ON}
+     LEFT JOIN post_reviews r ON r.member_post_id = mp.id AND r.year = ?
      WHERE mp.from_date <= ? AND (mp.to_date IS NULL OR mp.to_date >= ?)
      ORDER BY o.sort_order, o.id, mp.from_date, m.id`,
-    scope.asOf, scope.period.to, scope.period.from,
+    scope.asOf, scope.year, scope.period.to, scope.period.from,
   ).filter((h) => h.orgId !== null && scope.orgIds.has(h.orgId));
   const groups: PostGroup[] = posts.map((p) => ({
     name: p.name,
     duty: p.duty,
-    holders: holders.filter((h) => h.postId === p.id).map(({ postId: _p, orgId: _o, ...h }) => h),
+    capacity: p.capacity,
+    holders: holders.filter((h) => h.postId === p.id).map(({ postId: _p, orgId: _o, result, reviewNote, ...h }) => ({ ...h, review: result ? { result, note: reviewNote } : null })),
   }));
-  return { ...headerFor(scope, opts), posts: groups };
+  return { ...headerFor(scope, opts), year: scope.year, posts: groups };
 }
 

@@ -117,6 +117,7 @@ export function ActivityEditor({ id }: { id: number | null }) {
         orgId: Number.isInteger(qOrg) && qOrg > 0 ? qOrg : undefined,
         type: query.get('type') ?? undefined,
         date: query.get('date') ? dayjs(query.get('date')) : dayjs(),
+        topic: query.get('topic') ?? undefined,
       });
       loadedRef.current = true;
       return;

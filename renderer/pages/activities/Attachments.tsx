@@ -6,11 +6,11 @@ import { useEffect, useState } from 'react';
 import type { AttachmentMeta } from '../../../shared/api/activities';
 import { ledger } from '../../api';
 import { showError, showSuccess } from '../../feedback';
-import { fileSize, saveBytes } from '../../download';
+import { fileSize, saveBase64 } from '../../download';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-function bytesToBase64(buf: ArrayBuffer): string {
+export function bytesToBase64(buf: ArrayBuffer): string {
   const u8 = new Uint8Array(buf);
   let s = '';
   for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
@@ -84,10 +84,7 @@ function FullImage({ id }: { id: number }) {
 async function download(a: AttachmentMeta) {
   try {
     const d = await ledger['activities.attachments.data']({ id: a.id });
-    const bin = atob(d.dataBase64);
-    const u8 = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) u8[i] = bin.charCodeAt(i);
-    saveBytes(u8, a.fileName, a.mime);
+    saveBase64(d.dataBase64, a.fileName, a.mime);
   } catch (e) {
     showError(e);
   }

@@ -26,8 +26,10 @@ function suggestedDate(p: PeriodResult): string {
   return p.end < today ? p.end : today;
 }
 
-export function newActivityHref(q: { orgId: number; type?: string; date?: string; back?: string }): string {
-  const s = new URLSearchParams({ orgId: String(q.orgId), ...(q.type ? { type: q.type } : {}), ...(q.date ? { date: q.date } : {}), ...(q.back ? { back: q.back } : {}) });
+export function newActivityHref(q: { orgId: number; type?: string; date?: string; topic?: string; back?: string }): string {
+  const s = new URLSearchParams({
+    orgId: String(q.orgId), ...(q.type ? { type: q.type } : {}), ...(q.date ? { date: q.date } : {}), ...(q.topic ? { topic: q.topic } : {}), ...(q.back ? { back: q.back } : {}),
+  });
   return `/activities/new?${s.toString()}`;
 }
 

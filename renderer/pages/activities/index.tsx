@@ -13,6 +13,7 @@ import { ComplianceMatrix } from './ComplianceMatrix';
 import DuePanel from './DuePanel';
 import { CURRENT_YEAR, goActivities } from './data';
 import './activities.css';
+import { PlanGaps } from '../plans/PlanGaps';
 
 const TABS = [
   { key: 'matrix', label: '完成情况' },
@@ -61,6 +62,7 @@ function Overview() {
         items={TABS.map((t) => ({ key: t.key, label: t.label }))}
         className="act-tabs"
       />
+      {tab === 'matrix' && <PlanGaps orgId={orgId} year={year} />}
       {tab === 'matrix' && <ComplianceMatrix year={year} />}
       {tab === 'list' && <ActivityList year={year} />}
       {tab === 'calendar' && <BranchCalendar year={year} />}

@@ -345,7 +345,7 @@ export function residentSpec(m: M): ActionSpec<ResidentValues> {
   };
 }
 
-export function postSpec(m: M, posts: { id: number; name: string }[]): ActionSpec<{ postId: number; fromDate: Dayjs; pledge?: string; note?: string }> {
+export function postSpec(m: M, posts: { id: number; name: string }[]): ActionSpec<{ postId: number; appliedOn?: Dayjs; fromDate: Dayjs; pledge?: string; note?: string }> {
   return {
     title: `设岗定责：${m.name}`,
     initial: { fromDate: dayjs() },
@@ -354,13 +354,16 @@ export function postSpec(m: M, posts: { id: number; name: string }[]): ActionSpe
         <Form.Item label="岗位" name="postId" rules={[{ required: true, message: '请选择岗位' }]}>
           <Select options={posts.map((p) => ({ value: p.id, label: p.name }))} placeholder={posts.length ? '选择岗位' : '还没有岗位'} />
         </Form.Item>
+        <Form.Item label="申报日期" name="appliedOn">
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
         <DateItem label="上岗日期" name="fromDate" />
         <Form.Item label="承诺" name="pledge">
           <Input.TextArea rows={2} maxLength={200} />
         </Form.Item>
       </>
     ),
-    run: (v) => ledger['members.assignPost']({ id: m.id, postId: v.postId, fromDate: iso(v.fromDate), pledge: v.pledge ?? null, note: v.note ?? null }),
+    run: (v) => ledger['members.assignPost']({ id: m.id, postId: v.postId, appliedOn: toIso(v.appliedOn) ?? null, fromDate: iso(v.fromDate), pledge: v.pledge ?? null, note: v.note ?? null }),
     success: '已认领岗位',
   };
 }

@@ -167,6 +167,15 @@ function OrgView({ id, onCreateChild, onEdit }: { id: number; onCreateChild: (pa
           </Space>
         )}
       </div>
+      {live && d.settingIssues.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="block-gap setting-issues"
+          title="组织设置提示（《中国共产党支部工作条例（试行）》）"
+          description={<ul>{d.settingIssues.map((i) => <li key={i.rule}>{i.message}</li>)}</ul>}
+        />
+      )}
       <Row gutter={12}>
         <Col span={16}>
           <Card size="small" title="基本情况" className="block-gap">

@@ -3,7 +3,8 @@
 import { chineseDate } from '../conventions';
 import type { RegisterName } from '../catalog';
 import { registerInfo } from '../catalog';
-import type { RegisterDoc } from '../model';
+import type { RegisterDoc, Section } from '../model';
+import { PLANS_TOC, SUMMARY_SHEET } from './plans';
 import { type ReportHeader, chineseOrdinal } from './common';
 
 /**
@@ -12,6 +13,7 @@ import { type ReportHeader, chineseOrdinal } from './common';
  * street-wide) unless asked for them.
  */
 export const BINDER_ORDER: readonly Exclude<RegisterName, 'binder'>[] = [
+  'plans',
   'orgs', 'roster', 'member-form', 'mobile', 'resident', 'resident-feedback', 'resident-summary', 'posts', 'meetings', 'meeting-pages',
   'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'contract', 'assessment', 'assessment-summary',
   'secretary-review', 'commendations',
@@ -21,11 +23,24 @@ export function binderRegisters(branches: number, opts: { pages?: boolean } = {}
   return BINDER_ORDER.filter((r) => branches <= 1 || opts.pages || (r !== 'member-form' && r !== 'meeting-pages'));
 }
 
-export function buildBinder(h: ReportHeader & { year: number }, parts: RegisterDoc[]): RegisterDoc {
-  const sections = parts.flatMap((doc, i) => doc.sections.map((s, k) => ({
+/** 年初有计划、年终有总结: the plans and arrangements open the year's registers, the summaries close them. */
+function binderParts(docs: RegisterDoc[]): { title: string; sections: Section[] }[] {
+  const parts = docs.map((d) => ({ title: registerInfo(d.register).title, sections: d.sections, plans: d.register === 'plans' }));
+  const plans = parts.find((p) => p.plans);
+  if (!plans) return parts;
+  const summaries = plans.sections.filter((s) => s.sheet === SUMMARY_SHEET);
+  return [
+    { title: PLANS_TOC, sections: plans.sections.filter((s) => s.sheet !== SUMMARY_SHEET) },
+    ...parts.filter((p) => !p.plans),
+    ...(summaries.length ? [{ title: SUMMARY_SHEET, sections: summaries }] : []),
+  ];
+}
+
+export function buildBinder(h: ReportHeader & { year: number }, docs: RegisterDoc[]): RegisterDoc {
+  const sections = binderParts(docs).flatMap((part, i) => part.sections.map((s, k) => ({
     ...s,
     // One entry per register, named by the register rather than by its first page's title.
-    toc: k === 0 ? `${chineseOrdinal(i + 1)}、${registerInfo(doc.register).title}` : undefined,
+    toc: k === 0 ? `${chineseOrdinal(i + 1)}、${part.title}` : undefined,
   })));
   return {
     register: 'binder',
@@ -38,6 +53,6 @@ export function buildBinder(h: ReportHeader & { year: number }, parts: RegisterD
       lines: [h.unit, chineseDate(h.printedOn).replace(/\d+日$/, '')],
     },
     sections,
-    warnings: parts.flatMap((d) => d.warnings.map((w) => `${registerInfo(d.register).title}：${w}`)),
+    warnings: docs.flatMap((d) => d.warnings.map((w) => `${registerInfo(d.register).title}：${w}`)),
   };
 }
