@@ -8,6 +8,7 @@ import type { OrgType } from '../../shared/domain/org';
 import type { Ledger } from './ledger';
 import { membersOn } from './member-state';
 import type { RosterRow } from './members';
+import { mobileContactList } from './mobile-contacts';
 import { settingFindings } from './org-setting';
 import { currentTerm, listOrgs, orgSubtreeIds, termStatus } from './orgs';
 
@@ -131,6 +132,8 @@ export function dashboardSummary(ledger: Ledger, orgId: number | null, on: strin
     terms,
     settings: settingFindings(ledger, on, scope ?? undefined).flatMap(({ rule, ...f }) => (rule === 'termExpired' ? [] : [{ ...f, rule }])),
     probations,
+    mobileContactsDue: mobileContactList(ledger, orgId, on).members.filter((m) => m.overdue)
+      .map((m) => ({ memberId: m.memberId, name: m.name, orgName: m.org, lastContact: m.lastContact })),
     missing: { members: missingMembers, byField: slices(missingBy), examples },
   };
 }

@@ -15,6 +15,7 @@ import { reportsCalls } from './reports';
 import { backupsCalls } from './backups';
 import { duesCalls } from './dues';
 import { admissionCalls } from './admission';
+import { helpCalls } from './help';
 
 export const API = mergeAreas(
   sessionCalls,
@@ -30,6 +31,7 @@ export const API = mergeAreas(
   backupsCalls,
   duesCalls,
   admissionCalls,
+  helpCalls,
 );
 
 export type Api = typeof API;

@@ -54,13 +54,16 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'members.void': ADMIN, 'members.voidEvent': ADMIN, 'members.correctEventDate': ADMIN, 'import.unifySpellings': ADMIN, 'import.template': USER, 'import.extraFields': USER,
 
   'admission.list': USER, 'admission.create': USER, 'admission.step': USER, 'admission.drop': USER,
+
+  'help.overview': USER, 'help.record': USER, 'help.voidRecord': USER, 'help.createStation': USER, 'help.donation': USER, 'help.voidDonation': USER,
+  'help.brief': USER, 'mobileContacts.list': USER, 'mobileContacts.setPerson': USER, 'mobileContacts.log': USER, 'mobileContacts.void': USER,
 };
 
 /** The CLI's commands. `init` makes a new ledger and `reset-password` takes the recovery key. */
 export const CLI_ACCESS: Readonly<Record<string, Access>> = {
   init: PUBLIC, demo: PUBLIC, 'reset-password': PUBLIC, 'import-template': PUBLIC,
   stats: USER, verify: USER, 'change-password': USER, compliance: USER, 'import-members': USER, backup: USER, backups: USER,
-  assessment: USER, export: USER, dues: USER, admission: USER,
+  assessment: USER, export: USER, dues: USER, admission: USER, 'help-brief': USER,
   restore: ADMIN,
 };
 

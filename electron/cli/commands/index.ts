@@ -23,4 +23,5 @@ export const COMMANDS: Entry[] = [
   { name: 'export', load: async () => (await import('./export')).exportCommand },
   { name: 'dues', load: async () => (await import('./dues')).dues },
   { name: 'admission', load: async () => (await import('./admission')).admission },
+  { name: 'help-brief', load: async () => (await import('./help-brief')).helpBriefCommand },
 ];
