@@ -14,6 +14,9 @@ import { all, one } from './sql';
 import { attendanceRecords, complianceForOrg } from './compliance';
 import { missingFields } from './dashboard';
 import { duesCollection } from './dues';
+import { listAid } from './aid';
+import { AID_CATEGORY_LABELS } from '../../shared/domain/aid';
+import { formatYuan, yuanToFen } from '../../shared/domain/dues';
 
 export type MetricOptions = {
   today?: string;
@@ -356,6 +359,21 @@ const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
       explanation: `${asOfWords(ctx)}应收 ${d.months} 个月，按月收齐 ${d.onTime} 个月（${pct(value)}）` +
         (d.lateMonths.length ? `；未按月收齐：${d.lateMonths.map((m) => `${Number(m.slice(5))}月`).join('、')}` : '') +
         (d.arrears.length ? `；欠交 ${d.arrears.length} 人共 ${d.unpaidMemberMonths} 人月：${who}` : '；无人欠交'),
+    };
+  },
+  aidRecords(ctx) {
+    const records = listAid(ctx.ledger, ctx.org.id, ctx.start, ctx.asOf);
+    const people = new Set(records.map((r) => (r.householdId !== null ? `h${r.householdId}` : r.recipient))).size;
+    const fen = records.reduce((n, r) => n + yuanToFen(r.value), 0);
+    const kinds = [...new Set(records.map((r) => r.category))].map((c) => `${AID_CATEGORY_LABELS[c]} ${records.filter((r) => r.category === c).length} 次`);
+    const when = ctx.asOf === ctx.end ? '全年' : asOfWords(ctx);
+    return {
+      ...base('aidRecords'), value: records.length,
+      figures: [
+        { label: '帮扶次数', value: records.length }, { label: '受助户（人）', value: people }, { label: '折合金额', value: `${formatYuan(fen)} 元` },
+        ...(kinds.length ? [{ label: '分类', value: kinds.join('、') }] : []),
+      ],
+      explanation: records.length ? `${when}登记帮扶 ${records.length} 次，帮扶 ${people} 户（人），折合 ${formatYuan(fen)} 元：${kinds.join('、')}` : `${when}帮扶台账中没有登记帮扶`,
     };
   },
 };

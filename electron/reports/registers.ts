@@ -25,6 +25,8 @@ import { buildDues, buildDuesSummary } from '../../shared/reports/registers/dues
 import { duesData, duesSummaryData } from './queries/dues';
 import { buildAdmission, buildAdmissionNotice } from '../../shared/reports/registers/admission';
 import { admissionData, admissionNoticeData } from './queries/admission';
+import { buildDonations, buildHelp } from '../../shared/reports/registers/help';
+import { donationsData, helpData } from './queries/help';
 
 export type RegisterSource = (ledger: Ledger, scope: Scope, opts: QueryOptions) => RegisterDoc;
 
@@ -43,6 +45,8 @@ export const SOURCES: Record<Exclude<RegisterName, 'binder'>, RegisterSource> = 
   'dues-summary': (l, s, o) => buildDuesSummary(duesSummaryData(l, s, o)),
   admission: (l, s, o) => buildAdmission(admissionData(l, s, o)),
   'admission-notice': (l, s, o) => buildAdmissionNotice(admissionNoticeData(l, s, o)),
+  help: (l, s, o) => buildHelp(helpData(l, s, o)),
+  donations: (l, s, o) => buildDonations(donationsData(l, s, o)),
   contract: (l, s, o) => buildContract(contractData(l, s, o)),
   assessment: (l, s, o) => buildAssessment(assessmentData(l, s, o)),
   'assessment-summary': (l, s, o) => buildAssessmentSummary(summaryData(l, s, o)),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 export const METRIC_CODES = [
   'threeMeetingsOneLesson', 'committeeMonths', 'themeDayMonths', 'lifeMeetingHeld', 'appraisalDone',
   'attendanceRate', 'facilities', 'committeeInTerm', 'missingFieldRate', 'newMembersAdmitted',
-  'mobileKeptUp', 'jointMeetings', 'postHolders', 'volunteerActivities', 'visits', 'duesPaid',
+  'mobileKeptUp', 'jointMeetings', 'postHolders', 'volunteerActivities', 'visits', 'duesPaid', 'aidRecords',
 ] as const;
 export type MetricCode = (typeof METRIC_CODES)[number];
 export const metricCodeSchema = z.enum(METRIC_CODES, { message: '请选择计算指标' });
@@ -59,6 +59,8 @@ export const METRICS: readonly MetricDef[] = [
     how: '全年记录的走访（走千家）活动次数' },
   { code: 'duesPaid', label: '党费按月交纳率', unit: 'rate', better: 'higher', defaultTarget: 1,
     how: '全年党费台帐中已足额交纳的人月数 ÷ 应交人月数；没有党费记录时不适用' },
+  { code: 'aidRecords', label: '帮扶（五助二扶一带）次数', unit: 'count', better: 'higher', defaultTarget: 4,
+    how: '全年帮扶台账中本组织及所属组织登记的“五助二扶一带”帮扶次数（作废的不计）' },
 ];
 
 export function metricDef(code: string): MetricDef | undefined {

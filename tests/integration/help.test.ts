@@ -1,12 +1,19 @@
 // 五助二扶一带 and 流动党员 contacts through the services on one real ledger: help records, the
 // donation station's running balance and its refusal to give out more money than it holds, and the
 // overdue contact on 首页's 需要关注.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMember, startMobile } from '../../electron/ledger/members';
 import { createStation, helpOverview, recordAid, recordDonation, voidAid, voidDonation } from '../../electron/ledger/aid';
 import { helpBrief } from '../../electron/ledger/aid-brief';
 import { logMobileContact, mobileContactList, setContactPerson } from '../../electron/ledger/mobile-contacts';
 import { dashboardSummary } from '../../electron/ledger/dashboard';
+import { computeMetrics } from '../../electron/ledger/metrics';
+import { exportRegister } from '../../electron/reports/export';
+import { renderWorker } from '../../electron/reports/worker-pool';
 import { makeId, memberInput, smallStreet } from '../helpers/builders';
 import { tempLedger } from '../helpers/temp-ledger';
 
@@ -21,7 +28,23 @@ beforeAll(async () => {
   const station = createStation(t.ledger, { orgId: street.branchA, name: '爱心捐助站', keeper: '王建国' });
   ids = { ...street, wang, li, station };
 });
-afterAll(() => t.cleanup());
+afterAll(async () => {
+  await renderWorker.stop();
+  t.cleanup();
+});
+
+const exportTo = (register: 'help' | 'donations', format: 'pdf' | 'xlsx', maskIds = false) => {
+  const file = join(t.dir, `${register}${maskIds ? '-masked' : ''}.${format}`);
+  return exportRegister(t.ledger, { register, format, scope: { orgId: null }, period: { year: 2025 }, maskIds, today: '2025-12-10' }, file).then(() => file);
+};
+const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-']).toString();
+async function rowsOf(file: string): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  const out: string[][] = [];
+  wb.worksheets[0]!.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  return out;
+}
 
 describe('donation station', () => {
   it('keeps a running balance and refuses to give out more money than it holds, in Chinese', () => {
@@ -88,5 +111,44 @@ describe('流动党员 contacts', () => {
     logMobileContact(t.ledger, { memberId: ids.li, date: '2025-08-10', way: 'phone', contactBy: '王建国', content: '电话问候，提醒按时交纳党费' }, { today: on });
     expect(dashboardSummary(t.ledger, null, on).mobileContactsDue).toEqual([]);
     expect(mobileContactList(t.ledger, null, on)).toMatchObject({ quarter: { label: '2025年三季度' }, members: [{ overdue: false, lastContact: '2025-08-10' }] });
+  });
+});
+
+describe('registers and the indicator', () => {
+  it('捐助物资收发登记: in and out with the running balance, brought forward and totals that balance', { timeout: 120_000 }, async () => {
+    const rows = await rowsOf(await exportTo('donations', 'xlsx'));
+    const body = rows.filter((r) => /^\d+$/.test(r[0]!));
+    expect(body.map((r) => [r[2], r[3], r[6], r[7], r[8], r[9]])).toEqual([
+      ['收', '望江物业公司', '1000', '', '1000', '1000'],
+      ['收', '居民张某', '800', '', '1000', '1800'],
+      ['发', '刘桂兰', '', '300', '700', '1500'],
+      ['发', '赵大勇', '', '160', '700', '1340'],
+    ]);
+    expect(rows.find((r) => r.includes('上期结余'))!.slice(8, 10)).toEqual(['0', '0']);
+    expect(rows.find((r) => r.includes('合计'))!.slice(6, 10)).toEqual(['1800', '460', '700', '1340']);
+    const text = pdfText(await exportTo('donations', 'pdf'));
+    expect(text).toContain('捐助物资收发登记');
+    expect(text).toMatch(/刘桂兰.*300\.00\s+700\.00\s+1500\.00/);
+    expect(text).toContain('上期结余 0.00 元 + 本期收入 1800.00 元 − 本期发出 460.00 元 = 本期结余 1340.00 元');
+  });
+
+  it('帮扶台账: each help record with its category and value; a masked export cuts the address to the building', { timeout: 120_000 }, async () => {
+    const rows = await rowsOf(await exportTo('help', 'xlsx'));
+    const liu = rows.find((r) => r.includes('刘桂兰'))!;
+    expect(liu.slice(1, 8)).toEqual(['2025-02-10', '刘桂兰', '望江小区 3 栋 2 单元 101', '助老', '王建国', '送米面油', '200']);
+    expect(rows.flat()).not.toContain('赵小明'); // voided
+    const text = pdfText(await exportTo('help', 'pdf', true));
+    expect(text).toContain('帮扶台账');
+    expect(text).toMatch(/刘桂兰\s+望江小区 3 栋\s/);
+    expect(text).not.toContain('101');
+    expect(text).toMatch(/合计\s+2\s*次.*350\.00/);
+  });
+
+  it('the 帮扶 indicator counts the org’s help records and says what they were', () => {
+    const [m] = computeMetrics(t.ledger, ids.branchA, 2025, ['aidRecords'], { today: '2025-12-31' });
+    expect(m).toMatchObject({ value: 2, label: '帮扶（五助二扶一带）次数' });
+    expect(m!.explanation).toBe('全年登记帮扶 2 次，帮扶 2 户（人），折合 350.00 元：助老 1 次、助学 1 次');
+    const [other] = computeMetrics(t.ledger, ids.branchB, 2025, ['aidRecords'], { today: '2025-12-31' });
+    expect(other).toMatchObject({ value: 0, explanation: '全年帮扶台账中没有登记帮扶' });
   });
 });

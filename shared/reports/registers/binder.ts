@@ -13,7 +13,7 @@ import { type ReportHeader, chineseOrdinal } from './common';
  */
 export const BINDER_ORDER: readonly Exclude<RegisterName, 'binder'>[] = [
   'orgs', 'roster', 'member-form', 'mobile', 'resident', 'posts', 'meetings', 'meeting-pages',
-  'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'contract', 'assessment', 'assessment-summary',
+  'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'help', 'donations', 'contract', 'assessment', 'assessment-summary',
 ];
 
 export function binderRegisters(branches: number, opts: { pages?: boolean } = {}): Exclude<RegisterName, 'binder'>[] {
