@@ -14,6 +14,7 @@ import { buildActivities } from './activities';
 import { buildDues } from './dues';
 import type { DemoStreet } from './model';
 import { addDemoContracts } from './contracts';
+import { writeDemoHelp } from './help';
 
 export const DEFAULT_DEMO_SEED = 20240101;
 
@@ -64,6 +65,7 @@ export async function createDemoStreet(path: string, password: string, opts: Dem
   try {
     ledger.tx(() => {
       writeStreet(ledger.db, street, { streetSeats: seats, activities, dues }, nowIso());
+      writeDemoHelp(ledger.db, street, nowIso());
       addDemoContracts(ledger, street);
       const counts = countRows(ledger);
       const onRoll = (ledger.db.prepare("SELECT count(*) AS n FROM members WHERE status = 'active' AND standing IN ('normal','suspended')").get() as { n: number }).n;
