@@ -10,6 +10,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   memberPost: '设岗定责', householdLink: '联系户', settings: '设置', activity: '活动', attachment: '附件', import: '导入', export: '导出', report: '台帐导出',
   demo: '演示数据', contract: '责任书', contractTemplate: '责任书模板', assessment: '考核', appraisal: '民主评议', backup: '备份',
   session: '登录与锁定', memberEvent: '党员事件', applicant: '发展党员', duesBase: '党费基数', duesPayment: '党费缴纳', duesRemittance: '党费上缴',
+  household: '民情卡', visit: '走访',
 };
 
 export const FIELD_LABELS: Record<string, string> = {

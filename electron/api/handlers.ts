@@ -17,6 +17,7 @@ import { reportsHandlers } from './reports';
 import { backupsHandlers } from './backups';
 import { duesHandlers } from './dues';
 import { admissionHandlers } from './admission';
+import { householdsHandlers } from './households';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
@@ -35,4 +36,5 @@ export const HANDLERS: HandlerMap<Method> = mergeAreas(
   backupsHandlers,
   duesHandlers,
   admissionHandlers,
+  householdsHandlers,
 );

@@ -15,6 +15,7 @@ import { reportsCalls } from './reports';
 import { backupsCalls } from './backups';
 import { duesCalls } from './dues';
 import { admissionCalls } from './admission';
+import { householdsCalls } from './households';
 
 export const API = mergeAreas(
   sessionCalls,
@@ -30,6 +31,7 @@ export const API = mergeAreas(
   backupsCalls,
   duesCalls,
   admissionCalls,
+  householdsCalls,
 );
 
 export type Api = typeof API;

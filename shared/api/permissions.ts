@@ -23,7 +23,9 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'members.transferIn': USER, 'members.transferInternal': USER, 'members.confirm': USER, 'members.extendProbation': USER,
   'members.changeStanding': USER, 'members.startMobile': USER, 'members.endMobile': USER, 'members.registerResident': USER,
   'members.endResident': USER, 'members.posts': USER, 'members.assignPost': USER, 'members.leavePost': USER,
-  'members.addHousehold': USER, 'members.endHousehold': USER,
+
+  'households.list': USER, 'households.get': USER, 'households.create': USER, 'households.update': USER, 'households.close': USER,
+  'households.link': USER, 'households.endLink': USER,
 
   'activities.types': USER, 'activities.orgs': USER, 'activities.list': USER, 'activities.get': USER, 'activities.expected': USER,
   'activities.draft': USER, 'activities.record': USER, 'activities.update': USER, 'activities.void': USER,
