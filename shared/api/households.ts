@@ -1,10 +1,11 @@
 // 民情卡 (households), 党员联系户 (contact links) and 走千家 visits.
 import { z } from 'zod';
-import type { HouseholdCategory } from '../domain/household';
+import type { ConcernCategory, HouseholdCategory } from '../domain/household';
 import {
   ContactEndSchema, ContactLinkSchema, HouseholdCloseSchema, HouseholdCreateSchema, HouseholdListQuerySchema, HouseholdUpdateSchema,
+  VisitFieldsSchema, VisitResolveSchema, VisitUpdateSchema, VoidSchema,
 } from '../schemas/household';
-import { id } from '../schemas/common';
+import { id, isoDate } from '../schemas/common';
 import { call } from './contract';
 
 export type HouseholdPerson = { name: string; relation: string | null; phone: string | null };
@@ -27,7 +28,20 @@ export type ContactRow = {
   orgName: string; fromDate: string; toDate: string | null; note: string | null;
 };
 
-export type HouseholdCard = HouseholdRow & { contactLinks: ContactRow[] };
+export type VisitRow = {
+  id: number; householdId: number; head: string; addressLine: string; orgId: number; orgName: string; date: string;
+  memberIds: number[]; others: string[];
+  /** Member names, then the other visitors. */
+  visitors: string[];
+  concernCategory: ConcernCategory; concern: string | null; referredTo: string | null; resolvedOn: string | null; resolution: string | null;
+  /** The 走访 activity this visit counts as; ownActivity: the visit made it (and keeps it in step). */
+  activityId: number; ownActivity: boolean; voidedAt: string | null; voidReason: string | null;
+};
+
+/** `visits --json`: per org, the year's visits, households visited, and follow-ups (转办) still open. */
+export type VisitSummary = { year: number; orgs: { org: string; visits: number; households: number; followUpsOpen: number }[] };
+
+export type HouseholdCard = HouseholdRow & { contactLinks: ContactRow[]; visits: VisitRow[] };
 
 export const householdsCalls = {
   'households.list': call<HouseholdRow[]>()(HouseholdListQuerySchema),
@@ -37,4 +51,9 @@ export const householdsCalls = {
   'households.close': call<{ id: number }>()(HouseholdCloseSchema),
   'households.link': call<{ id: number }>()(ContactLinkSchema),
   'households.endLink': call<{ id: number }>()(ContactEndSchema),
+  'visits.list': call<VisitRow[]>()(z.object({ orgId: id.nullish(), from: isoDate().nullish(), to: isoDate().nullish() })),
+  'visits.record': call<{ id: number }>()(VisitFieldsSchema),
+  'visits.update': call<{ id: number }>()(VisitUpdateSchema),
+  'visits.resolve': call<{ id: number }>()(VisitResolveSchema),
+  'visits.void': call<{ id: number }>()(VoidSchema),
 };

@@ -26,6 +26,7 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
 
   'households.list': USER, 'households.get': USER, 'households.create': USER, 'households.update': USER, 'households.close': USER,
   'households.link': USER, 'households.endLink': USER,
+  'visits.list': USER, 'visits.record': USER, 'visits.update': USER, 'visits.resolve': USER, 'visits.void': USER,
 
   'activities.types': USER, 'activities.orgs': USER, 'activities.list': USER, 'activities.get': USER, 'activities.expected': USER,
   'activities.draft': USER, 'activities.record': USER, 'activities.update': USER, 'activities.void': USER,
@@ -62,7 +63,7 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
 export const CLI_ACCESS: Readonly<Record<string, Access>> = {
   init: PUBLIC, demo: PUBLIC, 'reset-password': PUBLIC, 'import-template': PUBLIC,
   stats: USER, verify: USER, 'change-password': USER, compliance: USER, 'import-members': USER, backup: USER, backups: USER,
-  assessment: USER, export: USER, dues: USER, admission: USER,
+  assessment: USER, export: USER, dues: USER, admission: USER, households: USER, visits: USER,
   restore: ADMIN,
 };
 

@@ -23,4 +23,6 @@ export const COMMANDS: Entry[] = [
   { name: 'export', load: async () => (await import('./export')).exportCommand },
   { name: 'dues', load: async () => (await import('./dues')).dues },
   { name: 'admission', load: async () => (await import('./admission')).admission },
+  { name: 'households', load: async () => (await import('./households')).households },
+  { name: 'visits', load: async () => (await import('./households')).visits },
 ];
