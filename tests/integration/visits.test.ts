@@ -1,6 +1,10 @@
 // 走千家: a visit entered once shows in the branch's 走访 compliance, the 走千家 indicator, the
 // household's history and the 民情台账 register; a visit made inside a 走访 activity already
 // recorded counts once; the `visits` and `households` commands report it.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordActivity } from '../../electron/ledger/activities';
 import { complianceForOrg, saveComplianceConfig } from '../../electron/ledger/compliance';
@@ -9,6 +13,8 @@ import type { Ledger } from '../../electron/ledger/ledger';
 import { createMember } from '../../electron/ledger/members';
 import { computeMetric } from '../../electron/ledger/metrics';
 import { listVisits, recordVisit, resolveVisit, voidVisit } from '../../electron/ledger/visits';
+import { exportRegister } from '../../electron/reports/export';
+import { renderWorker } from '../../electron/reports/worker-pool';
 import { makeId, memberInput, smallStreet } from '../helpers/builders';
 import { runCli } from '../helpers/cli';
 import { TEST_PASSWORD, tempLedger } from '../helpers/temp-ledger';
@@ -40,7 +46,22 @@ beforeAll(async () => {
     concern: '老人腿脚不便，希望有人定期代买降压药', referredTo: '社区卫生服务站',
   });
 });
-afterAll(() => t.cleanup());
+afterAll(async () => {
+  await renderWorker.stop();
+  t.cleanup();
+});
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+async function exported(register: 'visits' | 'households' | 'contacts' | 'contact-cards', format: 'xlsx' | 'pdf', maskIds = false): Promise<string> {
+  const file = join(t.dir, `${register}${maskIds ? '-masked' : ''}.${format}`);
+  await exportRegister(ledger, { register, format, scope: { orgId: street.branchA }, period: { year: 2025 }, maskIds, today: '2026-03-01' }, file);
+  if (format === 'pdf') return squash(execFileSync('pdftotext', [file, '-']).toString());
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  const parts: string[] = [];
+  wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => parts.push(String(c.value ?? ''))));
+  return parts.join('\n');
+}
 
 describe('a visit entered once', () => {
   it('is a 走访 of the branch in the compliance matrix (Q2 met, Q1 still missing)', () => {
@@ -78,6 +99,34 @@ describe('a visit entered once', () => {
 
   it('refuses a visit before the household was 入册', () => {
     expect(() => recordVisit(ledger, { householdId: home, date: '2024-12-01', memberIds: [wang], concernCategory: 'none' })).toThrow(/早于“李秀英”户的入册日期/);
+  });
+});
+
+describe('the registers', () => {
+  it('民情台账 (visits) prints the visit, its visitors, 民情 and 办结, in the workbook and the PDF', { timeout: 120_000 }, async () => {
+    const xlsx = await exported('visits', 'xlsx');
+    for (const text of ['民情台账', '2025-04-18', '李秀英', '王建国、社区网格员刘芳', '医疗健康', '老人腿脚不便，希望有人定期代买降压药', '社区卫生服务站', '2025-04-25 办结：服务站每周上门送药']) {
+      expect(xlsx).toContain(text);
+    }
+    expect(xlsx).not.toContain('楼道灯坏了');
+    const pdf = await exported('visits', 'pdf');
+    for (const text of ['民情台账', '李秀英', '老人腿脚不便', '合计：走访2户次（1户），转办1件，均已办结。']) expect(pdf).toContain(squash(text));
+  });
+
+  it('民情卡, 联系户 and 联系卡 mask phones and addresses in a masked export', { timeout: 120_000 }, async () => {
+    const plain = await exported('households', 'xlsx');
+    expect(plain).toContain('幸福里小区3栋2单元501室');
+    expect(plain).toContain('13912345678');
+    for (const register of ['households', 'contacts'] as const) {
+      const masked = await exported(register, 'xlsx', true);
+      expect(masked).toContain('139****5678');
+      expect(masked).toContain('幸福里小区3栋');
+      expect(masked).not.toContain('13912345678');
+      expect(masked).not.toContain('2单元501室');
+    }
+    const cards = await exported('contact-cards', 'pdf', true);
+    for (const text of ['党员联系卡', '姓名：王建国', '支部：东风社区第一党支部', '电话：138****1111', '李秀英', '五带六有']) expect(cards).toContain(squash(text));
+    expect(cards).not.toContain('13800001111');
   });
 });
 
