@@ -11,6 +11,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   demo: '演示数据', contract: '责任书', contractTemplate: '责任书模板', assessment: '考核', appraisal: '民主评议', backup: '备份',
   session: '登录与锁定', memberEvent: '党员事件', applicant: '发展党员', duesBase: '党费基数', duesPayment: '党费缴纳', duesRemittance: '党费上缴',
   aidRecord: '帮扶记录', donationStation: '捐助站', donation: '捐助收发', mobileContactPerson: '流动党员联系人', mobileContact: '流动党员联系',
+  household: '民情卡', visit: '走访',
 };
 
 export const FIELD_LABELS: Record<string, string> = {

@@ -18,6 +18,7 @@ import { backupsHandlers } from './backups';
 import { duesHandlers } from './dues';
 import { admissionHandlers } from './admission';
 import { helpHandlers } from './help';
+import { householdsHandlers } from './households';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
@@ -37,4 +38,5 @@ export const HANDLERS: HandlerMap<Method> = mergeAreas(
   duesHandlers,
   admissionHandlers,
   helpHandlers,
+  householdsHandlers,
 );

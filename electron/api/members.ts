@@ -7,10 +7,11 @@ import { missingFields, openMobile, probationEndsOn, probationExtensions } from 
 import type { Ledger } from '../ledger/ledger';
 import { membersOn } from '../ledger/member-state';
 import {
-  addHousehold, assignPost, changeStanding, confirmMember, correctMemberEventDate, voidMember, voidMemberEvent, createMember, endHousehold, endMobile, endResident, extendProbation, getMember,
-  leavePost, listHouseholds, listMembers, listMemberPosts, listMobileRecords, listPosts, listResidentRegistrations, memberHistory,
+  assignPost, changeStanding, confirmMember, correctMemberEventDate, voidMember, voidMemberEvent, createMember, endMobile, endResident, extendProbation, getMember,
+  leavePost, listMembers, listMemberPosts, listMobileRecords, listPosts, listResidentRegistrations, memberHistory,
   registerResident, startMobile, transferIn, transferInternal, transferOut, updateMember,
 } from '../ledger/members';
+import { listContacts } from '../ledger/households';
 import { getOrg } from '../ledger/orgs';
 import type { HandlerMap } from './handlers';
 
@@ -60,7 +61,7 @@ function detail(ledger: Ledger, id: number): MemberDetail {
     probationEndsOn: m.kind === 'probationary' ? probationEndsOn(m.joinedOn, probationExtensions(ledger).get(id) ?? 0) : null,
     history: memberHistory(ledger, id),
     posts: listMemberPosts(ledger, id),
-    households: listHouseholds(ledger, id),
+    households: listContacts(ledger, { memberId: id }),
     mobile: listMobileRecords(ledger, id),
     residents: listResidentRegistrations(ledger, id),
     appraisals,
@@ -71,7 +72,7 @@ type MemberMethods =
   | 'members.list' | 'members.get' | 'members.create' | 'members.update' | 'members.transferOut' | 'members.transferIn' | 'members.transferInternal'
   | 'members.confirm' | 'members.extendProbation' | 'members.changeStanding' | 'members.startMobile' | 'members.endMobile'
   | 'members.registerResident' | 'members.endResident' | 'members.posts' | 'members.assignPost' | 'members.leavePost'
-  | 'members.addHousehold' | 'members.endHousehold' | 'members.void' | 'members.voidEvent' | 'members.correctEventDate';
+  | 'members.void' | 'members.voidEvent' | 'members.correctEventDate';
 
 export const membersHandlers: HandlerMap<MemberMethods> = {
   'members.list': (state, { includeInactive, asOf }) => list(state.requireLedger(), includeInactive, asOf),
@@ -123,10 +124,5 @@ export const membersHandlers: HandlerMap<MemberMethods> = {
   'members.leavePost': (state, { memberPostId, date }) => {
     leavePost(state.requireLedger(), memberPostId, { date });
     return { id: memberPostId };
-  },
-  'members.addHousehold': (state, { id, ...input }) => ({ id: addHousehold(state.requireLedger(), id, input) }),
-  'members.endHousehold': (state, { linkId, date }) => {
-    endHousehold(state.requireLedger(), linkId, { date });
-    return { id: linkId };
   },
 };

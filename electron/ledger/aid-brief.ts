@@ -8,7 +8,9 @@ import type { HelpBrief } from '../../shared/api/help';
 import { today as todayIso } from '../../shared/dates';
 import type { Ledger } from './ledger';
 import { helpOverview } from './aid';
+import { listHouseholds } from './households';
 import { ensureWorkingCommittee, getOrg } from './orgs';
+import { HOUSEHOLD_CATEGORY_LABELS } from '../../shared/domain/household';
 
 const yuan = (v: number) => formatYuan(yuanToFen(v));
 const NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -31,6 +33,15 @@ export function helpBrief(ledger: Ledger, orgId: number | null, year: number, qu
       `${s.name}：上季度末结余 ${yuan(s.opening.total)} 元（其中现金 ${yuan(s.opening.money)} 元）；本季度收到捐款 ${yuan(s.totals.moneyIn)} 元、捐物折合 ${yuan(s.totals.goodsIn)} 元，` +
       `发放现金 ${yuan(s.totals.moneyOut)} 元、物资折合 ${yuan(s.totals.goodsOut)} 元；季末结余 ${yuan(s.closing.total)} 元（其中现金 ${yuan(s.closing.money)} 元）。`)]);
   }
+  const households = listHouseholds(ledger, { orgId, includeClosed: true });
+  const added = households.filter((h) => h.registeredOn >= start && h.registeredOn <= end);
+  const closed = households.filter((h) => h.closedOn !== null && h.closedOn >= start && h.closedOn <= end);
+  const kinds = (h: (typeof households)[number]) => (h.categories.length ? `（${h.categories.map((c) => HOUSEHOLD_CATEGORY_LABELS[c]).join('、')}）` : '');
+  sections.push(['困难户登记入册和核实注销', [
+    added.length ? `新登记入册 ${added.length} 户：${added.map((h) => `${h.head}${kinds(h)}`).join('、')}。` : '本季度没有新登记入册的住户。',
+    closed.length ? `核实注销 ${closed.length} 户：${closed.map((h) => `${h.head}${h.closeReason ? `（${h.closeReason}）` : ''}`).join('、')}。` : '本季度没有核实注销的住户。',
+    `季末在册 ${households.filter((h) => h.registeredOn <= end && (h.closedOn === null || h.closedOn > end)).length} 户。`,
+  ]]);
   const notable = o.records.filter((r) => r.notable);
   const cases = (notable.length ? notable : [...o.records].sort((a, b) => b.value - a.value).slice(0, 3));
   if (cases.length) {

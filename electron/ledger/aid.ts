@@ -10,6 +10,7 @@ import {
   AidRecordSchema, DonationSchema, StationSchema, VoidSchema, type AidRecordRow, type DonationRow, type HelpOverview, type StationView,
 } from '../../shared/api/help';
 import type { Ledger } from './ledger';
+import { getHousehold } from './households';
 import { getOrg, orgSubtreeIds } from './orgs';
 import { all, mustFind, one, run } from './sql';
 
@@ -37,16 +38,20 @@ export function recordAid(ledger: Ledger, raw: z.input<typeof AidRecordSchema>):
   return ledger.tx(() => {
     const org = getOrg(ledger, input.orgId);
     const helper = helperName(ledger, input);
+    const household = input.householdId === null ? null : getHousehold(ledger, input.householdId);
+    const recipient = input.recipient ?? household?.head;
+    if (!recipient) throw new LedgerError('RECIPIENT_REQUIRED', '请选择民情卡上的住户，或填写帮扶对象的姓名。');
+    const address = input.address ?? household?.addressLine ?? null;
     const fen = yuanToFen(input.value);
     const id = run(ledger,
       `INSERT INTO aid_records (org_id, household_id, recipient, address, category, helper_kind, helper_member_id, helper_org_id, helper_name, content, value_fen, date, notable, note, created_at)
        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      org.id, input.householdId, input.recipient, input.address, input.category, input.helperKind, helper.memberId, helper.orgId, helper.name,
+      org.id, input.householdId, recipient, address, input.category, input.helperKind, helper.memberId, helper.orgId, helper.name,
       input.content, fen, input.date, input.notable ? 1 : 0, input.note, nowIso());
     ledger.audit({
       action: 'create', entity: 'aidRecord', entityId: id,
-      summary: `登记帮扶（${AID_CATEGORY_LABELS[input.category]}）：${helper.name} 帮扶 ${input.recipient}，${input.content}${fen ? `，折合 ${formatYuan(fen)} 元` : ''}，${input.date}`,
-      after: { orgId: org.id, recipient: input.recipient, category: input.category, helper: helper.name, valueFen: fen, date: input.date },
+      summary: `登记帮扶（${AID_CATEGORY_LABELS[input.category]}）：${helper.name} 帮扶 ${recipient}，${input.content}${fen ? `，折合 ${formatYuan(fen)} 元` : ''}，${input.date}`,
+      after: { orgId: org.id, householdId: input.householdId, recipient, category: input.category, helper: helper.name, valueFen: fen, date: input.date },
     });
     return id;
   });
@@ -133,6 +138,7 @@ export function recordDonation(ledger: Ledger, raw: z.input<typeof DonationSchem
   const input = DonationSchema.parse(raw);
   return ledger.tx(() => {
     const s = station(ledger, input.stationId);
+    if (input.householdId !== null) getHousehold(ledger, input.householdId);
     const fen = yuanToFen(input.value);
     const id = run(ledger,
       'INSERT INTO donations (station_id, direction, date, party, household_id, kind, description, value_fen, handled_by, note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)',

@@ -14,7 +14,7 @@ import { all, one } from './sql';
 import { attendanceRecords, complianceForOrg } from './compliance';
 import { missingFields } from './dashboard';
 import { duesCollection } from './dues';
-import { listAid } from './aid';
+import { aidByCategory, listAid } from './aid';
 import { AID_CATEGORY_LABELS } from '../../shared/domain/aid';
 import { formatYuan, yuanToFen } from '../../shared/domain/dues';
 
@@ -326,7 +326,36 @@ const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
 
   jointMeetings: (ctx) => countMetric(ctx, 'jointMeetings', 'jointMeeting'),
   volunteerActivities: (ctx) => countMetric(ctx, 'volunteerActivities', 'volunteer'),
-  visits: (ctx) => countMetric(ctx, 'visits', 'visit'),
+  /**
+   * 走千家: each household visit (户次) once, plus 走访 activities recorded without household visits
+   * (a visit makes or joins a 走访 activity, so counting both would count it twice).
+   */
+  visits(ctx) {
+    const visits = all<{ householdId: number; activityId: number; open: number; resolved: number }>(
+      ctx.ledger,
+      `SELECT household_id AS householdId, activity_id AS activityId, (referred_to IS NOT NULL AND resolved_on IS NULL) AS open,
+         (referred_to IS NOT NULL AND resolved_on IS NOT NULL) AS resolved
+       FROM visits WHERE org_id = ? AND voided_at IS NULL AND date BETWEEN ? AND ?`,
+      ctx.org.id, ctx.start, ctx.asOf,
+    );
+    const ids = activityIdsOfType(ctx, 'visit');
+    const withVisits = new Set(visits.map((v) => v.activityId));
+    const outings = ids.filter((a) => !withVisits.has(a)).length;
+    const households = new Set(visits.map((v) => v.householdId)).size;
+    const referred = visits.filter((v) => v.open || v.resolved).length;
+    const open = visits.filter((v) => v.open).length;
+    const value = visits.length + outings;
+    return {
+      ...base('visits'), value, activityIds: ids,
+      figures: [
+        { label: '入户走访（户次）', value: visits.length }, { label: '走访户数', value: households },
+        { label: '未逐户登记的走访活动', value: outings }, { label: '转办（未办结）', value: `${referred}（${open}）` },
+      ],
+      explanation: `${ctx.asOf === ctx.end ? '全年' : asOfWords(ctx)}入户走访 ${visits.length} 户次（${households} 户）` +
+        (outings ? `，另有未逐户登记的走访活动 ${outings} 次` : '') + `，共 ${value} 次` +
+        (referred ? `；转办 ${referred} 件，${open ? `未办结 ${open} 件` : '均已办结'}` : ''),
+    };
+  },
 
   postHolders(ctx) {
     const roster = ctx.roster();
@@ -365,7 +394,7 @@ const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
     const records = listAid(ctx.ledger, ctx.org.id, ctx.start, ctx.asOf);
     const people = new Set(records.map((r) => (r.householdId !== null ? `h${r.householdId}` : r.recipient))).size;
     const fen = records.reduce((n, r) => n + yuanToFen(r.value), 0);
-    const kinds = [...new Set(records.map((r) => r.category))].map((c) => `${AID_CATEGORY_LABELS[c]} ${records.filter((r) => r.category === c).length} 次`);
+    const kinds = aidByCategory(records).filter((c) => c.count > 0).map((c) => `${AID_CATEGORY_LABELS[c.category]} ${c.count} 次`);
     const when = ctx.asOf === ctx.end ? '全年' : asOfWords(ctx);
     return {
       ...base('aidRecords'), value: records.length,
@@ -385,8 +414,8 @@ function activityIdsOfType(ctx: Ctx, type: string): number[] {
   ).map((a) => a.id);
 }
 
-/** Activities with no frequency rule (志愿服务, 走访, 联席会): a plain count of what was recorded. */
-function countMetric(ctx: Ctx, code: 'jointMeetings' | 'volunteerActivities' | 'visits', type: string): MetricResult {
+/** Activities with no frequency rule (志愿服务, 联席会): a plain count of what was recorded. */
+function countMetric(ctx: Ctx, code: 'jointMeetings' | 'volunteerActivities', type: string): MetricResult {
   const ids = activityIdsOfType(ctx, type);
   const label = ACTIVITY_TYPES.find((t) => t.code === type)?.label ?? type;
   const months = new Set(ids.length ? all<{ m: string }>(ctx.ledger, `SELECT DISTINCT substr(date, 1, 7) AS m FROM activities WHERE id IN (${ids.join(',')})`).map((r) => r.m) : []);

@@ -8,10 +8,11 @@ import m003 from './migrations/003-member-history';
 import m004 from './migrations/004-dues-admission';
 import m005 from './migrations/005-member-extra-fields';
 import m006 from './migrations/006-seed-posts';
+import m007 from './migrations/007-households';
 import m008 from './migrations/008-help-donations-mobile-contacts';
 
 /** Append only: never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m008];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -27,6 +27,8 @@ import { buildAdmission, buildAdmissionNotice } from '../../shared/reports/regis
 import { admissionData, admissionNoticeData } from './queries/admission';
 import { buildDonations, buildHelp } from '../../shared/reports/registers/help';
 import { donationsData, helpData } from './queries/help';
+import { buildContactCards, buildContacts, buildHouseholds, buildVisits } from '../../shared/reports/registers/households';
+import { contactCardsData, contactsData, householdsData, visitsData } from './queries/households';
 
 export type RegisterSource = (ledger: Ledger, scope: Scope, opts: QueryOptions) => RegisterDoc;
 
@@ -37,6 +39,10 @@ export const SOURCES: Record<Exclude<RegisterName, 'binder'>, RegisterSource> = 
   mobile: (l, s, o) => buildMobile(mobileData(l, s, o)),
   resident: (l, s, o) => buildResident(residentData(l, s, o)),
   posts: (l, s, o) => buildPosts(postsData(l, s, o)),
+  households: (l, s, o) => buildHouseholds(householdsData(l, s, o)),
+  contacts: (l, s, o) => buildContacts(contactsData(l, s, o)),
+  'contact-cards': (l, s, o) => buildContactCards(contactCardsData(l, s, o)),
+  visits: (l, s, o) => buildVisits(visitsData(l, s, o)),
   meetings: (l, s, o) => buildMeetings(meetingsData(l, s, o)),
   'meeting-pages': (l, s, o) => buildMeetingPages(meetingPagesData(l, s, o)),
   attendance: (l, s, o) => buildAttendance(attendanceData(l, s, o)),

@@ -15,8 +15,9 @@ const scope = z.object({ orgId: optId });
 export const AidRecordSchema = z.object({
   orgId: id,
   householdId: optId,
-  recipient: reqText('帮扶对象', 60),
-  address: optText(100),
+  /** The person helped; a registered household's head when householdId is given and this is blank. */
+  recipient: optText(60, '帮扶对象'),
+  address: optText(100, '住址'),
   category: z.enum(AID_CATEGORIES, { message: '请选择帮扶类别' }),
   helperKind: z.enum(AID_HELPER_KINDS, { message: '请选择帮扶人类别' }),
   helperMemberId: optId,

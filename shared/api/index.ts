@@ -16,6 +16,7 @@ import { backupsCalls } from './backups';
 import { duesCalls } from './dues';
 import { admissionCalls } from './admission';
 import { helpCalls } from './help';
+import { householdsCalls } from './households';
 
 export const API = mergeAreas(
   sessionCalls,
@@ -32,6 +33,7 @@ export const API = mergeAreas(
   duesCalls,
   admissionCalls,
   helpCalls,
+  householdsCalls,
 );
 
 export type Api = typeof API;

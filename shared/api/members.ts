@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { AppraisalGrade, MemberCategory, MemberEventType, MemberKind, Standing } from '../domain/member';
 import {
-  HouseholdSchema, MemberCreateSchema, MemberUpdateSchema, MobileStartSchema, PostAssignSchema, ResidentRegistrationSchema, StandingChangeSchema,
+  MemberCreateSchema, MemberUpdateSchema, MobileStartSchema, PostAssignSchema, ResidentRegistrationSchema, StandingChangeSchema,
   TransferInSchema, TransferInternalSchema, TransferOutSchema,
 } from '../schemas/member';
 import { id, isoDate, optText } from '../schemas/common';
 import { call } from './contract';
+import type { ContactRow } from './households';
 
 /** One line of the member list: enough to search, filter and sort thousands in the renderer. */
 export type MemberListRow = {
@@ -56,7 +57,8 @@ export type MemberDetail = {
     data: Record<string, unknown>; note: string | null; voidedAt: string | null; voidReason: string | null;
   }[];
   posts: { id: number; postId: number; postName: string; fromDate: string; toDate: string | null; pledge: string | null; note: string | null }[];
-  households: { id: number; household: string; address: string | null; phone: string | null; since: string | null; until: string | null; note: string | null }[];
+  /** 党员联系户: the member's contact links, running ones first. */
+  households: ContactRow[];
   mobile: {
     id: number; direction: 'out' | 'in'; place: string; unit: string | null; cardNumber: string | null; contactPhone: string | null;
     homeOrg: string | null; fromDate: string; toDate: string | null; note: string | null;
@@ -97,6 +99,4 @@ export const membersCalls = {
   'members.posts': call<{ id: number; name: string; duty: string | null }[]>()(z.object({})),
   'members.assignPost': call<{ id: number }>()(PostAssignSchema.extend({ id })),
   'members.leavePost': call<{ id: number }>()(z.object({ memberPostId: id, date: isoDate() })),
-  'members.addHousehold': call<{ id: number }>()(HouseholdSchema.extend({ id })),
-  'members.endHousehold': call<{ id: number }>()(z.object({ linkId: id, date: isoDate() })),
 };

@@ -23,7 +23,10 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'members.transferIn': USER, 'members.transferInternal': USER, 'members.confirm': USER, 'members.extendProbation': USER,
   'members.changeStanding': USER, 'members.startMobile': USER, 'members.endMobile': USER, 'members.registerResident': USER,
   'members.endResident': USER, 'members.posts': USER, 'members.assignPost': USER, 'members.leavePost': USER,
-  'members.addHousehold': USER, 'members.endHousehold': USER,
+
+  'households.list': USER, 'households.get': USER, 'households.create': USER, 'households.update': USER, 'households.close': USER,
+  'households.link': USER, 'households.endLink': USER,
+  'visits.list': USER, 'visits.record': USER, 'visits.update': USER, 'visits.resolve': USER, 'visits.void': USER,
 
   'activities.types': USER, 'activities.orgs': USER, 'activities.list': USER, 'activities.get': USER, 'activities.expected': USER,
   'activities.draft': USER, 'activities.record': USER, 'activities.update': USER, 'activities.void': USER,
@@ -63,7 +66,7 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
 export const CLI_ACCESS: Readonly<Record<string, Access>> = {
   init: PUBLIC, demo: PUBLIC, 'reset-password': PUBLIC, 'import-template': PUBLIC,
   stats: USER, verify: USER, 'change-password': USER, compliance: USER, 'import-members': USER, backup: USER, backups: USER,
-  assessment: USER, export: USER, dues: USER, admission: USER, 'help-brief': USER,
+  assessment: USER, export: USER, dues: USER, admission: USER, households: USER, visits: USER, 'help-brief': USER,
   restore: ADMIN,
 };
 

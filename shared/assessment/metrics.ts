@@ -56,7 +56,7 @@ export const METRICS: readonly MetricDef[] = [
   { code: 'volunteerActivities', label: '志愿服务活动次数', unit: 'count', better: 'higher', defaultTarget: 12,
     how: '全年记录的志愿服务活动次数' },
   { code: 'visits', label: '走访次数', unit: 'count', better: 'higher', defaultTarget: 12,
-    how: '全年记录的走访（走千家）活动次数' },
+    how: '全年入户走访（走千家）户次，加上未逐户登记的走访活动次数' },
   { code: 'duesPaid', label: '党费按月交纳率', unit: 'rate', better: 'higher', defaultTarget: 1,
     how: '全年党费台帐中已足额交纳的人月数 ÷ 应交人月数；没有党费记录时不适用' },
   { code: 'aidRecords', label: '帮扶（五助二扶一带）次数', unit: 'count', better: 'higher', defaultTarget: 4,

@@ -62,7 +62,7 @@ describe('demo street: size and shape', () => {
     expect(count('SELECT count(*) AS n FROM resident_registrations')).toBeGreaterThan(30);
     expect(count('SELECT count(*) AS n FROM posts WHERE org_id IS NULL')).toBe(SEED_POSTS.length);
     expect(count('SELECT count(DISTINCT member_id) AS n FROM member_posts WHERE to_date IS NULL')).toBeGreaterThan(200);
-    expect(count('SELECT count(*) AS n FROM household_links')).toBeGreaterThan(50);
+    expect(count('SELECT count(*) AS n FROM household_contacts')).toBeGreaterThan(50);
     expect(count('SELECT count(*) AS n FROM dues WHERE amount_paid IS NULL')).toBeGreaterThan(0);
     expect(count("SELECT count(*) AS n FROM applicants WHERE stage IN ('applicant','activist','candidate')")).toBeGreaterThan(3);
     expect(count("SELECT count(*) AS n FROM members WHERE standing = 'deceased'")).toBeGreaterThan(0);

@@ -11,6 +11,7 @@ import { createStation, helpOverview, recordAid, recordDonation, voidAid, voidDo
 import { helpBrief } from '../../electron/ledger/aid-brief';
 import { logMobileContact, mobileContactList, setContactPerson } from '../../electron/ledger/mobile-contacts';
 import { dashboardSummary } from '../../electron/ledger/dashboard';
+import { closeHousehold, createHousehold } from '../../electron/ledger/households';
 import { computeMetrics } from '../../electron/ledger/metrics';
 import { exportRegister } from '../../electron/reports/export';
 import { renderWorker } from '../../electron/reports/worker-pool';
@@ -86,11 +87,24 @@ describe('help records', () => {
     expect(t.ledger.db.prepare('SELECT count(*) FROM aid_records').pluck().get()).toBe(2);
   });
 
-  it('drafts the quarter’s 简报: counts per category, the station, notable cases', () => {
+  it('links help to a household’s 民情卡: the head and address come from the card', () => {
+    const h = createHousehold(t.ledger, { orgId: ids.community, estate: '东风小区', building: '5', unit: '1', room: '302', head: '孙玉兰', categories: ['lowIncome'], registeredOn: '2025-01-15' });
+    const gone = createHousehold(t.ledger, { orgId: ids.community, estate: '东风小区', building: '7', head: '钱有福', categories: ['hardship'], registeredOn: '2024-03-01' });
+    closeHousehold(t.ledger, { id: gone, date: '2025-03-20', reason: '子女就业，已脱困' });
+    expect(() => recordAid(t.ledger, { orgId: ids.branchA, category: 'poverty', helperKind: 'org', content: '慰问', date: '2025-03-01' })).toThrow('请选择民情卡上的住户，或填写帮扶对象的姓名');
+    recordAid(t.ledger, { orgId: ids.branchA, householdId: h, category: 'lowIncome', helperKind: 'org', content: '协助办理低保年审', date: '2025-03-18' });
+    const r = helpOverview(t.ledger, ids.branchA, '2025-03-18', '2025-03-18').records;
+    expect(r).toMatchObject([{ householdId: h, recipient: '孙玉兰', address: '东风小区5栋1单元302室', category: 'lowIncome', helperName: '东风社区第一党支部' }]);
+  });
+
+  it('drafts the quarter’s 简报: counts per category, the station, households in and out, notable cases', () => {
     recordAid(t.ledger, { orgId: ids.branchA, recipient: '陈小红', category: 'study', helperKind: 'org', content: '资助学习用品', value: 150, date: '2025-03-01', notable: true });
     const b = helpBrief(t.ledger, null, 2025, 1, { today: '2025-04-02' });
     expect(b.fileName).toBe('测试街道党工委2025年第1季度帮扶工作简报.txt');
-    expect(b.text).toContain('共开展“五助二扶一带”帮扶 2 次，帮扶困难群众 2 户（人），折合金额 350.00 元');
+    expect(b.text).toContain('共开展“五助二扶一带”帮扶 3 次，帮扶困难群众 3 户（人），折合金额 350.00 元');
+    expect(b.text).toContain('新登记入册 1 户：孙玉兰（低保）。');
+    expect(b.text).toContain('核实注销 1 户：钱有福（子女就业，已脱困）。');
+    expect(b.text).toContain('季末在册 1 户。');
     expect(b.text).toContain('1. 助学：1 次，折合 150.00 元。');
     expect(b.text).toContain('2. 助贫：0 次。');
     expect(b.text).toContain('爱心捐助站：上季度末结余 0.00 元');
@@ -141,13 +155,13 @@ describe('registers and the indicator', () => {
     expect(text).toContain('帮扶台账');
     expect(text).toMatch(/刘桂兰\s+望江小区 3 栋\s/);
     expect(text).not.toContain('101');
-    expect(text).toMatch(/合计\s+2\s*次.*350\.00/);
+    expect(text).toMatch(/合计\s+3\s*次.*350\.00/);
   });
 
   it('the 帮扶 indicator counts the org’s help records and says what they were', () => {
     const [m] = computeMetrics(t.ledger, ids.branchA, 2025, ['aidRecords'], { today: '2025-12-31' });
-    expect(m).toMatchObject({ value: 2, label: '帮扶（五助二扶一带）次数' });
-    expect(m!.explanation).toBe('全年登记帮扶 2 次，帮扶 2 户（人），折合 350.00 元：助老 1 次、助学 1 次');
+    expect(m).toMatchObject({ value: 3, label: '帮扶（五助二扶一带）次数' });
+    expect(m!.explanation).toBe('全年登记帮扶 3 次，帮扶 3 户（人），折合 350.00 元：助学 1 次、助老 1 次、扶低保户脱贫 1 次');
     const [other] = computeMetrics(t.ledger, ids.branchB, 2025, ['aidRecords'], { today: '2025-12-31' });
     expect(other).toMatchObject({ value: 0, explanation: '全年帮扶台账中没有登记帮扶' });
   });

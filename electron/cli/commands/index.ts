@@ -24,4 +24,6 @@ export const COMMANDS: Entry[] = [
   { name: 'dues', load: async () => (await import('./dues')).dues },
   { name: 'admission', load: async () => (await import('./admission')).admission },
   { name: 'help-brief', load: async () => (await import('./help-brief')).helpBriefCommand },
+  { name: 'households', load: async () => (await import('./households')).households },
+  { name: 'visits', load: async () => (await import('./households')).visits },
 ];

@@ -4,6 +4,7 @@
 // person for each mobile member and contacts every month or two, one member not reached this quarter.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { type AidCategory, CONTACT_WAYS, quarterOf } from '../../../shared/domain/aid';
+import { householdAddress } from '../../../shared/domain/household';
 import { COMMUNITIES, address } from './places';
 import { addDays, addMonths, maxDate, minDate, randomDate } from './dates';
 import type { DemoMember, DemoStreet } from './model';
@@ -30,10 +31,12 @@ export function writeDemoHelp(db: Database, street: DemoStreet, at: string): voi
   const rng = new Rng(street.seed).fork('help');
   const people = new PersonFactory(rng.fork('people'));
   const today = street.today;
-  const aid = db.prepare(`INSERT INTO aid_records (org_id, recipient, address, category, helper_kind, helper_member_id, helper_org_id, helper_name, content, value_fen, date, notable, created_at)
-    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+  const aid = db.prepare(`INSERT INTO aid_records (org_id, household_id, recipient, address, category, helper_kind, helper_member_id, helper_org_id, helper_name, content, value_fen, date, notable, created_at)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   const station = db.prepare('INSERT INTO donation_stations (org_id, name, address, keeper, created_at) VALUES (?,?,?,?,?)');
-  const donation = db.prepare('INSERT INTO donations (station_id, direction, date, party, kind, description, value_fen, handled_by, created_at) VALUES (?,?,?,?,?,?,?,?,?)');
+  const donation = db.prepare('INSERT INTO donations (station_id, direction, date, party, household_id, kind, description, value_fen, handled_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)');
+  const give = (stationId: number, date: string, who: { name: string; householdId: number | null }, kind: 'money' | 'goods', what: string, fen: number, by: string | null) =>
+    donation.run(stationId, 'out', date, who.name, who.householdId, kind, what, fen, by, at);
   const onRoll = (m: DemoMember, orgId: number) => m.standing === 'normal' && m.spans.at(-1)!.orgId === orgId && m.spans.at(-1)!.to === null && m.mobile.every((r) => r.to !== null);
 
   for (const community of COMMUNITIES) {
@@ -42,10 +45,17 @@ export function writeDemoHelp(db: Database, street: DemoStreet, at: string): voi
     const branches = street.branches.filter((b) => b.name.startsWith(community.name));
     const partners = [...parent.partners, ...branches.flatMap((b) => b.partners)].map((p) => p.name);
     // The households the community helps over and over: a few names with their addresses.
-    const needy = Array.from({ length: 10 }, () => {
+    // Most are on the community's 民情卡 (registered households); a few are helped without one.
+    const cards = db.prepare(`SELECT id, head, estate, building, unit, room, address FROM households
+      WHERE org_id IN (SELECT value FROM json_each(?)) AND closed_on IS NULL ORDER BY id`).all(JSON.stringify([parent.id, ...branches.map((b) => b.id)])) as
+      ({ id: number; head: string } & Parameters<typeof householdAddress>[0])[];
+    const registered = rng.sample(cards, Math.min(7, cards.length));
+    const needy = Array.from({ length: 10 }, (_, i) => {
       const kind = rng.weighted(HELP.map((h) => [h, h.weight] as const));
+      const card = registered[i];
+      if (card) return { householdId: card.id, name: card.head, address: householdAddress(card), kind };
       const born = kind.category === 'study' ? rng.int(2008, 2016) : kind.category === 'elderly' ? rng.int(1935, 1950) : rng.int(1960, 1995);
-      return { name: people.nameOnly(rng.chance(0.5) ? '男' : '女', born), address: address(community, rng), kind };
+      return { householdId: null, name: people.nameOnly(rng.chance(0.5) ? '男' : '女', born), address: address(community, rng), kind };
     });
     const keeper = street.members.find((m) => branches.some((b) => onRoll(m, b.id)));
     const stationId = Number(station.run(parent.id, `${community.name}爱心捐助站`, community.officeAddress, keeper?.name ?? null, at).lastInsertRowid);
@@ -58,23 +68,24 @@ export function writeDemoHelp(db: Database, street: DemoStreet, at: string): voi
       const inDate = day(randomDate(rng, month, addDays(month, 12)));
       if (rng.chance(0.5)) {
         const fen = rng.int(5, 30) * 10_000;
-        donation.run(stationId, 'in', inDate, partners.length && rng.chance(0.6) ? rng.pick(partners) : rng.pick(DONORS), 'money', '捐款（现金）', fen, keeper?.name ?? null, at);
+        donation.run(stationId, 'in', inDate, partners.length && rng.chance(0.6) ? rng.pick(partners) : rng.pick(DONORS), null, 'money', '捐款（现金）', fen, keeper?.name ?? null, at);
         money += fen;
       }
       if (rng.chance(0.5)) {
         const [what, yuan] = rng.pick(GOODS);
-        donation.run(stationId, 'in', inDate, partners.length ? rng.pick(partners) : rng.pick(DONORS), 'goods', what, yuan * 100, keeper?.name ?? null, at);
-        if (rng.chance(0.8)) {
-          const n = Number(/\d+/.exec(what)![0]);
-          const k = Math.max(1, Math.round(n / rng.int(2, 5)));
-          donation.run(stationId, 'out', day(addDays(inDate, rng.int(1, 10))), rng.pick(needy).name, 'goods', what.replace(/\d+/, String(k)), Math.round((yuan * k) / n) * 100, keeper?.name ?? null, at);
+        donation.run(stationId, 'in', inDate, partners.length ? rng.pick(partners) : rng.pick(DONORS), null, 'goods', what, yuan * 100, keeper?.name ?? null, at);
+        // Goods go out within days, in two lots, to two households.
+        const n = Number(/\d+/.exec(what)![0]);
+        const first = Math.round(n / 2);
+        for (const [k, fen] of [[first, Math.round((yuan * first) / n) * 100], [n - first, yuan * 100 - Math.round((yuan * first) / n) * 100]] as const) {
+          give(stationId, day(addDays(inDate, rng.int(1, 10))), rng.pick(needy), 'goods', what.replace(/\d+/, String(k)), fen, keeper?.name ?? null);
         }
       }
       // 春节 and the months after: most of what came in goes out as 困难补助.
       for (let times = month.slice(5, 7) === '01' ? 3 : 1; times > 0 && money > 0; times--) {
         if (!rng.chance(0.75)) continue;
         const fen = Math.min(money, rng.int(3, 10) * 10_000);
-        donation.run(stationId, 'out', day(addDays(inDate, rng.int(3, 15))), rng.pick(needy).name, 'money', '困难补助（现金）', fen, keeper?.name ?? null, at);
+        give(stationId, day(addDays(inDate, rng.int(3, 15))), rng.pick(needy), 'money', '困难补助（现金）', fen, keeper?.name ?? null);
         money -= fen;
       }
     }
@@ -92,7 +103,7 @@ export function writeDemoHelp(db: Database, street: DemoStreet, at: string): voi
         const [helperKind, memberId, orgId, name] = r < 0.55 && helpers.length
           ? (() => { const m = rng.pick(helpers); return ['member', m.id, null, m.name] as const; })()
           : r < 0.8 || partners.length === 0 ? ['org', null, branch.id, branch.name] as const : ['partner', null, null, rng.pick(partners)] as const;
-        aid.run(branch.id, who.name, who.address, who.kind.category, helperKind, memberId, orgId, name, content, yuan * 100, randomDate(rng, month, last), rng.chance(0.06) ? 1 : 0, at);
+        aid.run(branch.id, who.householdId, who.name, who.address, who.kind.category, helperKind, memberId, orgId, name, content, yuan * 100, randomDate(rng, month, last), rng.chance(0.06) ? 1 : 0, at);
       }
     }
   }

@@ -85,7 +85,7 @@ export async function createDemoStreet(path: string, password: string, opts: Dem
 }
 
 const COUNTED = ['orgs', 'members', 'member_org_spans', 'member_events', 'org_roles', 'mobile_records', 'resident_registrations', 'member_posts',
-  'household_links', 'appraisals', 'activities', 'attendance', 'dues', 'applicants', 'contracts', 'assessments'] as const;
+  'households', 'household_contacts', 'appraisals', 'activities', 'attendance', 'dues', 'applicants', 'contracts', 'assessments'] as const;
 
 function countRows(ledger: Ledger): Record<(typeof COUNTED)[number], number> {
   return Object.fromEntries(COUNTED.map((t) => [t, (ledger.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n])) as Record<(typeof COUNTED)[number], number>;

@@ -7,7 +7,7 @@ const sql = /* sql */ `
 CREATE TABLE aid_records (
   id                INTEGER PRIMARY KEY,
   org_id            INTEGER NOT NULL REFERENCES orgs(id),   -- the org whose ledger it belongs to
-  household_id      INTEGER,                                -- a registered household (民情卡), when there is one
+  household_id      INTEGER REFERENCES households(id),      -- a registered household (民情卡), when there is one
   recipient         TEXT NOT NULL,                          -- the person or household helped
   address           TEXT,
   category          TEXT NOT NULL CHECK (category IN ('study', 'poverty', 'disability', 'elderly', 'migrantWorker', 'reemployment', 'lowIncome', 'probation')),
@@ -42,7 +42,7 @@ CREATE TABLE donations (
   direction     TEXT NOT NULL CHECK (direction IN ('in', 'out')),
   date          TEXT NOT NULL,
   party         TEXT NOT NULL,                              -- donor (in) or recipient (out)
-  household_id  INTEGER,                                    -- recipient's household, when registered
+  household_id  INTEGER REFERENCES households(id),          -- recipient's household, when registered
   kind          TEXT NOT NULL CHECK (kind IN ('money', 'goods')),
   description   TEXT NOT NULL,                              -- 现金 / 棉被 20 床 …
   value_fen     INTEGER NOT NULL,

@@ -9,15 +9,15 @@ import { type ReportHeader, chineseOrdinal } from './common';
 /**
  * The binder's order: every inspection item of DOMAIN.md. A branch's binder holds them all; a binder
  * of several branches leaves out the page per member and the page per meeting (thousands of pages
- * street-wide) unless asked for them.
+ * street-wide), and the contact cards, unless asked for them.
  */
 export const BINDER_ORDER: readonly Exclude<RegisterName, 'binder'>[] = [
-  'orgs', 'roster', 'member-form', 'mobile', 'resident', 'posts', 'meetings', 'meeting-pages',
+  'orgs', 'roster', 'member-form', 'mobile', 'resident', 'posts', 'households', 'contacts', 'contact-cards', 'visits', 'meetings', 'meeting-pages',
   'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'help', 'donations', 'contract', 'assessment', 'assessment-summary',
 ];
 
 export function binderRegisters(branches: number, opts: { pages?: boolean } = {}): Exclude<RegisterName, 'binder'>[] {
-  return BINDER_ORDER.filter((r) => branches <= 1 || opts.pages || (r !== 'member-form' && r !== 'meeting-pages'));
+  return BINDER_ORDER.filter((r) => branches <= 1 || opts.pages || (r !== 'member-form' && r !== 'meeting-pages' && r !== 'contact-cards'));
 }
 
 export function buildBinder(h: ReportHeader & { year: number }, parts: RegisterDoc[]): RegisterDoc {
