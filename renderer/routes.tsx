@@ -3,7 +3,7 @@
 // the address with useLocation() (renderer/router: '#/members/12' → segments ['members','12']),
 // and calls the API with `ledger` from renderer/api.
 import {
-  AccountBookOutlined, AuditOutlined, UserAddOutlined, CalendarOutlined, HomeOutlined, ImportOutlined, PartitionOutlined, PrinterOutlined, SettingOutlined, TeamOutlined,
+  AccountBookOutlined, AuditOutlined, HeartOutlined, UserAddOutlined, CalendarOutlined, HomeOutlined, ImportOutlined, PartitionOutlined, PrinterOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 
@@ -22,6 +22,7 @@ export const ROUTES: PageRoute[] = [
   { path: '/activities', label: '活动', icon: <CalendarOutlined />, element: lazy(() => import('./pages/activities')) },
   { path: '/dues', label: '党费', icon: <AccountBookOutlined />, element: lazy(() => import('./pages/dues')) },
   { path: '/admission', label: '发展党员', icon: <UserAddOutlined />, element: lazy(() => import('./pages/admission')) },
+  { path: '/help', label: '帮扶', icon: <HeartOutlined />, element: lazy(() => import('./pages/help')) },
   { path: '/assessment', label: '责任书与考核', icon: <AuditOutlined />, element: lazy(() => import('./pages/assessment')) },
   { path: '/print', label: '台帐打印', icon: <PrinterOutlined />, element: lazy(() => import('./pages/print')) },
   { path: '/import', label: '导入', icon: <ImportOutlined />, element: lazy(() => import('./pages/import')) },
