@@ -16,7 +16,8 @@ import { computeMetrics } from '../../electron/ledger/metrics';
 import { exportRegister } from '../../electron/reports/export';
 import { renderWorker } from '../../electron/reports/worker-pool';
 import { makeId, memberInput, smallStreet } from '../helpers/builders';
-import { tempLedger } from '../helpers/temp-ledger';
+import { TEST_PASSWORD, tempLedger } from '../helpers/temp-ledger';
+import { runCli } from '../helpers/cli';
 
 let t: Awaited<ReturnType<typeof tempLedger>>;
 let ids: ReturnType<typeof smallStreet> & { wang: number; li: number; station: number };
@@ -164,5 +165,20 @@ describe('registers and the indicator', () => {
     expect(m!.explanation).toBe('全年登记帮扶 3 次，帮扶 3 户（人），折合 350.00 元：助学 1 次、助老 1 次、扶低保户脱贫 1 次');
     const [other] = computeMetrics(t.ledger, ids.branchB, 2025, ['aidRecords'], { today: '2025-12-31' });
     expect(other).toMatchObject({ value: 0, explanation: '全年帮扶台账中没有登记帮扶' });
+  });
+});
+
+describe('help-brief CLI', () => {
+  // Last: the CLI needs the ledger closed (one program per ledger).
+  it('writes the quarter’s 简报 as UTF-8 text with a byte-order mark, for Word and WPS', { timeout: 120_000 }, () => {
+    t.ledger.close();
+    const out = join(t.dir, '简报.txt');
+    const r = runCli(['help-brief', '--db', t.path, '--year', '2025', '--quarter', '1', '--out', out, '--json'], { LEDGER_PASSWORD: TEST_PASSWORD });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ title: '测试街道党工委2025年一季度“五助二扶一带”工作简报', file: out });
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('\uFEFF测试街道党工委“五助二扶一带”工作简报\r\n（2025年一季度）')).toBe(true);
+    expect(text).toContain('新登记入册 1 户：孙玉兰（低保）。');
+    expect(runCli(['help-brief', '--db', t.path, '--year', '2025', '--quarter', '5'], { LEDGER_PASSWORD: TEST_PASSWORD })).toMatchObject({ code: 2, stderr: expect.stringContaining('--quarter 应为 1、2、3 或 4') });
   });
 });
