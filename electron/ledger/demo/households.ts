@@ -9,6 +9,7 @@ import { type DemoStreet, activeIn } from './model';
 import { PersonFactory } from './people';
 import type { Rng } from './random';
 import { mobilePhone } from './places';
+import { maskAddress } from '../../../shared/reports/masking';
 
 const CATEGORY_WEIGHTS: readonly (readonly [HouseholdCategory[], number])[] = [
   [['emptyNestElderly'], 18], [['livingAlone'], 10], [['emptyNestElderly', 'disabled'], 4], [['lowIncome'], 9], [['lowIncome', 'disabled'], 4],
@@ -79,7 +80,8 @@ export function writeHouseholds(db: Database, street: DemoStreet, rng: Rng, at: 
         h.household, h.phone, JSON.stringify(family), JSON.stringify(categories), needs, registeredOn,
         closedOn, closedOn ? rng.pick(CLOSE_REASONS) : null, at, at).lastInsertRowid);
       contact.run(m.id, id, h.since, closedOn, at);
-      const where = parts ? `${parts[1]}${parts[2]}栋${parts[3]}单元${parts[4]}室` : h.address;
+      // The building only: the 走访 activity prints in the 三会一课 registers, which mask no addresses.
+      const where = parts ? `${parts[1]}${parts[2]}栋` : maskAddress(h.address);
 
       // Visits from the day contact began (the demo's activities start in 2024) to today or the 注销: a few a year, by this member.
       const last = minDate(closedOn ?? today, addDays(today, -1));
