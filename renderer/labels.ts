@@ -4,6 +4,7 @@ import { ABSENCE_REASON_LABELS, ACTIVITY_TYPES } from '../shared/domain/activity
 import { APPRAISAL_GRADE_LABELS, LEFT_REASON_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_KIND_LABELS, STANDING_LABELS } from '../shared/domain/member';
 import { ORG_CATEGORY_LABELS, ORG_TYPE_LABELS } from '../shared/domain/org';
 import { REGISTERS } from '../shared/reports/catalog';
+import { CONCERN_CATEGORY_LABELS, HOUSEHOLD_CATEGORY_LABELS } from '../shared/domain/household';
 
 export const ENTITY_LABELS: Record<string, string> = {
   ledger: '台帐', user: '用户', org: '党组织', member: '党员', partnerUnit: '共建单位', mobileRecord: '流动党员', residentRegistration: '在职党员报到',
@@ -25,10 +26,13 @@ export const FIELD_LABELS: Record<string, string> = {
   minutes: '会议记录', decisions: '决定事项', host: '主持人', recorder: '记录人', lecturer: '授课人', startTime: '开始时间', endTime: '结束时间',
   attendance: '出勤', absenceReason: '缺席原因', months: '月数', post: '岗位', pledge: '承诺', appraisedOn: '评议日期', memberId: '党员', contractId: '责任书',
   org: '党组织', reasonText: '说明', idleLockMinutes: '空闲锁定分钟数', role: '角色', disabled: '停用',
+  estate: '小区', building: '楼栋', unit: '单元', room: '室', head: '户主', people: '家庭成员', needs: '需求与意见', registeredOn: '入册日期',
+  closedOn: '注销日期', closeReason: '注销原因', householdId: '住户', fromDate: '开始日期', memberIds: '走访党员', others: '其他走访人',
+  concernCategory: '民情类别', concern: '民情内容', referredTo: '转办', resolvedOn: '办结日期', resolution: '办理结果', activityId: '走访活动',
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
-  kind: MEMBER_KIND_LABELS, standing: STANDING_LABELS, reason: LEFT_REASON_LABELS, grade: APPRAISAL_GRADE_LABELS, categories: MEMBER_CATEGORY_LABELS,
+  kind: MEMBER_KIND_LABELS, standing: STANDING_LABELS, reason: LEFT_REASON_LABELS, grade: APPRAISAL_GRADE_LABELS, categories: { ...HOUSEHOLD_CATEGORY_LABELS, ...MEMBER_CATEGORY_LABELS }, concernCategory: CONCERN_CATEGORY_LABELS,
   absenceReason: ABSENCE_REASON_LABELS, type: { ...ORG_TYPE_LABELS, ...Object.fromEntries(ACTIVITY_TYPES.map((t) => [t.code, t.label])) }, category: ORG_CATEGORY_LABELS,
   format: { pdf: 'PDF', xlsx: 'Excel' }, register: Object.fromEntries(REGISTERS.map((r) => [r.name, r.title])),
 };

@@ -3,12 +3,16 @@ import { closeHousehold, createHousehold, endContact, getHousehold, linkContact,
 import { orgSubtreeIds } from '../ledger/orgs';
 import { listVisits, recordVisit, resolveVisit, updateVisit, voidVisit } from '../ledger/visits';
 import type { HandlerMap } from './handlers';
+import { pinyinOf } from './members';
 
 type HouseholdMethod = 'households.list' | 'households.get' | 'households.create' | 'households.update' | 'households.close' | 'households.link' | 'households.endLink'
   | 'visits.list' | 'visits.record' | 'visits.update' | 'visits.resolve' | 'visits.void';
 
 export const householdsHandlers: HandlerMap<HouseholdMethod> = {
-  'households.list': (state, query) => listHouseholds(state.requireLedger(), query),
+  'households.list': (state, query) => listHouseholds(state.requireLedger(), query).map((h) => {
+    const py = pinyinOf(h.head);
+    return { ...h, initials: py.initials, pinyin: py.full };
+  }),
   'households.get': (state, { id }) => {
     const ledger = state.requireLedger();
     return { ...getHousehold(ledger, id), contactLinks: listContacts(ledger, { householdId: id }), visits: listVisits(ledger, { householdId: id }) };

@@ -17,7 +17,7 @@ import type { HandlerMap } from './handlers';
 
 /** Names repeat across runs and calls; pinyin of 5,000 names costs ~300 ms cold. */
 const pinyinCache = new Map<string, { initials: string; full: string }>();
-function pinyinOf(name: string): { initials: string; full: string } {
+export function pinyinOf(name: string): { initials: string; full: string } {
   let hit = pinyinCache.get(name);
   if (!hit) {
     const opts = { toneType: 'none', type: 'array', surname: 'head', v: true } as const;

@@ -8,6 +8,7 @@ import { CONCERN_CATEGORY_LABELS, householdAddress, type ConcernCategory } from 
 import type { VisitRow, VisitSummary } from '../../shared/api/households';
 import { VisitFieldsSchema, VisitResolveSchema, VoidSchema, type VisitInput } from '../../shared/schemas/household';
 import type { ActivityInput } from '../../shared/schemas/activity';
+import { maskAddress } from '../../shared/reports/masking';
 import { recordActivity, updateActivity, voidActivity } from './activities';
 import { getHousehold } from './households';
 import type { Ledger } from './ledger';
@@ -52,8 +53,12 @@ export function listVisits(ledger: Ledger, by: { householdId?: number; orgIds?: 
   return all<Parameters<typeof toVisit>[0]>(ledger, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY v.date DESC, v.id DESC`, ...params).map(toVisit);
 }
 
-/** The 走访 activity a visit makes: its visitors present (others as 列席), the 民情 as the minutes. */
-function activityOf(v: Parsed, orgId: number, head: string, addressLine: string): ActivityInput {
+/**
+ * The 走访 activity a visit makes: its visitors present (others as 列席), the 民情 as the minutes.
+ * The activity prints in the 三会一课 registers, which mask no addresses: it names the building only.
+ */
+function activityOf(v: Parsed, orgId: number, head: string, fullAddress: string): ActivityInput {
+  const addressLine = fullAddress && maskAddress(fullAddress);
   const concern = `${CONCERN_CATEGORY_LABELS[v.concernCategory]}${v.concern ? `：${v.concern}` : ''}`;
   return {
     orgId, type: 'visit', date: v.date, topic: `走千家：走访${head}户${addressLine ? `（${addressLine}）` : ''}`.slice(0, 200),

@@ -41,10 +41,13 @@ export type VisitRow = {
 /** `visits --json`: per org, the year's visits, households visited, and follow-ups (转办) still open. */
 export type VisitSummary = { year: number; orgs: { org: string; visits: number; households: number; followUpsOpen: number }[] };
 
+/** A line of the 民情 list: the row with the head's pinyin for search as you type. */
+export type HouseholdListRow = HouseholdRow & { initials: string; pinyin: string };
+
 export type HouseholdCard = HouseholdRow & { contactLinks: ContactRow[]; visits: VisitRow[] };
 
 export const householdsCalls = {
-  'households.list': call<HouseholdRow[]>()(HouseholdListQuerySchema),
+  'households.list': call<HouseholdListRow[]>()(HouseholdListQuerySchema),
   'households.get': call<HouseholdCard>()(z.object({ id })),
   'households.create': call<{ id: number }>()(HouseholdCreateSchema),
   'households.update': call<{ id: number }>()(HouseholdUpdateSchema),

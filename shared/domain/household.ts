@@ -35,8 +35,6 @@ export const CONCERN_CATEGORY_LABELS: Record<ConcernCategory, string> = {
   none: '无诉求',
 };
 
-export const HOUSEHOLD_STATUS_LABELS = { active: '在册', closed: '已注销' } as const;
-
 /**
  * The 五带六有 pledge printed on every 党员联系卡. The seeds name the pledge but not its words; this
  * is the wording streets commonly print (a street with its own wording edits it here).

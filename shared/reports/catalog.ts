@@ -31,7 +31,7 @@ export const REGISTERS: readonly RegisterInfo[] = [
   { name: 'posts', title: '党员设岗定责台帐', summary: '岗位、认岗党员和承诺', formats: BOTH, periodKind: 'range' },
   { name: 'households', title: '民情卡登记册', summary: '走千家民情卡：住户、家庭成员、类别、需求意见、联系党员，入册和注销', formats: BOTH, periodKind: 'range' },
   { name: 'contacts', title: '党员联系户台帐', summary: '每名党员联系的住户和起止日期、期间走访次数', formats: BOTH, periodKind: 'range' },
-  { name: 'contact-cards', title: '党员联系卡', summary: '每名党员一张卡片（A4 一页八张，裁开使用）：联系户和“五带六有”承诺', formats: BOTH, periodKind: 'asOf' },
+  { name: 'contact-cards', title: '党员联系卡', summary: '每名党员一张卡片（A4 一页六张，裁开使用）：联系户和“五带六有”承诺', formats: BOTH, periodKind: 'asOf' },
   { name: 'visits', title: '民情台账', summary: '走千家：每次走访的住户、走访人、民情、转办和办理结果', formats: BOTH, periodKind: 'range' },
   { name: 'meetings', title: '“三会一课”及组织生活记录', summary: '期间内的会议和活动一览', formats: BOTH, periodKind: 'range' },
   { name: 'meeting-pages', title: '会议记录', summary: '每次会议一页：出席、缺席、列席和会议记录', formats: BOTH, periodKind: 'range' },

@@ -27,7 +27,6 @@ export const HouseholdFieldsSchema = z.object({
   needs: optText(2000, '需求与意见'),
   note: optText(500, '备注'),
 });
-export type HouseholdFields = z.output<typeof HouseholdFieldsSchema>;
 
 export const HouseholdCreateSchema = HouseholdFieldsSchema.extend({ registeredOn: isoDate('入册日期') });
 export const HouseholdUpdateSchema = z.object({ id, household: HouseholdFieldsSchema });

@@ -67,6 +67,8 @@ describe('a visit entered once', () => {
   it('is a 走访 of the branch in the compliance matrix (Q2 met, Q1 still missing)', () => {
     expect(quarterCount('2025-Q2')).toMatchObject({ status: 'met', count: 1 });
     expect(quarterCount('2025-Q1')).toMatchObject({ status: 'missing', count: 0 });
+    // The activity prints in the 三会一课 registers, which mask no addresses: the building only.
+    expect(ledger.db.prepare("SELECT topic, place FROM activities WHERE type = 'visit'").all()).toEqual([{ topic: '走千家：走访李秀英户（幸福里小区3栋）', place: '幸福里小区3栋' }]);
   });
 
   it('feeds the 走千家 indicator, which says what it counted', () => {

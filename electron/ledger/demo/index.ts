@@ -15,6 +15,7 @@ import { buildDues } from './dues';
 import type { DemoStreet } from './model';
 import { addDemoContracts } from './contracts';
 import { writeDemoHelp } from './help';
+import { writeHouseholds } from './households';
 
 export const DEFAULT_DEMO_SEED = 20240101;
 
@@ -65,6 +66,7 @@ export async function createDemoStreet(path: string, password: string, opts: Dem
   try {
     ledger.tx(() => {
       writeStreet(ledger.db, street, { streetSeats: seats, activities, dues }, nowIso());
+      writeHouseholds(ledger.db, street, new Rng(street.seed).fork('households'), nowIso());
       writeDemoHelp(ledger.db, street, nowIso());
       addDemoContracts(ledger, street);
       const counts = countRows(ledger);
@@ -85,7 +87,7 @@ export async function createDemoStreet(path: string, password: string, opts: Dem
 }
 
 const COUNTED = ['orgs', 'members', 'member_org_spans', 'member_events', 'org_roles', 'mobile_records', 'resident_registrations', 'member_posts',
-  'households', 'household_contacts', 'appraisals', 'activities', 'attendance', 'dues', 'applicants', 'contracts', 'assessments'] as const;
+  'households', 'household_contacts', 'visits', 'appraisals', 'activities', 'attendance', 'dues', 'applicants', 'contracts', 'assessments'] as const;
 
 function countRows(ledger: Ledger): Record<(typeof COUNTED)[number], number> {
   return Object.fromEntries(COUNTED.map((t) => [t, (ledger.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n])) as Record<(typeof COUNTED)[number], number>;

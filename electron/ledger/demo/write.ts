@@ -56,8 +56,6 @@ function writeMembers(db: Database, members: DemoMember[], at: string): void {
     VALUES (?,?,?,?,?,?,?,?,?)`);
   const feedback = db.prepare('INSERT INTO resident_feedback (registration_id, period, content, sent_on, created_at) VALUES (?,?,?,?,?)');
   const memberPost = db.prepare('INSERT INTO member_posts (member_id, post_id, from_date, to_date, pledge, created_at) VALUES (?,?,?,?,?,?)');
-  const household = db.prepare('INSERT INTO households (org_id, address, head, phone, registered_on, created_at, updated_at) VALUES (?,?,?,?,?,?,?)');
-  const contact = db.prepare('INSERT INTO household_contacts (member_id, household_id, from_date, created_at) VALUES (?,?,?,?)');
   const appraisal = db.prepare('INSERT INTO appraisals (member_id, year, org_id, grade, appraised_on, note, created_at) VALUES (?,?,?,?,?,?,?)');
 
   for (const m of members) {
@@ -75,7 +73,6 @@ function writeMembers(db: Database, members: DemoMember[], at: string): void {
       for (const f of r.feedback) feedback.run(r.id, f.period, f.content, f.sentOn, at);
     }
     for (const p of m.posts) memberPost.run(m.id, p.postId, p.from, p.to, p.pledge, at);
-    for (const h of m.households) contact.run(m.id, household.run(last.orgId, h.address, h.household, h.phone, h.since, at, at).lastInsertRowid, h.since, at);
     for (const a of m.appraisals) appraisal.run(m.id, a.year, a.orgId, a.grade, a.date, a.note, at);
   }
 }

@@ -1,5 +1,5 @@
 // The serving-residents registers: 民情卡登记册 (households), 党员联系户台帐 (contacts), 党员联系卡
-// (contact-cards: card-sized, eight to an A4 sheet for cutting) and 民情台账 (visits). Phones and
+// (contact-cards: card-sized, six to an A4 sheet for cutting) and 民情台账 (visits). Phones and
 // addresses go through the masking policy like every register's.
 import { CONCERN_CATEGORY_LABELS, CONTACT_CARD_PLEDGE, HOUSEHOLD_CATEGORY_LABELS, type ConcernCategory, type HouseholdCategory } from '../../domain/household';
 import type { Column, GridCell, RegisterDoc, Section, TableBlock } from '../model';
@@ -94,8 +94,8 @@ export function buildContacts(data: ContactsData): RegisterDoc {
 export type ContactCard = { member: string; branch: string; phone: string | null; households: { head: string; address: string }[] };
 export type ContactCardsData = ReportHeader & { cards: ContactCard[] };
 
-/** Eight cards to an A4 sheet, two across: each about 9 × 6 cm, the grid lines are the cutting lines. */
-const CARDS_PER_SHEET = 8;
+/** Six cards to an A4 sheet, two across (each about 9 × 7.5 cm): the grid lines are the cutting lines. */
+const CARDS_PER_SHEET = 6;
 const CARD_LINES = 12;
 
 function cardText(c: ContactCard, mask: ReturnType<typeof maskerOf>): string {
