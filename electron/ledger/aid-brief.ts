@@ -27,7 +27,7 @@ export function helpBrief(ledger: Ledger, orgId: number | null, year: number, qu
   sections.push(['总体情况', [o.records.length
     ? `本季度（${chineseDate(start)}至${chineseDate(end)}）共开展“五助二扶一带”帮扶 ${o.records.length} 次，帮扶困难群众 ${recipients} 户（人），折合金额 ${formatYuan(total)} 元。`
     : `本季度（${chineseDate(start)}至${chineseDate(end)}）没有登记帮扶记录。`]]);
-  sections.push(['分类开展情况', o.byCategory.map((c, i) => `${i + 1}. ${AID_CATEGORY_LABELS[c.category]}：${c.count} 次${c.count ? `，折合 ${yuan(c.value)} 元` : ''}。`)]);
+  sections.push(['分类开展情况', o.byCategory.map((c, i) => `${i + 1}. ${AID_CATEGORY_LABELS[c.category]}：${c.count} 次${c.value ? `，折合 ${yuan(c.value)} 元` : ''}。`)]);
   if (o.stations.length) {
     sections.push(['捐助站收发情况', o.stations.map((s) =>
       `${s.name}：上季度末结余 ${yuan(s.opening.total)} 元（其中现金 ${yuan(s.opening.money)} 元）；本季度收到捐款 ${yuan(s.totals.moneyIn)} 元、捐物折合 ${yuan(s.totals.goodsIn)} 元，` +
