@@ -5,6 +5,7 @@ import { APPRAISAL_GRADE_LABELS, LEFT_REASON_LABELS, MEMBER_CATEGORY_LABELS, MEM
 import { ORG_CATEGORY_LABELS, ORG_TYPE_LABELS } from '../shared/domain/org';
 import { POST_REVIEW_LABELS } from '../shared/domain/posts';
 import { REGISTERS } from '../shared/reports/catalog';
+import { CONCERN_CATEGORY_LABELS, HOUSEHOLD_CATEGORY_LABELS } from '../shared/domain/household';
 
 export const ENTITY_LABELS: Record<string, string> = {
   ledger: '台帐', user: '用户', org: '党组织', member: '党员', partnerUnit: '共建单位', mobileRecord: '流动党员', residentRegistration: '在职党员报到',
@@ -14,6 +15,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   residentFeedback: '报到季度反馈', residentEvaluation: '报到年度评价',
   secretaryReview: '述职评议', commendation: '表彰',
   post: '设岗', postReview: '考核评岗', workPlan: '计划总结', workArrangement: '月度安排',
+  aidRecord: '帮扶记录', donationStation: '捐助站', donation: '捐助收发', mobileContactPerson: '流动党员联系人', mobileContact: '流动党员联系',
+  household: '民情卡', visit: '走访',
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -29,15 +32,18 @@ export const FIELD_LABELS: Record<string, string> = {
   org: '党组织', reasonText: '说明', idleLockMinutes: '空闲锁定分钟数', role: '角色', disabled: '停用',
   letterNumber: '介绍信编号', duesPaidTo: '党费交至', rows: '行数', asOf: '截至日期', toOrgId: '调整到',
   attended: '参加活动次数', services: '服务内容', hours: '服务时长（小时）', comment: '社区意见', sentOn: '反馈日期', unitOrg: '单位党组织',
-  communityOrgId: '报到社区', registeredOn: '报到日期', isCadre: '副科级以上干部', serviceIntent: '服务意向',
+  communityOrgId: '报到社区', registeredOn: '登记日期', isCadre: '副科级以上干部', serviceIntent: '服务意向',
   secretary: '述职人', reportedOn: '述职日期', attendees: '参加人员', members: '党员评议', residents: '群众代表评议', good: '好', fair: '较好',
   average: '一般', poor: '差', householdName: '家庭', householdAddress: '家庭住址', level: '级别', awardedOn: '表彰日期', issuer: '表彰单位', docNumber: '文号',
-  duty: '岗位职责', capacity: '设岗人数', appliedOn: '申报日期', fromDate: '上岗日期', postId: '岗位', memberPostId: '岗位记录', result: '评岗结果',
+  duty: '岗位职责', capacity: '设岗人数', appliedOn: '申报日期', fromDate: '开始日期', postId: '岗位', memberPostId: '岗位记录', result: '评岗结果',
   reviewedOn: '评岗日期', retiredOn: '撤岗日期', content: '正文', submittedOn: '报送日期', month: '月份', activityType: '活动类型', plannedOn: '计划日期',
+  estate: '小区', building: '楼栋', unit: '单元', room: '室', head: '户主', people: '家庭成员', needs: '需求与意见',
+  closedOn: '注销日期', closeReason: '注销原因', householdId: '住户', memberIds: '走访党员', others: '其他走访人',
+  concernCategory: '民情类别', concern: '民情内容', referredTo: '转办', resolvedOn: '办结日期', resolution: '办理结果', activityId: '走访活动',
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
-  kind: MEMBER_KIND_LABELS, standing: STANDING_LABELS, reason: LEFT_REASON_LABELS, grade: APPRAISAL_GRADE_LABELS, categories: MEMBER_CATEGORY_LABELS,
+  kind: MEMBER_KIND_LABELS, standing: STANDING_LABELS, reason: LEFT_REASON_LABELS, grade: APPRAISAL_GRADE_LABELS, categories: { ...HOUSEHOLD_CATEGORY_LABELS, ...MEMBER_CATEGORY_LABELS }, concernCategory: CONCERN_CATEGORY_LABELS,
   absenceReason: ABSENCE_REASON_LABELS, type: { ...ORG_TYPE_LABELS, ...Object.fromEntries(ACTIVITY_TYPES.map((t) => [t.code, t.label])) }, category: ORG_CATEGORY_LABELS,
   format: { pdf: 'PDF', xlsx: 'Excel' }, result: POST_REVIEW_LABELS, register: Object.fromEntries(REGISTERS.map((r) => [r.name, r.title])),
 };

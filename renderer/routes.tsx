@@ -3,7 +3,7 @@
 // the address with useLocation() (renderer/router: '#/members/12' → segments ['members','12']),
 // and calls the API with `ledger` from renderer/api.
 import {
-  AccountBookOutlined, AuditOutlined, FlagOutlined, ScheduleOutlined, SolutionOutlined, UserAddOutlined, CalendarOutlined, HomeOutlined, ImportOutlined, PartitionOutlined, PrinterOutlined, SettingOutlined, TeamOutlined,
+  AccountBookOutlined, AuditOutlined, ContactsOutlined, FlagOutlined, HeartOutlined, ScheduleOutlined, SolutionOutlined, UserAddOutlined, CalendarOutlined, HomeOutlined, ImportOutlined, PartitionOutlined, PrinterOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 
@@ -21,10 +21,12 @@ export const ROUTES: PageRoute[] = [
   { path: '/members', label: '党员', icon: <TeamOutlined />, element: lazy(() => import('./pages/members')) },
   { path: '/activities', label: '活动', icon: <CalendarOutlined />, element: lazy(() => import('./pages/activities')) },
   { path: '/dues', label: '党费', icon: <AccountBookOutlined />, element: lazy(() => import('./pages/dues')) },
+  { path: '/households', label: '民情', icon: <ContactsOutlined />, element: lazy(() => import('./pages/households')) },
   { path: '/admission', label: '发展党员', icon: <UserAddOutlined />, element: lazy(() => import('./pages/admission')) },
   { path: '/residents', label: '双报到', icon: <SolutionOutlined />, element: lazy(() => import('./pages/residents')) },
   { path: '/plans', label: '计划与总结', icon: <ScheduleOutlined />, element: lazy(() => import('./pages/plans')) },
   { path: '/posts', label: '设岗定责', icon: <FlagOutlined />, element: lazy(() => import('./pages/posts')) },
+  { path: '/help', label: '帮扶', icon: <HeartOutlined />, element: lazy(() => import('./pages/help')) },
   { path: '/assessment', label: '责任书与考核', icon: <AuditOutlined />, element: lazy(() => import('./pages/assessment')) },
   { path: '/print', label: '台帐打印', icon: <PrinterOutlined />, element: lazy(() => import('./pages/print')) },
   { path: '/import', label: '导入', icon: <ImportOutlined />, element: lazy(() => import('./pages/import')) },
@@ -44,4 +46,5 @@ export type DashboardPanel = {
  */
 export const DASHBOARD_PANELS: DashboardPanel[] = [
   { key: 'activities-due', title: '三会一课：逾期与本期待开展', element: lazy(() => import('./pages/activities/DuePanel')) },
+  { key: 'households-followups', title: '走千家：民情卡与未办结转办', element: lazy(() => import('./pages/households/FollowUpsPanel')) },
 ];

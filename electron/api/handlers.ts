@@ -23,6 +23,8 @@ import { secretaryReviewsHandlers } from './secretary-reviews';
 import { commendationsHandlers } from './commendations';
 import { postsHandlers } from './posts';
 import { plansHandlers } from './plans';
+import { helpHandlers } from './help';
+import { householdsHandlers } from './households';
 
 export type Handler<M extends Method> = (state: SessionState, input: ParsedInputOf<Api[M]>) => OutputOf<Api[M]> | Promise<OutputOf<Api[M]>>;
 export type HandlerMap<K extends Method> = { [M in K]: Handler<M> };
@@ -47,4 +49,6 @@ export const HANDLERS: HandlerMap<Method> = mergeAreas(
   commendationsHandlers,
   postsHandlers,
   plansHandlers,
+  helpHandlers,
+  householdsHandlers,
 );

@@ -7,10 +7,11 @@ import { missingFields, openMobile, probationEndsOn, probationExtensions } from 
 import type { Ledger } from '../ledger/ledger';
 import { membersOn } from '../ledger/member-state';
 import {
-  addHousehold, assignPost, changeStanding, confirmMember, correctMemberEventDate, voidMember, voidMemberEvent, createMember, endHousehold, endMobile, endResident, extendProbation, getMember,
-  leavePost, listHouseholds, listMembers, listMemberPosts, listMobileRecords, listPosts, listResidentRegistrations, memberHistory,
+  assignPost, changeStanding, confirmMember, correctMemberEventDate, voidMember, voidMemberEvent, createMember, endMobile, endResident, extendProbation, getMember,
+  leavePost, listMembers, listMemberPosts, listMobileRecords, listPosts, listResidentRegistrations, memberHistory,
   regainContact, registerResident, startMobile, transferIn, transferInternal, transferOut, updateMember,
 } from '../ledger/members';
+import { listContacts } from '../ledger/households';
 import { getOrg } from '../ledger/orgs';
 import { bulkMemberAction } from '../ledger/members-bulk';
 import { memberListWorkbook } from '../reports/member-list';
@@ -18,7 +19,7 @@ import type { HandlerMap } from './handlers';
 
 /** Names repeat across runs and calls; pinyin of 5,000 names costs ~300 ms cold. */
 const pinyinCache = new Map<string, { initials: string; full: string }>();
-function pinyinOf(name: string): { initials: string; full: string } {
+export function pinyinOf(name: string): { initials: string; full: string } {
   let hit = pinyinCache.get(name);
   if (!hit) {
     const opts = { toneType: 'none', type: 'array', surname: 'head', v: true } as const;
@@ -62,7 +63,7 @@ function detail(ledger: Ledger, id: number): MemberDetail {
     probationEndsOn: m.kind === 'probationary' ? probationEndsOn(m.joinedOn, probationExtensions(ledger).get(id) ?? 0) : null,
     history: memberHistory(ledger, id),
     posts: listMemberPosts(ledger, id),
-    households: listHouseholds(ledger, id),
+    households: listContacts(ledger, { memberId: id }),
     mobile: listMobileRecords(ledger, id),
     residents: listResidentRegistrations(ledger, id),
     appraisals,
@@ -73,7 +74,7 @@ type MemberMethods =
   | 'members.list' | 'members.get' | 'members.create' | 'members.update' | 'members.transferOut' | 'members.transferIn' | 'members.transferInternal'
   | 'members.confirm' | 'members.extendProbation' | 'members.changeStanding' | 'members.startMobile' | 'members.endMobile'
   | 'members.registerResident' | 'members.endResident' | 'members.posts' | 'members.assignPost' | 'members.leavePost'
-  | 'members.addHousehold' | 'members.endHousehold' | 'members.void' | 'members.voidEvent' | 'members.correctEventDate' | 'members.regainContact' | 'members.exportList' | 'members.bulk';
+  | 'members.void' | 'members.voidEvent' | 'members.correctEventDate' | 'members.regainContact' | 'members.exportList' | 'members.bulk';
 
 export const membersHandlers: HandlerMap<MemberMethods> = {
   'members.list': (state, { includeInactive, asOf }) => list(state.requireLedger(), includeInactive, asOf),
@@ -136,10 +137,5 @@ export const membersHandlers: HandlerMap<MemberMethods> = {
   'members.regainContact': (state, { id, date, note }) => {
     regainContact(state.requireLedger(), id, { date, note });
     return { id };
-  },
-  'members.addHousehold': (state, { id, ...input }) => ({ id: addHousehold(state.requireLedger(), id, input) }),
-  'members.endHousehold': (state, { linkId, date }) => {
-    endHousehold(state.requireLedger(), linkId, { date });
-    return { id: linkId };
   },
 };

@@ -7,6 +7,7 @@ import { LedgerError } from '../../shared/errors';
 import { Ledger } from '../ledger/ledger';
 import { fileSystemProblem } from '../ledger/fs-errors';
 import { CLI_ACCESS, FORBIDDEN_MESSAGE } from '../../shared/api/permissions';
+import { findOrgByName } from '../ledger/orgs';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, auth: 3, inUse: 4 } as const;
 
@@ -64,6 +65,14 @@ export async function openLedgerFromArgs(values: Record<string, unknown>, cmd: C
     throw new LedgerError('FORBIDDEN', FORBIDDEN_MESSAGE);
   }
   return ledger;
+}
+
+/** The org named by --org, or null (the whole street) without it. */
+export function orgIdFromArgs(ledger: Ledger, values: Record<string, unknown>): number | null {
+  if (typeof values.org !== 'string') return null;
+  const org = findOrgByName(ledger, values.org);
+  if (!org) throw new UsageError(`找不到党组织“${values.org}”。请使用台帐中的全称或简称。`);
+  return org.id;
 }
 
 export function printJson(value: unknown): void {

@@ -9,6 +9,7 @@ import { listAdmission } from './admission';
 import type { Ledger } from './ledger';
 import { membersOn } from './member-state';
 import type { RosterRow } from './members';
+import { mobileContactList } from './mobile-contacts';
 import { settingFindings } from './org-setting';
 import { currentTerm, listOrgs, orgSubtreeIds, termStatus } from './orgs';
 
@@ -132,6 +133,8 @@ export function dashboardSummary(ledger: Ledger, orgId: number | null, on: strin
     terms,
     settings: settingFindings(ledger, on, scope ?? undefined).flatMap(({ rule, ...f }) => (rule === 'termExpired' ? [] : [{ ...f, rule }])),
     probations,
+    mobileContactsDue: mobileContactList(ledger, orgId, on).members.filter((m) => m.overdue)
+      .map((m) => ({ memberId: m.memberId, name: m.name, orgName: m.org, lastContact: m.lastContact })),
     missing: { members: missingMembers, byField: slices(missingBy), examples },
     admission: listAdmission(ledger, { orgId }, { today: on }).people
       .filter((p) => p.warnings.length > 0)

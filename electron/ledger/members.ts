@@ -1,5 +1,5 @@
 // Members: create, edit, transfer, probation → full, standing, mobile members, resident
-// registration, posts and household links. Every change is a dated event plus an audit entry;
+// registration and posts (household links: ./households). Every change is a dated event plus an audit entry;
 // members are never deleted. member_org_spans keeps who belonged where when, so a roster
 // "as of" any date and the expected attendees of any meeting can be reproduced.
 import { LedgerError } from '../../shared/errors';
@@ -10,7 +10,7 @@ import {
 } from '../../shared/domain/member';
 import { isBranchType } from '../../shared/domain/org';
 import {
-  HouseholdSchema, MemberCreateSchema, MemberFieldsSchema, MemberListQuerySchema, MemberUpdateSchema, MobileStartSchema, PostAssignSchema,
+  MemberCreateSchema, MemberFieldsSchema, MemberListQuerySchema, MemberUpdateSchema, MobileStartSchema, PostAssignSchema,
   ResidentRegistrationSchema, StandingChangeSchema, TransferInSchema, TransferInternalSchema, TransferOutSchema, withMemberChecks,
   type MemberCreate, type MemberFields, type MemberListQuery, type MemberUpdate,
 } from '../../shared/schemas/member';
@@ -465,31 +465,6 @@ export function leavePost(ledger: Ledger, memberPostId: number, input: { date: s
 export function listMemberPosts(ledger: Ledger, memberId: number): MemberPost[] {
   return all<MemberPost>(ledger, `SELECT mp.id, mp.post_id AS postId, p.name AS postName, mp.from_date AS fromDate, mp.to_date AS toDate, mp.pledge, mp.note
     FROM member_posts mp JOIN posts p ON p.id = mp.post_id WHERE mp.member_id = ? ORDER BY mp.from_date DESC`, memberId);
-}
-
-export type HouseholdLink = z.output<typeof HouseholdSchema> & { id: number; until: string | null };
-
-export function addHousehold(ledger: Ledger, memberId: number, raw: z.input<typeof HouseholdSchema>): number {
-  const input = HouseholdSchema.parse(raw);
-  return ledger.tx(() => {
-    const m = getMember(ledger, memberId);
-    const id = run(ledger, 'INSERT INTO household_links (member_id, household, address, phone, since, note, created_at) VALUES (?,?,?,?,?,?,?)',
-      memberId, input.household, input.address, input.phone, input.since, input.note, nowIso());
-    ledger.audit({ action: 'create', entity: 'householdLink', entityId: id, summary: `“${m.name}”联系户“${input.household}”`, after: input });
-    return id;
-  });
-}
-
-export function endHousehold(ledger: Ledger, linkId: number, input: { date: string }): void {
-  ledger.tx(() => {
-    const r = mustFind(one<{ household: string }>(ledger, 'SELECT household FROM household_links WHERE id = ? AND until IS NULL', linkId), '这个联系户');
-    ledger.db.prepare('UPDATE household_links SET until = ? WHERE id = ?').run(input.date, linkId);
-    ledger.audit({ action: 'end', entity: 'householdLink', entityId: linkId, summary: `结束联系户“${r.household}”`, after: input });
-  });
-}
-
-export function listHouseholds(ledger: Ledger, memberId: number): HouseholdLink[] {
-  return all<HouseholdLink>(ledger, 'SELECT id, household, address, phone, since, until, note FROM household_links WHERE member_id = ? ORDER BY id', memberId);
 }
 
 export type MemberEvent = {

@@ -19,6 +19,9 @@ import { RATER_LABELS, type Rater, satisfactionRate, tallyWords } from '../../sh
 import { COMMENDATION_LEVEL_LABELS } from '../../shared/domain/commendation';
 import { secretaryReviewOf } from './secretary-reviews';
 import { commendedName, listCommendations } from './commendations';
+import { aidByCategory, listAid } from './aid';
+import { AID_CATEGORY_LABELS } from '../../shared/domain/aid';
+import { formatYuan, yuanToFen } from '../../shared/domain/dues';
 
 export type MetricOptions = {
   today?: string;
@@ -389,7 +392,36 @@ const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
 
   jointMeetings: (ctx) => countMetric(ctx, 'jointMeetings', 'jointMeeting'),
   volunteerActivities: (ctx) => countMetric(ctx, 'volunteerActivities', 'volunteer'),
-  visits: (ctx) => countMetric(ctx, 'visits', 'visit'),
+  /**
+   * 走千家: each household visit (户次) once, plus 走访 activities recorded without household visits
+   * (a visit makes or joins a 走访 activity, so counting both would count it twice).
+   */
+  visits(ctx) {
+    const visits = all<{ householdId: number; activityId: number; open: number; resolved: number }>(
+      ctx.ledger,
+      `SELECT household_id AS householdId, activity_id AS activityId, (referred_to IS NOT NULL AND resolved_on IS NULL) AS open,
+         (referred_to IS NOT NULL AND resolved_on IS NOT NULL) AS resolved
+       FROM visits WHERE org_id = ? AND voided_at IS NULL AND date BETWEEN ? AND ?`,
+      ctx.org.id, ctx.start, ctx.asOf,
+    );
+    const ids = activityIdsOfType(ctx, 'visit');
+    const withVisits = new Set(visits.map((v) => v.activityId));
+    const outings = ids.filter((a) => !withVisits.has(a)).length;
+    const households = new Set(visits.map((v) => v.householdId)).size;
+    const referred = visits.filter((v) => v.open || v.resolved).length;
+    const open = visits.filter((v) => v.open).length;
+    const value = visits.length + outings;
+    return {
+      ...base('visits'), value, activityIds: ids,
+      figures: [
+        { label: '入户走访（户次）', value: visits.length }, { label: '走访户数', value: households },
+        { label: '未逐户登记的走访活动', value: outings }, { label: '转办（未办结）', value: `${referred}（${open}）` },
+      ],
+      explanation: `${ctx.asOf === ctx.end ? '全年' : asOfWords(ctx)}入户走访 ${visits.length} 户次（${households} 户）` +
+        (outings ? `，另有未逐户登记的走访活动 ${outings} 次` : '') + `，共 ${value} 次` +
+        (referred ? `；转办 ${referred} 件，${open ? `未办结 ${open} 件` : '均已办结'}` : ''),
+    };
+  },
 
   postHolders(ctx) {
     const roster = ctx.roster();
@@ -426,6 +458,21 @@ const METRIC_FNS: Record<MetricCode, (ctx: Ctx) => MetricResult> = {
         (d.arrears.length ? `；欠交 ${d.arrears.length} 人共 ${d.unpaidMemberMonths} 人月：${who}` : '；无人欠交'),
     };
   },
+  aidRecords(ctx) {
+    const records = listAid(ctx.ledger, ctx.org.id, ctx.start, ctx.asOf);
+    const people = new Set(records.map((r) => (r.householdId !== null ? `h${r.householdId}` : r.recipient))).size;
+    const fen = records.reduce((n, r) => n + yuanToFen(r.value), 0);
+    const kinds = aidByCategory(records).filter((c) => c.count > 0).map((c) => `${AID_CATEGORY_LABELS[c.category]} ${c.count} 次`);
+    const when = ctx.asOf === ctx.end ? '全年' : asOfWords(ctx);
+    return {
+      ...base('aidRecords'), value: records.length,
+      figures: [
+        { label: '帮扶次数', value: records.length }, { label: '受助户（人）', value: people }, { label: '折合金额', value: `${formatYuan(fen)} 元` },
+        ...(kinds.length ? [{ label: '分类', value: kinds.join('、') }] : []),
+      ],
+      explanation: records.length ? `${when}登记帮扶 ${records.length} 次，帮扶 ${people} 户（人），折合 ${formatYuan(fen)} 元：${kinds.join('、')}` : `${when}帮扶台账中没有登记帮扶`,
+    };
+  },
 };
 
 function activityIdsOfType(ctx: Ctx, type: string): number[] {
@@ -435,8 +482,8 @@ function activityIdsOfType(ctx: Ctx, type: string): number[] {
   ).map((a) => a.id);
 }
 
-/** Activities with no frequency rule (志愿服务, 走访, 联席会): a plain count of what was recorded. */
-function countMetric(ctx: Ctx, code: 'jointMeetings' | 'volunteerActivities' | 'visits', type: string): MetricResult {
+/** Activities with no frequency rule (志愿服务, 联席会): a plain count of what was recorded. */
+function countMetric(ctx: Ctx, code: 'jointMeetings' | 'volunteerActivities', type: string): MetricResult {
   const ids = activityIdsOfType(ctx, type);
   const label = ACTIVITY_TYPES.find((t) => t.code === type)?.label ?? type;
   const months = new Set(ids.length ? all<{ m: string }>(ctx.ledger, `SELECT DISTINCT substr(date, 1, 7) AS m FROM activities WHERE id IN (${ids.join(',')})`).map((r) => r.m) : []);

@@ -13,9 +13,11 @@ import m008 from './migrations/008-resident-feedback';
 import m009 from './migrations/009-contract-levels';
 import m010 from './migrations/010-reviews-commendations';
 import m011 from './migrations/011-posts-plans';
+import m012 from './migrations/012-households';
+import m013 from './migrations/013-help-donations-mobile-contacts';
 
 /** Append only: never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

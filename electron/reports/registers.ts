@@ -32,6 +32,10 @@ import { buildCommendations } from '../../shared/reports/registers/commendations
 import { commendationsData, secretaryReviewData } from './queries/reviews';
 import { buildPlans } from '../../shared/reports/registers/plans';
 import { plansData } from './queries/plans';
+import { buildDonations, buildHelp } from '../../shared/reports/registers/help';
+import { donationsData, helpData } from './queries/help';
+import { buildContactCards, buildContacts, buildHouseholds, buildVisits } from '../../shared/reports/registers/households';
+import { contactCardsData, contactsData, householdsData, visitsData } from './queries/households';
 
 export type RegisterSource = (ledger: Ledger, scope: Scope, opts: QueryOptions) => RegisterDoc;
 
@@ -44,6 +48,10 @@ export const SOURCES: Record<Exclude<RegisterName, 'binder'>, RegisterSource> = 
   'resident-feedback': (l, s, o) => buildResidentFeedback(residentFeedbackData(l, s, o)),
   'resident-summary': (l, s, o) => buildResidentSummary(residentSummaryData(l, s, o)),
   posts: (l, s, o) => buildPosts(postsData(l, s, o)),
+  households: (l, s, o) => buildHouseholds(householdsData(l, s, o)),
+  contacts: (l, s, o) => buildContacts(contactsData(l, s, o)),
+  'contact-cards': (l, s, o) => buildContactCards(contactCardsData(l, s, o)),
+  visits: (l, s, o) => buildVisits(visitsData(l, s, o)),
   meetings: (l, s, o) => buildMeetings(meetingsData(l, s, o)),
   'meeting-pages': (l, s, o) => buildMeetingPages(meetingPagesData(l, s, o)),
   attendance: (l, s, o) => buildAttendance(attendanceData(l, s, o)),
@@ -52,6 +60,8 @@ export const SOURCES: Record<Exclude<RegisterName, 'binder'>, RegisterSource> = 
   'dues-summary': (l, s, o) => buildDuesSummary(duesSummaryData(l, s, o)),
   admission: (l, s, o) => buildAdmission(admissionData(l, s, o)),
   'admission-notice': (l, s, o) => buildAdmissionNotice(admissionNoticeData(l, s, o)),
+  help: (l, s, o) => buildHelp(helpData(l, s, o)),
+  donations: (l, s, o) => buildDonations(donationsData(l, s, o)),
   contract: (l, s, o) => buildContract(contractData(l, s, o)),
   assessment: (l, s, o) => buildAssessment(assessmentData(l, s, o)),
   'assessment-summary': (l, s, o) => buildAssessmentSummary(summaryData(l, s, o)),

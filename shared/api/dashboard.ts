@@ -35,6 +35,8 @@ export type DashboardSummary = {
   settings: { orgId: number; orgName: string; rule: Exclude<SettingRule, 'termExpired'>; message: string }[];
   /** Probationary members whose year ends within 3 months or is already past. */
   probations: { memberId: number; name: string; orgName: string | null; joinedOn: string | null; endsOn: string; overdue: boolean }[];
+  /** 流动党员 with no contact logged in the current quarter (定人定期联系). */
+  mobileContactsDue: { memberId: number; name: string; orgName: string | null; lastContact: string | null }[];
   missing: {
     members: number;
     byField: Slice[];

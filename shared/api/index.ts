@@ -21,6 +21,8 @@ import { secretaryReviewsCalls } from './secretary-reviews';
 import { commendationsCalls } from './commendations';
 import { postsCalls } from './posts';
 import { plansCalls } from './plans';
+import { helpCalls } from './help';
+import { householdsCalls } from './households';
 
 export const API = mergeAreas(
   sessionCalls,
@@ -42,6 +44,8 @@ export const API = mergeAreas(
   commendationsCalls,
   postsCalls,
   plansCalls,
+  helpCalls,
+  householdsCalls,
 );
 
 export type Api = typeof API;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { AppraisalGrade, MemberCategory, MemberEventType, MemberKind, Standing } from '../domain/member';
 import {
-  BulkMemberActionSchema, HouseholdSchema, MemberCreateSchema, MemberUpdateSchema, MobileStartSchema, PostAssignSchema, ResidentRegistrationSchema, StandingChangeSchema,
+  BulkMemberActionSchema, MemberCreateSchema, MemberUpdateSchema, MobileStartSchema, PostAssignSchema, ResidentRegistrationSchema, StandingChangeSchema,
   TransferInSchema, TransferInternalSchema, TransferOutSchema,
 } from '../schemas/member';
 import { id, isoDate, optText } from '../schemas/common';
 import { call } from './contract';
+import type { ContactRow } from './households';
 
 /** One line of the member list: enough to search, filter and sort thousands in the renderer. */
 export type MemberListRow = {
@@ -56,7 +57,8 @@ export type MemberDetail = {
     data: Record<string, unknown>; note: string | null; voidedAt: string | null; voidReason: string | null;
   }[];
   posts: { id: number; postId: number; postName: string; fromDate: string; toDate: string | null; pledge: string | null; note: string | null }[];
-  households: { id: number; household: string; address: string | null; phone: string | null; since: string | null; until: string | null; note: string | null }[];
+  /** 党员联系户: the member's contact links, running ones first. */
+  households: ContactRow[];
   mobile: {
     id: number; direction: 'out' | 'in'; place: string; unit: string | null; cardNumber: string | null; contactPhone: string | null;
     homeOrg: string | null; fromDate: string; toDate: string | null; note: string | null;
@@ -105,6 +107,4 @@ export const membersCalls = {
   'members.bulk': call<{ count: number }>()(z.object({ ids: z.array(id).min(1, '请先在列表中勾选党员').max(5_000), action: BulkMemberActionSchema })),
   /** 恢复联系: the member's 失联 ends on this day. */
   'members.regainContact': call<{ id: number }>()(z.object({ id, ...dated })),
-  'members.addHousehold': call<{ id: number }>()(HouseholdSchema.extend({ id })),
-  'members.endHousehold': call<{ id: number }>()(z.object({ linkId: id, date: isoDate() })),
 };

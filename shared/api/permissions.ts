@@ -23,7 +23,11 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'members.transferIn': USER, 'members.transferInternal': USER, 'members.confirm': USER, 'members.extendProbation': USER,
   'members.changeStanding': USER, 'members.startMobile': USER, 'members.endMobile': USER, 'members.registerResident': USER,
   'members.endResident': USER, 'members.posts': USER, 'members.assignPost': USER, 'members.leavePost': USER,
-  'members.addHousehold': USER, 'members.endHousehold': USER, 'members.regainContact': USER, 'members.exportList': USER, 'members.bulk': USER,
+  'members.regainContact': USER, 'members.exportList': USER, 'members.bulk': USER,
+
+  'households.list': USER, 'households.get': USER, 'households.create': USER, 'households.update': USER, 'households.close': USER,
+  'households.link': USER, 'households.endLink': USER,
+  'visits.list': USER, 'visits.record': USER, 'visits.update': USER, 'visits.resolve': USER, 'visits.void': USER,
 
   'activities.types': USER, 'activities.orgs': USER, 'activities.list': USER, 'activities.get': USER, 'activities.expected': USER,
   'activities.draft': USER, 'activities.record': USER, 'activities.update': USER, 'activities.void': USER, 'activities.printRecord': USER,
@@ -61,6 +65,8 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'commendations.list': USER, 'commendations.create': USER, 'commendations.void': USER, 'commendations.attach': USER,
   'posts.board': USER, 'posts.create': USER, 'posts.update': USER, 'posts.retire': USER, 'posts.review': USER,
   'plans.year': USER, 'plans.save': USER, 'plans.file': USER, 'plans.addArrangement': USER, 'plans.voidArrangement': USER, 'plans.gaps': USER,
+  'help.overview': USER, 'help.record': USER, 'help.voidRecord': USER, 'help.createStation': USER, 'help.donation': USER, 'help.voidDonation': USER,
+  'help.brief': USER, 'mobileContacts.list': USER, 'mobileContacts.setPerson': USER, 'mobileContacts.log': USER, 'mobileContacts.void': USER,
 };
 
 /** The CLI's commands. `init` makes a new ledger and `reset-password` takes the recovery key. */
@@ -68,6 +74,7 @@ export const CLI_ACCESS: Readonly<Record<string, Access>> = {
   init: PUBLIC, demo: PUBLIC, 'reset-password': PUBLIC, 'import-template': PUBLIC,
   stats: USER, verify: USER, 'change-password': USER, compliance: USER, 'import-members': USER, backup: USER, backups: USER,
   assessment: USER, export: USER, dues: USER, admission: USER, 'resident-feedback': USER, 'dues-import': USER,
+  households: USER, visits: USER, 'help-brief': USER,
   restore: ADMIN,
 };
 

@@ -34,7 +34,8 @@ export function orgTypesOfLevel(level: ContractLevel): readonly OrgType[] {
  * community's own total is what counts); mean: each branch weighs the same (rates, months,
  * checklist items, activities per branch); worst: one branch falling short is the community
  * falling short (a committee out of term, no 组织生活会); own: the community's own record, not its
- * branches' (its secretary's 述职 and the 评议 of it, the commendations it and its people received).
+ * branches' (its secretary's 述职 and the 评议 of it, the commendations it and its people received, the help
+ * records of it and its branches).
  */
 export type Aggregation = 'sum' | 'mean' | 'worst' | 'own';
 
@@ -58,6 +59,7 @@ export const COMMUNITY_AGGREGATION: Record<MetricCode, Aggregation> = {
   secretaryReport: 'own',
   satisfaction: 'own',
   commendations: 'own',
+  aidRecords: 'own',
 };
 
 const AGGREGATION_WORDS: Record<Exclude<Aggregation, 'own'>, string> = { sum: '合计', mean: '平均', worst: '最差' };

@@ -7,7 +7,7 @@ export const METRIC_CODES = [
   'threeMeetingsOneLesson', 'committeeMonths', 'themeDayMonths', 'lifeMeetingHeld', 'appraisalDone',
   'attendanceRate', 'facilities', 'committeeInTerm', 'missingFieldRate', 'newMembersAdmitted',
   'mobileKeptUp', 'jointMeetings', 'postHolders', 'volunteerActivities', 'visits', 'duesPaid',
-  'secretaryReport', 'satisfaction', 'commendations',
+  'secretaryReport', 'satisfaction', 'commendations', 'aidRecords',
 ] as const;
 export type MetricCode = (typeof METRIC_CODES)[number];
 export const metricCodeSchema = z.enum(METRIC_CODES, { message: '请选择计算指标' });
@@ -57,7 +57,7 @@ export const METRICS: readonly MetricDef[] = [
   { code: 'volunteerActivities', label: '志愿服务活动次数', unit: 'count', better: 'higher', defaultTarget: 12,
     how: '全年记录的志愿服务活动次数' },
   { code: 'visits', label: '走访次数', unit: 'count', better: 'higher', defaultTarget: 12,
-    how: '全年记录的走访（走千家）活动次数' },
+    how: '全年入户走访（走千家）户次，加上未逐户登记的走访活动次数' },
   { code: 'duesPaid', label: '党费按月交纳率', unit: 'rate', better: 'higher', defaultTarget: 1,
     how: '全年党费台帐中已足额交纳的人月数 ÷ 应交人月数；没有党费记录时不适用' },
   { code: 'secretaryReport', label: '书记按时述职', unit: 'flag', better: 'higher', defaultTarget: 1,
@@ -66,6 +66,8 @@ export const METRICS: readonly MetricDef[] = [
     how: '“述职评议”中群众代表评议“好”和“较好”的票数 ÷ 总票数；没有群众代表评议时按党员评议计' },
   { code: 'commendations', label: '获得表彰次数', unit: 'count', better: 'higher', defaultTarget: 1,
     how: '本年度本组织（含下级组织）、其党员和推荐的家庭获得的各级表彰次数，作废的不计' },
+  { code: 'aidRecords', label: '帮扶（五助二扶一带）次数', unit: 'count', better: 'higher', defaultTarget: 4,
+    how: '全年帮扶台账中本组织及所属组织登记的“五助二扶一带”帮扶次数（作废的不计）' },
 ];
 
 export function metricDef(code: string): MetricDef | undefined {

@@ -95,14 +95,6 @@ export const ResidentRegistrationSchema = z.object({
   note: optText(500),
 });
 export const PostAssignSchema = z.object({ postId: id, fromDate: isoDate('上岗日期'), appliedOn: optDate('申报日期'), pledge: optText(200), note: optText(500) });
-export const HouseholdSchema = z.object({
-  household: reqText('联系户户主', 30),
-  address: optText(120),
-  phone: optText(40),
-  since: optDate('开始日期'),
-  note: optText(500),
-});
-
 export const MemberListQuerySchema = z.object({
   orgId: id.nullish(),
   includeDescendants: z.boolean().default(true),

@@ -68,7 +68,12 @@ describe('demo street: size and shape', () => {
     expect(count('SELECT count(*) AS n FROM resident_evaluations')).toBeGreaterThan(0);
     expect(count('SELECT count(*) AS n FROM posts WHERE org_id IS NULL')).toBe(SEED_POSTS.length);
     expect(count('SELECT count(DISTINCT member_id) AS n FROM member_posts WHERE to_date IS NULL')).toBeGreaterThan(200);
-    expect(count('SELECT count(*) AS n FROM household_links')).toBeGreaterThan(50);
+    expect(count('SELECT count(*) AS n FROM household_contacts')).toBeGreaterThan(50);
+    expect(count("SELECT count(*) AS n FROM households WHERE estate IS NOT NULL AND categories != '[]'")).toBeGreaterThan(50);
+    expect(count('SELECT count(*) AS n FROM households WHERE closed_on IS NOT NULL AND close_reason IS NOT NULL')).toBeGreaterThan(0);
+    // Each visit is its own 走访 activity, as recordVisit makes it; some 转办 are still open.
+    expect(count("SELECT count(*) AS n FROM visits v JOIN activities a ON a.id = v.activity_id AND a.type = 'visit' AND a.date = v.date")).toBe(count('SELECT count(*) AS n FROM visits'));
+    expect(count('SELECT count(*) AS n FROM visits WHERE referred_to IS NOT NULL AND resolved_on IS NULL')).toBeGreaterThan(0);
     expect(count('SELECT count(*) AS n FROM dues WHERE amount_paid IS NULL')).toBeGreaterThan(0);
     expect(count("SELECT count(*) AS n FROM applicants WHERE stage IN ('applicant','activist','candidate')")).toBeGreaterThan(3);
     expect(count("SELECT count(*) AS n FROM members WHERE standing = 'deceased'")).toBeGreaterThan(0);

@@ -88,7 +88,7 @@ describe('metrics over a hand-built branch year', () => {
     expect(m('jointMeetings').value).toBe(3);
     expect(m('volunteerActivities').value).toBe(5);
     expect(m('volunteerActivities').activityIds).toHaveLength(5);
-    expect(m('visits')).toMatchObject({ value: 0, explanation: '全年记录走访 0 次' });
+    expect(m('visits')).toMatchObject({ value: 0, explanation: '全年入户走访 0 户次（0 户），共 0 次' });
   });
 
   it('share of members holding a post at year end', () => {

@@ -1,9 +1,8 @@
 import { isIsoDate } from '../../../shared/dates';
 import { REGISTERS, type ReportFormat, isRegisterName } from '../../../shared/reports/catalog';
 import { MISSING_GLYPH_PLACEHOLDER } from '../../../shared/reports/glyphs';
-import { findOrgByName } from '../../ledger/orgs';
 import { checkOutputPath } from '../../ledger/output-path';
-import { type CliCommand, EXIT, UsageError, openLedgerFromArgs, printJson, requireString } from '../command';
+import { type CliCommand, EXIT, UsageError, openLedgerFromArgs, orgIdFromArgs, printJson, requireString } from '../command';
 
 const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 
@@ -37,12 +36,7 @@ export const exportCommand: CliCommand = {
     if (year && (values.from || values.to)) throw new UsageError('--year 和 --from/--to 只能用一种。');
     const ledger = await openLedgerFromArgs(values, this);
     try {
-      let orgId: number | null = null;
-      if (typeof values.org === 'string') {
-        const org = findOrgByName(ledger, values.org);
-        if (!org) throw new UsageError(`找不到党组织“${values.org}”。请使用台帐中的全称或简称。`);
-        orgId = org.id;
-      }
+      const orgId = orgIdFromArgs(ledger, values);
       // pdfmake, fontkit and exceljs load only here: `help` and the other commands start without them.
       const { exportRegister } = await import('../../reports/export');
       const result = await exportRegister(ledger, {

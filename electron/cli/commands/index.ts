@@ -25,4 +25,7 @@ export const COMMANDS: Entry[] = [
   { name: 'admission', load: async () => (await import('./admission')).admission },
   { name: 'dues-import', load: async () => (await import('./dues-import')).duesImport },
   { name: 'resident-feedback', load: async () => (await import('./resident-feedback')).residentFeedback },
+  { name: 'help-brief', load: async () => (await import('./help-brief')).helpBriefCommand },
+  { name: 'households', load: async () => (await import('./households')).households },
+  { name: 'visits', load: async () => (await import('./households')).visits },
 ];

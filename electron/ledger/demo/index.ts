@@ -18,6 +18,8 @@ import { onRollSql } from '../../../shared/domain/member';
 import { buildOutsiders, writeOutsiders } from './outsiders';
 import { addDemoReviews } from './reviews';
 import { addDemoPlans } from './plans';
+import { writeDemoHelp } from './help';
+import { writeHouseholds } from './households';
 
 export const DEFAULT_DEMO_SEED = 20240101;
 
@@ -71,6 +73,8 @@ export async function createDemoStreet(path: string, password: string, opts: Dem
       writeStreet(ledger.db, street, { streetSeats: seats, activities, dues }, nowIso());
       writeOutsiders(ledger.db, outsiders, nowIso());
       addDemoReviews(ledger, street, new Rng(street.seed).fork('reviews'));
+      writeHouseholds(ledger.db, street, new Rng(street.seed).fork('households'), nowIso());
+      writeDemoHelp(ledger.db, street, nowIso());
       addDemoContracts(ledger, street);
       addDemoPlans(ledger, street);
       const counts = countRows(ledger);
@@ -91,7 +95,7 @@ export async function createDemoStreet(path: string, password: string, opts: Dem
 }
 
 const COUNTED = ['orgs', 'members', 'member_org_spans', 'member_events', 'org_roles', 'mobile_records', 'resident_registrations', 'member_posts',
-  'household_links', 'appraisals', 'activities', 'attendance', 'dues', 'applicants', 'contracts', 'assessments'] as const;
+  'households', 'household_contacts', 'visits', 'appraisals', 'activities', 'attendance', 'dues', 'applicants', 'contracts', 'assessments'] as const;
 
 function countRows(ledger: Ledger): Record<(typeof COUNTED)[number], number> {
   return Object.fromEntries(COUNTED.map((t) => [t, (ledger.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n])) as Record<(typeof COUNTED)[number], number>;

@@ -56,7 +56,6 @@ function writeMembers(db: Database, members: DemoMember[], at: string): void {
     VALUES (?,?,?,?,?,?,?,?,?)`);
   const feedback = db.prepare('INSERT INTO resident_feedback (registration_id, period, attended, services, hours, comment, sent_on, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)');
   const memberPost = db.prepare('INSERT INTO member_posts (member_id, post_id, from_date, to_date, pledge, created_at) VALUES (?,?,?,?,?,?)');
-  const household = db.prepare('INSERT INTO household_links (member_id, household, address, phone, since, created_at) VALUES (?,?,?,?,?,?)');
   const appraisal = db.prepare('INSERT INTO appraisals (member_id, year, org_id, grade, appraised_on, note, created_at) VALUES (?,?,?,?,?,?,?)');
 
   for (const m of members) {
@@ -74,7 +73,6 @@ function writeMembers(db: Database, members: DemoMember[], at: string): void {
       for (const f of r.feedback) feedback.run(r.id, f.period, f.attended, f.services, f.hours, f.comment, f.sentOn, at, at);
     }
     for (const p of m.posts) memberPost.run(m.id, p.postId, p.from, p.to, p.pledge, at);
-    for (const h of m.households) household.run(m.id, h.household, h.address, h.phone, h.since, at);
     for (const a of m.appraisals) appraisal.run(m.id, a.year, a.orgId, a.grade, a.date, a.note, at);
   }
 }

@@ -1,6 +1,6 @@
 // 首页: who the members are (kind, category, age, education) and what needs attention now —
 // terms expiring, probations ending, required fields missing — plus panels other areas add.
-import { AlertOutlined, ApartmentOutlined, ClockCircleOutlined, FileExclamationOutlined, UserAddOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, ClockCircleOutlined, FileExclamationOutlined, PhoneOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Badge, Card, Col, Empty, List, Row, Spin, Statistic, Tag, Typography } from 'antd';
 import { Suspense, useMemo } from 'react';
 import type { DashboardSummary, Slice } from '../../../shared/api/dashboard';
@@ -177,6 +177,19 @@ function AttentionList({ data }: { data: DashboardSummary }) {
         extra: p.overdue ? <Tag color="red">{p.endsOn} 已届满</Tag> : <Tag color="orange">{p.endsOn} 届满</Tag>,
       })),
       more: data.probations.length > 6 ? `另有 ${data.probations.length - 6} 人` : null,
+    },
+    {
+      key: 'mobile-contacts',
+      icon: <PhoneOutlined />,
+      title: '流动党员本季度未联系',
+      count: data.mobileContactsDue.length,
+      items: data.mobileContactsDue.slice(0, 6).map((m) => ({
+        key: `c${m.memberId}`,
+        onClick: () => navigate('/help?tab=mobile'),
+        text: `${m.name}　${m.orgName ?? ''}`,
+        extra: <Tag color="orange">{m.lastContact ? `最近 ${m.lastContact}` : '从未联系'}</Tag>,
+      })),
+      more: data.mobileContactsDue.length > 6 ? `另有 ${data.mobileContactsDue.length - 6} 人` : null,
     },
     {
       key: 'missing',

@@ -1,6 +1,7 @@
 // The dated actions on one member, each an ActionSpec for ActionDialog.
 import { Checkbox, DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { HouseholdRow } from '../../../shared/api/households';
 import type { MemberDetail } from '../../../shared/api/members';
 import { LEFT_REASONS, LEFT_REASON_LABELS, STANDINGS, STANDING_LABELS, type Standing } from '../../../shared/domain/member';
 import { isBranchType } from '../../../shared/domain/org';
@@ -368,28 +369,26 @@ export function postSpec(m: M, posts: { id: number; name: string }[]): ActionSpe
   };
 }
 
-export function householdSpec(m: M): ActionSpec<{ household: string; address?: string; phone?: string; since?: Dayjs; note?: string }> {
+/** 党员联系户: the member starts keeping in touch with a household on the 民情卡 list. */
+export function householdSpec(d: MemberDetail, households: HouseholdRow[]): ActionSpec<{ householdId: number; fromDate: Dayjs; note?: string }> {
+  const m = d.member;
+  const linked = new Set(d.households.filter((h) => !h.toDate).map((h) => h.householdId));
   return {
     title: `党员联系户：${m.name}`,
-    initial: { since: dayjs() },
+    initial: { fromDate: dayjs() },
     fields: (
       <>
-        <Form.Item label="户主姓名" name="household" rules={[{ required: true, whitespace: true, message: '请填写户主姓名' }]}>
-          <Input maxLength={30} />
+        <Form.Item label="联系户" name="householdId" rules={[{ required: true, message: '请选择联系户（先在“民情”页登记民情卡）' }]}>
+          <Select
+            showSearch optionFilterProp="label" placeholder={households.length ? '输入户主姓名或地址查找' : '还没有民情卡：请先在“民情”页登记'}
+            options={households.filter((h) => !linked.has(h.id)).map((h) => ({ value: h.id, label: `${h.head}　${h.addressLine}（${h.orgName}）` }))}
+          />
         </Form.Item>
-        <Form.Item label="住址" name="address">
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item label="联系电话" name="phone">
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item label="开始联系日期" name="since">
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
+        <DateItem label="开始联系日期" name="fromDate" />
         <NoteItem />
       </>
     ),
-    run: (v) => ledger['members.addHousehold']({ id: m.id, household: v.household, address: v.address ?? null, phone: v.phone ?? null, since: toIso(v.since), note: v.note ?? null }),
+    run: (v) => ledger['households.link']({ memberId: m.id, householdId: v.householdId, fromDate: iso(v.fromDate), note: v.note ?? null }),
     success: '已添加联系户',
   };
 }

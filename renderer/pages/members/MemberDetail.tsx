@@ -92,7 +92,7 @@ export function MemberDetail({ id }: { id: number }) {
       ? { key: 'endResident', label: '结束社区报到', onClick: () => open(endSpec('结束社区报到', (date, note) => ledger['members.endResident']({ registrationId: openResident.id, date, note }), '已结束报到')) }
       : { key: 'resident', label: '在职党员到社区报到', disabled: !active, onClick: () => open(residentSpec(m)) },
     { key: 'post', label: '设岗定责（认领岗位）', disabled: !active, onClick: async () => open(postSpec(m, await ledger['members.posts']({}))) },
-    { key: 'household', label: '添加党员联系户', disabled: !active, onClick: () => open(householdSpec(m)) },
+    { key: 'household', label: '添加党员联系户', disabled: !active, onClick: async () => open(householdSpec(data, await ledger['households.list']({}))) },
     ...(m.lostContactSince ? [{ key: 'regainContact', label: '恢复联系', onClick: () => open(regainContactSpec(m)) }] : []),
     ...(isAdmin && !data.voided ? [{ type: 'divider' as const }, { key: 'void', label: '作废记录（录入错误）', danger: true, onClick: () => open(voidMemberSpec(m)) }] : []),
   ];
@@ -195,7 +195,7 @@ export function MemberDetail({ id }: { id: number }) {
             },
             {
               key: 'posts',
-              label: `岗位与联系户（${data.posts.filter((p) => !p.toDate).length + data.households.filter((h) => !h.until).length}）`,
+              label: `岗位与联系户（${data.posts.filter((p) => !p.toDate).length + data.households.filter((h) => !h.toDate).length}）`,
               children: (
                 <Space orientation="vertical" style={{ width: '100%' }} size="middle">
                   <Table
@@ -216,14 +216,14 @@ export function MemberDetail({ id }: { id: number }) {
                     size="small" rowKey="id" pagination={false} dataSource={data.households}
                     locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无党员联系户：在“办理业务”中添加。" /> }}
                     columns={[
-                      { title: '联系户户主', dataIndex: 'household' },
-                      { title: '住址', dataIndex: 'address', render: (v) => v ?? '—' },
+                      { title: '联系户户主', dataIndex: 'head' },
+                      { title: '住址', dataIndex: 'addressLine', render: (v) => v || '—' },
                       { title: '电话', dataIndex: 'phone', render: (v) => v ?? '—' },
-                      { title: '开始', dataIndex: 'since', width: 110, render: (v) => v ?? '—' },
-                      { title: '结束', dataIndex: 'until', width: 110, render: (v) => v ?? '联系中' },
+                      { title: '开始', dataIndex: 'fromDate', width: 110 },
+                      { title: '结束', dataIndex: 'toDate', width: 110, render: (v) => v ?? '联系中' },
                       {
                         title: '', key: 'a', width: 90,
-                        render: (_v, r) => !r.until && <Button size="small" type="link" onClick={() => open(endSpec(`结束联系户“${r.household}”`, (date) => ledger['members.endHousehold']({ linkId: r.id, date }), '已结束'))}>结束</Button>,
+                        render: (_v, r) => !r.toDate && <Button size="small" type="link" onClick={() => open(endSpec(`结束联系户“${r.head}”`, (date) => ledger['households.endLink']({ id: r.id, date }), '已结束'))}>结束</Button>,
                       },
                     ]}
                   />

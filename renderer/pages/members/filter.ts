@@ -38,7 +38,7 @@ export function indexRows(rows: MemberListRow[], today: string): Indexed[] {
  * Name (any part), pinyin initials from the start of the name ('zs' → 张三, 'zsf' → 张三丰),
  * full pinyin, or ID-number digits. Several words must all match.
  */
-export function matches(r: Indexed, words: string[]): boolean {
+export function matches(r: Pick<Indexed, 'initials' | 'pinyin' | 'search'>, words: string[]): boolean {
   for (const w of words) {
     if (/^[a-z]+$/.test(w)) {
       if (!r.initials.startsWith(w) && !r.pinyin.startsWith(w)) return false;

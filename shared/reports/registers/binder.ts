@@ -10,17 +10,19 @@ import { type ReportHeader, chineseOrdinal } from './common';
 /**
  * The binder's order: every inspection item of DOMAIN.md. A branch's binder holds them all; a binder
  * of several branches leaves out the page per member and the page per meeting (thousands of pages
- * street-wide) unless asked for them.
+ * street-wide), and the contact cards, unless asked for them.
  */
 export const BINDER_ORDER: readonly Exclude<RegisterName, 'binder'>[] = [
   'plans',
   'orgs', 'roster', 'member-form', 'mobile', 'resident', 'resident-feedback', 'resident-summary', 'posts', 'meetings', 'meeting-pages',
   'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'contract', 'assessment', 'assessment-summary',
   'secretary-review', 'commendations',
+  'orgs', 'roster', 'member-form', 'mobile', 'resident', 'posts', 'households', 'contacts', 'contact-cards', 'visits', 'meetings', 'meeting-pages',
+  'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'help', 'donations', 'contract', 'assessment', 'assessment-summary',
 ];
 
 export function binderRegisters(branches: number, opts: { pages?: boolean } = {}): Exclude<RegisterName, 'binder'>[] {
-  return BINDER_ORDER.filter((r) => branches <= 1 || opts.pages || (r !== 'member-form' && r !== 'meeting-pages'));
+  return BINDER_ORDER.filter((r) => branches <= 1 || opts.pages || (r !== 'member-form' && r !== 'meeting-pages' && r !== 'contact-cards'));
 }
 
 /** 年初有计划、年终有总结: the plans and arrangements open the year's registers, the summaries close them. */
