@@ -76,7 +76,9 @@ function checkPdf(doc: RegisterDoc, pages: string[]): Check {
   const bare: number[] = [];
   let tablePages = 0;
   pages.forEach((text, i) => {
-    const holding = tables.filter((t) => [...t.marks].some((m) => text.includes(m)));
+    // The binder's cover and contents hold no rows (a contents page number, then the footer's unit
+    // and year, can read like a row's mark: 2 + 望江社区第一党支部 + 20).
+    const holding = doc.cover && i < 2 ? [] : tables.filter((t) => [...t.marks].some((m) => text.includes(m)));
     if (holding.length > 0) {
       tablePages++;
       if (!holding.some((t) => t.headers.every((h) => text.includes(h)))) {
