@@ -34,7 +34,7 @@ export function orgTypesOfLevel(level: ContractLevel): readonly OrgType[] {
  * community's own total is what counts); mean: each branch weighs the same (rates, months,
  * checklist items, activities per branch); worst: one branch falling short is the community
  * falling short (a committee out of term, no 组织生活会); own: the community's own record, not its
- * branches' (its secretary's 述职 and the 评议 of it, the commendations it and its people received, the help
+ * branches' (its secretary's 述职 and the 评议 of it, the 在职党员 who report to it and its mobile members, the commendations it and its people received, the help
  * records of it and its branches).
  */
 export type Aggregation = 'sum' | 'mean' | 'worst' | 'own';
@@ -50,7 +50,7 @@ export const COMMUNITY_AGGREGATION: Record<MetricCode, Aggregation> = {
   committeeInTerm: 'worst',
   missingFieldRate: 'mean',
   newMembersAdmitted: 'sum',
-  mobileKeptUp: 'mean',
+  mobileKeptUp: 'own',
   jointMeetings: 'sum',
   postHolders: 'mean',
   volunteerActivities: 'mean',

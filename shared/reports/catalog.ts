@@ -3,12 +3,10 @@
 export const REGISTER_NAMES = [
   'plans',
   'orgs', 'roster', 'member-form', 'mobile', 'resident', 'resident-feedback', 'resident-summary', 'posts',
-  'meetings', 'meeting-pages', 'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'admission-notice',
-  'contract', 'assessment', 'assessment-summary', 'secretary-review', 'commendations', 'binder',
-  'orgs', 'roster', 'member-form', 'mobile', 'resident', 'posts', 'households', 'contacts', 'contact-cards', 'visits',
+  'households', 'contacts', 'contact-cards', 'visits',
   'meetings', 'meeting-pages', 'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'admission-notice',
   'help', 'donations',
-  'contract', 'assessment', 'assessment-summary', 'binder',
+  'contract', 'assessment', 'assessment-summary', 'secretary-review', 'commendations', 'binder',
 ] as const;
 export type RegisterName = (typeof REGISTER_NAMES)[number];
 
@@ -48,16 +46,13 @@ export const REGISTERS: readonly RegisterInfo[] = [
   { name: 'dues-summary', title: '党费收缴汇总表', summary: '各党支部每月收缴、应交、已交、上缴和欠交人数，街道合计', formats: BOTH, periodKind: 'year' },
   { name: 'admission', title: '发展党员工作台帐', summary: '每名入党申请人、积极分子、发展对象和预备党员的各步骤日期及提醒', formats: BOTH, periodKind: 'range' },
   { name: 'admission-notice', title: '发展党员公示', summary: '每名待公示或待支部大会讨论的发展对象一页（A4）', formats: BOTH, periodKind: 'range' },
+  { name: 'help', title: '帮扶台账', summary: '“五助二扶一带”每次帮扶的对象、类别、帮扶人、内容和折合金额，分类合计', formats: BOTH, periodKind: 'range' },
+  { name: 'donations', title: '捐助物资收发登记', summary: '各捐助站款物的收入、发出和结余，上期结余与本期合计', formats: BOTH, periodKind: 'range' },
   { name: 'contract', title: '党建工作目标责任书', summary: '街道党工委与各党支部、社区党委（党总支）签订，供签字盖章', formats: BOTH, periodKind: 'year' },
   { name: 'assessment', title: '党建工作年终考核表', summary: '每个党支部、社区党委（党总支）一份，附计算得分的依据', formats: BOTH, periodKind: 'year' },
   { name: 'assessment-summary', title: '党建工作年终考核汇总表', summary: '党支部、社区党委（党总支）分层级排出得分、等次和名次', formats: BOTH, periodKind: 'year' },
   { name: 'secretary-review', title: '书记抓党建述职评议表', summary: '各党组织书记年度述职的日期、参加人员和党员、群众代表评议票数及满意率', formats: BOTH, periodKind: 'year' },
   { name: 'commendations', title: '表彰台账', summary: '党员、家庭和党组织受到的各级表彰，含级别、文号和日期', formats: BOTH, periodKind: 'year' },
-  { name: 'help', title: '帮扶台账', summary: '“五助二扶一带”每次帮扶的对象、类别、帮扶人、内容和折合金额，分类合计', formats: BOTH, periodKind: 'range' },
-  { name: 'donations', title: '捐助物资收发登记', summary: '各捐助站款物的收入、发出和结余，上期结余与本期合计', formats: BOTH, periodKind: 'range' },
-  { name: 'contract', title: '党建工作目标责任书', summary: '街道党工委与各党支部签订，供签字盖章', formats: BOTH, periodKind: 'year' },
-  { name: 'assessment', title: '党建工作年终考核表', summary: '每个党支部一份，附计算得分的依据', formats: BOTH, periodKind: 'year' },
-  { name: 'assessment-summary', title: '党建工作年终考核汇总表', summary: '各党支部得分、等次和名次', formats: BOTH, periodKind: 'year' },
   { name: 'binder', title: '党建工作台帐', summary: '年度台帐合订本：封面、目录和以上各台帐（仅 PDF）', formats: ['pdf'], periodKind: 'year' },
 ];
 

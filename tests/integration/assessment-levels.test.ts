@@ -34,6 +34,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
+/** An own-record metric's rate from the figures its explanation states: "应到位 N 项，已到位 M 项". */
+const ownRate = (v: RankedAssessment, metric: string) => {
+  const [, total, ok] = /^应到位 (\d+) 项，已到位 (\d+) 项/.exec(v.indicators.find((i) => i.metric === metric)!.computed!.explanation)!;
+  return Number(ok) / Number(total);
+};
 const values = (v: RankedAssessment) => Object.fromEntries(v.indicators.filter((i) => i.source === 'computed').map((i) => [i.metric!, i.computed!.value]));
 
 describe('contracts for 社区党委/党总支', () => {
@@ -59,7 +64,9 @@ describe('contracts for 社区党委/党总支', () => {
     const worst = (k: string) => Math.min(a[k]!, b[k]!);
     expect(values(community)).toEqual({
       committeeInTerm: worst('committeeInTerm'), committeeMonths: mean('committeeMonths'), threeMeetingsOneLesson: mean('threeMeetingsOneLesson'),
-      appraisalDone: mean('appraisalDone'), newMembersAdmitted: sum('newMembersAdmitted'), mobileKeptUp: mean('mobileKeptUp'),
+      appraisalDone: mean('appraisalDone'), newMembersAdmitted: sum('newMembersAdmitted'),
+      // Its own: the 在职党员 report to the community, its mobile members are its branches' (only A has any).
+      mobileKeptUp: ownRate(community, 'mobileKeptUp'),
       facilities: mean('facilities'), missingFieldRate: mean('missingFieldRate'), jointMeetings: sum('jointMeetings'),
       themeDayMonths: mean('themeDayMonths'), postHolders: mean('postHolders'), volunteerActivities: mean('volunteerActivities'), visits: mean('visits'),
     });
@@ -77,8 +84,8 @@ describe('contracts for 社区党委/党总支', () => {
     expect(joint.computedScore).toBe(2);
     // B has no committee on record: the worse branch names itself.
     expect(community.indicators.find((i) => i.metric === 'committeeInTerm')!.computed!.explanation).toBe('下属 2 个支部最差 否（东风社区第二党支部）');
-    // Mobile members: only A has any, B does not apply and is left out of the mean.
-    expect(community.indicators.find((i) => i.metric === 'mobileKeptUp')!.computed!.explanation).toContain('另有 1 个支部不适用、不计入');
+    // Mobile members and 报到 are the community's own record, not an aggregate of its branches'.
+    expect(community.indicators.find((i) => i.metric === 'mobileKeptUp')!.computed!.explanation).toMatch(/^应到位 \d+ 项/);
   });
 
   it('ranks each level on its own', () => {

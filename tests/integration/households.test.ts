@@ -75,7 +75,7 @@ describe('民情卡', () => {
   });
 });
 
-describe('migration 7', () => {
+describe('migration 12 (households)', () => {
   it("moves migration 1's free-text 联系户 into households and dated contact links, one household per head and address", async () => {
     const { dir, cleanup } = tempDir('households-migration-');
     try {
@@ -85,13 +85,13 @@ describe('migration 7', () => {
       copyFileSync(`${fixture}.ledger.keys`, `${path}.keys`);
       const db = openExistingDatabase(path, (await unlockWithPassword(readKeyFile(path), 'fixture-password-1'))!.dataKey);
       try {
-        migrate(db, 6);
+        migrate(db, 11);
         const [m1, m2] = db.prepare('SELECT id FROM members ORDER BY id').pluck().all() as number[];
         const add = db.prepare("INSERT INTO household_links (member_id, household, address, phone, since, until, note, created_at) VALUES (?,?,?,?,?,?,?,'2024-01-02T00:00:00Z')");
         add.run(m1, '陈阿婆', '东风小区1幢101室', '13700000001', '2022-03-01', null, '每周探望');
         add.run(m2, '陈阿婆', '东风小区1幢101室', null, '2021-05-01', '2023-01-01', null);
         add.run(m2, '刘大爷', null, null, null, null, null);
-        migrate(db, 7);
+        migrate(db, 12);
         const households = db.prepare('SELECT head, address, phone, registered_on AS registeredOn FROM households ORDER BY id').all();
         expect(households).toEqual([
           { head: '陈阿婆', address: '东风小区1幢101室', phone: '13700000001', registeredOn: '2021-05-01' },

@@ -14,11 +14,10 @@ import { type ReportHeader, chineseOrdinal } from './common';
  */
 export const BINDER_ORDER: readonly Exclude<RegisterName, 'binder'>[] = [
   'plans',
-  'orgs', 'roster', 'member-form', 'mobile', 'resident', 'resident-feedback', 'resident-summary', 'posts', 'meetings', 'meeting-pages',
-  'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'contract', 'assessment', 'assessment-summary',
-  'secretary-review', 'commendations',
-  'orgs', 'roster', 'member-form', 'mobile', 'resident', 'posts', 'households', 'contacts', 'contact-cards', 'visits', 'meetings', 'meeting-pages',
+  'orgs', 'roster', 'member-form', 'mobile', 'resident', 'resident-feedback', 'resident-summary', 'posts',
+  'households', 'contacts', 'contact-cards', 'visits', 'meetings', 'meeting-pages',
   'attendance', 'appraisal', 'dues', 'dues-summary', 'admission', 'help', 'donations', 'contract', 'assessment', 'assessment-summary',
+  'secretary-review', 'commendations',
 ];
 
 export function binderRegisters(branches: number, opts: { pages?: boolean } = {}): Exclude<RegisterName, 'binder'>[] {
