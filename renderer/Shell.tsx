@@ -1,10 +1,10 @@
 // The main window once unlocked: pages across the top, the organisation tree on the left.
 import { LeftOutlined, LockOutlined, RightOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Spin, Tooltip, Typography } from 'antd';
-import { type PointerEvent as ReactPointerEvent, Suspense, useState } from 'react';
+import { type PointerEvent as ReactPointerEvent, type ReactNode, Suspense, useState } from 'react';
 import { OrgTree } from './components/OrgTree';
 import { OrgProvider } from './org-context';
-import { ROUTES } from './routes';
+import { MENU_GROUP_ICONS, type MenuGroup, ROUTES } from './routes';
 import { matchPrefix, navigate, useLocation } from './router';
 import { useSession } from './session';
 import { confirmLeave } from './unsaved';
@@ -47,6 +47,31 @@ function SiderEdge({ sider, onChange }: { sider: SiderState; onChange: (s: Sider
   );
 }
 
+type MenuItem = { key: string; icon: ReactNode; label: ReactNode; children?: MenuItem[] };
+
+/** One item per page; the pages of a group under one drop-down, where the group's first page stands. */
+function menuItems(): MenuItem[] {
+  const items: MenuItem[] = [];
+  const groups = new Map<MenuGroup, MenuItem>();
+  for (const r of ROUTES) {
+    const item = { key: r.path, icon: r.icon, label: <a href={`#${r.path}`}>{r.label}</a> };
+    if (!r.group) {
+      items.push(item);
+      continue;
+    }
+    let group = groups.get(r.group);
+    if (!group) {
+      group = { key: `group:${r.group}`, icon: MENU_GROUP_ICONS[r.group], label: r.group, children: [] };
+      groups.set(r.group, group);
+      items.push(group);
+    }
+    group.children!.push(item);
+  }
+  return items;
+}
+
+const MENU_ITEMS = menuItems();
+
 export function Shell() {
   const { status, lock } = useSession();
   const [sider, setSiderState] = useState(readSider);
@@ -72,7 +97,7 @@ export function Shell() {
             mode="horizontal"
             className="shell-menu"
             selectedKeys={route ? [route.path] : []}
-            items={ROUTES.map((r) => ({ key: r.path, icon: r.icon, label: <a href={`#${r.path}`}>{r.label}</a> }))}
+            items={MENU_ITEMS}
           />
           <Space size={4} className="shell-user">
             <Typography.Text className="shell-user-name">

@@ -13,7 +13,13 @@ export type PageRoute = {
   label: string;
   icon: ReactNode;
   element: LazyExoticComponent<ComponentType>;
+  /** Pages of one kind share a drop-down in the menu, so fifteen pages fit a 1366-px window. */
+  group?: MenuGroup;
 };
+
+export type MenuGroup = '服务群众' | '党建工作';
+
+export const MENU_GROUP_ICONS: Record<MenuGroup, ReactNode> = { 服务群众: <HeartOutlined />, 党建工作: <FlagOutlined /> };
 
 export const ROUTES: PageRoute[] = [
   { path: '/', label: '首页', icon: <HomeOutlined />, element: lazy(() => import('./pages/dashboard')) },
@@ -21,13 +27,13 @@ export const ROUTES: PageRoute[] = [
   { path: '/members', label: '党员', icon: <TeamOutlined />, element: lazy(() => import('./pages/members')) },
   { path: '/activities', label: '活动', icon: <CalendarOutlined />, element: lazy(() => import('./pages/activities')) },
   { path: '/dues', label: '党费', icon: <AccountBookOutlined />, element: lazy(() => import('./pages/dues')) },
-  { path: '/households', label: '民情', icon: <ContactsOutlined />, element: lazy(() => import('./pages/households')) },
   { path: '/admission', label: '发展党员', icon: <UserAddOutlined />, element: lazy(() => import('./pages/admission')) },
-  { path: '/residents', label: '双报到', icon: <SolutionOutlined />, element: lazy(() => import('./pages/residents')) },
-  { path: '/plans', label: '计划与总结', icon: <ScheduleOutlined />, element: lazy(() => import('./pages/plans')) },
-  { path: '/posts', label: '设岗定责', icon: <FlagOutlined />, element: lazy(() => import('./pages/posts')) },
-  { path: '/help', label: '帮扶', icon: <HeartOutlined />, element: lazy(() => import('./pages/help')) },
-  { path: '/assessment', label: '责任书与考核', icon: <AuditOutlined />, element: lazy(() => import('./pages/assessment')) },
+  { path: '/households', label: '民情', icon: <ContactsOutlined />, element: lazy(() => import('./pages/households')), group: '服务群众' },
+  { path: '/help', label: '帮扶', icon: <HeartOutlined />, element: lazy(() => import('./pages/help')), group: '服务群众' },
+  { path: '/residents', label: '双报到', icon: <SolutionOutlined />, element: lazy(() => import('./pages/residents')), group: '服务群众' },
+  { path: '/plans', label: '计划与总结', icon: <ScheduleOutlined />, element: lazy(() => import('./pages/plans')), group: '党建工作' },
+  { path: '/posts', label: '设岗定责', icon: <FlagOutlined />, element: lazy(() => import('./pages/posts')), group: '党建工作' },
+  { path: '/assessment', label: '责任书与考核', icon: <AuditOutlined />, element: lazy(() => import('./pages/assessment')), group: '党建工作' },
   { path: '/print', label: '台帐打印', icon: <PrinterOutlined />, element: lazy(() => import('./pages/print')) },
   { path: '/import', label: '导入', icon: <ImportOutlined />, element: lazy(() => import('./pages/import')) },
   { path: '/settings', label: '设置', icon: <SettingOutlined />, element: lazy(() => import('./pages/settings')) },

@@ -13,6 +13,21 @@ test('a wrong password is refused in Chinese, the right one unlocks', async ({ p
   await expect(page.getByRole('link', { name: '党员', exact: true })).toBeVisible();
 });
 
+test('every page is on the menu bar at 1366 px; 服务群众 and 党建工作 open their pages', async ({ page }) => {
+  await openUnlocked(page, '#/');
+  const bar = page.locator('.shell-menu');
+  for (const name of ['首页', '组织', '党员', '活动', '党费', '发展党员', '台帐打印', '导入', '设置']) {
+    await expect(bar.getByRole('link', { name, exact: true })).toBeVisible();
+  }
+  // Nothing folded under the menu's “…”.
+  await expect(bar.locator('.ant-menu-overflow-item-rest')).toBeHidden();
+  for (const [group, name, path] of [['服务群众', '民情', '#/households'], ['党建工作', '设岗定责', '#/posts']]) {
+    await bar.getByRole('menuitem', { name: new RegExp(group) }).hover();
+    await page.getByRole('link', { name, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+  }
+});
+
 test('locking returns to the unlock screen and the API refuses calls until unlocked', async ({ page }) => {
   await openUnlocked(page);
   await page.getByRole('button', { name: '锁定' }).click();

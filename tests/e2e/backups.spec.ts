@@ -3,8 +3,8 @@ import { openUnlocked } from './support/app';
 
 // Backs up only: a restore would turn the shared demo street back under the other specs.
 test('设置 → 备份与恢复: 立即备份 names the file and adds its row with what it holds', async ({ page }) => {
-  // By address: with more pages the menu folds 设置 under its “…” overflow at this width.
-  await openUnlocked(page, '#/settings');
+  await openUnlocked(page, '#/');
+  await page.getByRole('menuitem', { name: '设置' }).click();
   await page.getByRole('tab', { name: '备份与恢复' }).click();
   const panel = page.locator('.backups');
   await expect(panel.getByRole('columnheader', { name: '党员' })).toBeVisible();
