@@ -70,15 +70,28 @@ function layoutOf(doc: RegisterDoc): Layout {
 
 type Check = { pages: number; tablePages: number; headerless: string[]; bare: number[] };
 
+/**
+ * How many pages the binder's cover and 目录 take (the 目录 grows with the registers): up to the page
+ * with the first register's title that does not also list the last one's, as the 目录 does.
+ */
+function frontMatter(doc: RegisterDoc, pages: string[]): number {
+  if (!doc.cover) return 0;
+  const titles = doc.sections.filter((x) => x.toc).map((x) => squash(x.title));
+  const at = pages.findIndex((text, i) => i >= 1 && text.includes(titles[0]!) && !text.includes(titles.at(-1)!));
+  expect(at, '找不到第一个台帐的首页').toBeGreaterThan(0);
+  return at;
+}
+
 function checkPdf(doc: RegisterDoc, pages: string[]): Check {
   const { tables, furniture } = layoutOf(doc);
+  const front = frontMatter(doc, pages);
   const headerless: string[] = [];
   const bare: number[] = [];
   let tablePages = 0;
   pages.forEach((text, i) => {
     // The binder's cover and contents hold no rows (a contents page number, then the footer's unit
     // and year, can read like a row's mark: 2 + 望江社区第一党支部 + 20).
-    const holding = doc.cover && i < 2 ? [] : tables.filter((t) => [...t.marks].some((m) => text.includes(m)));
+    const holding = i < front ? [] : tables.filter((t) => [...t.marks].some((m) => text.includes(m)));
     if (holding.length > 0) {
       tablePages++;
       if (!holding.some((t) => t.headers.every((h) => text.includes(h)))) {
@@ -89,7 +102,7 @@ function checkPdf(doc: RegisterDoc, pages: string[]): Check {
     // The footer, then every piece of furniture: a page with nothing left held only those.
     let rest = text.replace(/第\d+页共\d+页/g, '').replace(/打印日期：\d+年\d+月\d+日/g, '').replace(squash(doc.title), '');
     for (const f of furniture) rest = rest.split(f).join('');
-    if (!(doc.cover && i < 2) && rest.replace(/[（）()：:，。、]/g, '') === '') bare.push(i + 1);
+    if (i >= front && rest.replace(/[（）()：:，。、]/g, '') === '') bare.push(i + 1);
   });
   return { pages: pages.length, tablePages, headerless, bare };
 }
