@@ -93,8 +93,8 @@ export const DEFAULT_TEMPLATE: DefaultTemplate = {
 
 /**
  * The default for 社区党委/党总支: the same "五个好", read over the branches below (how each figure
- * is put together: COMMUNITY_AGGREGATION), with the community's own duties (述职, 特色品牌,
- * 满意度, 诉求) scored by hand. 联席会 and 发展党员 are the community's totals, so their targets grow.
+ * is put together: COMMUNITY_AGGREGATION); its own 述职 and the residents' 评议 of it come from its
+ * 述职评议 record, 特色品牌 and 诉求 are scored by hand. 联席会 and 发展党员 are the community's totals, so their targets grow.
  */
 export const DEFAULT_COMMUNITY_TEMPLATE: DefaultTemplate = {
   title: (year) => `${year} 年度社区党建工作目标责任书`,
@@ -104,7 +104,7 @@ export const DEFAULT_COMMUNITY_TEMPLATE: DefaultTemplate = {
   indicators: [
     computed(LEAD, '下属党支部委员会均按期换届', 5, 'committeeInTerm', { mode: 'full' }),
     computed(LEAD, '督促下属党支部每月召开支部委员会会议', 10, 'committeeMonths', { mode: 'proportional', target: 12 }),
-    manual(LEAD, '社区党委（党总支）书记年终工作述职', 5, '按时述职、内容翔实得 5 分；未述职不得分'),
+    computed(LEAD, '社区党委（党总支）书记年终工作述职', 5, 'secretaryReport', { mode: 'full' }),
     computed(RANKS, '下属党支部“三会一课”按期召开', 10, 'threeMeetingsOneLesson', { mode: 'proportional', target: 1 }),
     computed(RANKS, '下属党支部按时开展民主评议党员', 4, 'appraisalDone', { mode: 'proportional', target: 1 }),
     computed(RANKS, '全社区发展党员工作', 3, 'newMembersAdmitted', { mode: 'full', target: 2 }),
@@ -117,7 +117,7 @@ export const DEFAULT_COMMUNITY_TEMPLATE: DefaultTemplate = {
     computed(RESULTS, '党员认领设岗定责岗位', 5, 'postHolders', { mode: 'proportional', target: 0.8 }),
     computed(RESULTS, '下属党支部组织党员开展志愿服务', 5, 'volunteerActivities', { mode: 'proportional', target: 12 }),
     manual(RESULTS, '打造社区党建特色品牌', 4, '有特色品牌、成效明显得 4 分；有项目但成效一般得 2 分'),
-    manual(MASSES, '居民群众评议社区工作', 10, '按群众评议满意率折算：满意率 × 10 分'),
+    computed(MASSES, '居民群众评议社区工作', 10, 'satisfaction', { mode: 'proportional', target: 1 }),
     computed(MASSES, '党员走访联系群众（走千家）', 5, 'visits', { mode: 'proportional', target: 12 }),
     manual(MASSES, '群众诉求及时办理', 5, '每有一件诉求未及时办理扣 1 分，扣完为止'),
   ],

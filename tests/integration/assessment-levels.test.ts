@@ -8,7 +8,8 @@ import { createTemplate, issueContracts, issueTargets, listTemplates } from '../
 import { getAssessment, yearSummary } from '../../electron/ledger/assessments';
 import { complianceForOrg } from '../../electron/ledger/compliance';
 import { listActivityTypes } from '../../electron/ledger/activities';
-import m010 from '../../electron/ledger/migrations/009-contract-levels';
+import m009 from '../../electron/ledger/migrations/009-contract-levels';
+import { saveSecretaryReview } from '../../electron/ledger/secretary-reviews';
 import type { RankedAssessment } from '../../shared/api/assessment';
 import { TEST_PASSWORD, tempLedger } from '../helpers/temp-ledger';
 import { addActivity, branchYear } from '../helpers/assessment-fixtures';
@@ -69,6 +70,8 @@ describe('contracts for 社区党委/党总支', () => {
       mobileKeptUp: ownRate(community, 'mobileKeptUp'),
       facilities: mean('facilities'), missingFieldRate: mean('missingFieldRate'), jointMeetings: sum('jointMeetings'),
       themeDayMonths: mean('themeDayMonths'), postHolders: mean('postHolders'), volunteerActivities: mean('volunteerActivities'), visits: mean('visits'),
+      // Its own 述职评议 record: none entered for the community here.
+      secretaryReport: 0, satisfaction: 0,
     });
     // The figures these rest on (assessment-fixtures.ts): A met 10 months of 支委会, B none; A held 3 联席会, B 1.
     expect([a.committeeMonths, b.committeeMonths, a.jointMeetings, b.jointMeetings]).toEqual([10, 0, 3, 1]);
@@ -86,6 +89,17 @@ describe('contracts for 社区党委/党总支', () => {
     expect(community.indicators.find((i) => i.metric === 'committeeInTerm')!.computed!.explanation).toBe('下属 2 个支部最差 否（东风社区第二党支部）');
     // Mobile members and 报到 are the community's own record, not an aggregate of its branches'.
     expect(community.indicators.find((i) => i.metric === 'mobileKeptUp')!.computed!.explanation).toMatch(/^应到位 \d+ 项/);
+  });
+
+  it('reads the community’s own 述职评议 for its 述职 and 满意度 lines, not its branches’', () => {
+    saveSecretaryReview(t.ledger, { orgId: ids.branchA, year: 2025, secretary: '王建国', reportedOn: '2025-12-18', residents: { good: 1, fair: 0, average: 0, poor: 3 } }, opts);
+    saveSecretaryReview(t.ledger, { orgId: ids.community, year: 2025, secretary: '社区书记', reportedOn: '2025-12-20', residents: { good: 15, fair: 3, average: 2, poor: 0 } }, opts);
+    const community = getAssessment(t.ledger, contracts.community, opts);
+    const line = (metric: string) => community.indicators.find((i) => i.metric === metric)!.computed!;
+    expect(line('secretaryReport')).toMatchObject({ value: 1 });
+    expect(line('secretaryReport').explanation).toContain('述职 2025-12-20（社区书记）');
+    // 18 of 20 residents' votes 好 or 较好: the community's own, not branch A's 1 of 4.
+    expect(line('satisfaction').value).toBeCloseTo(0.9, 10);
   });
 
   it('ranks each level on its own', () => {
@@ -139,7 +153,7 @@ describe('meeting rules of a 社区党委 and 民主生活会', () => {
       s.ledger.db.prepare("INSERT INTO settings (key, value) VALUES ('complianceRules', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
         .run(JSON.stringify({ byOrgType: { partyCommittee: { mzsh: { activityType: 'custom1', label: '民主生活会', period: 'year' } } } }));
       const activity = addActivity(s.ledger, { orgId: community, type: 'custom1', date: '2025-12-28' });
-      s.ledger.db.transaction(() => m010.up(s.ledger.db))();
+      s.ledger.db.transaction(() => m009.up(s.ledger.db))();
       expect(s.ledger.db.prepare('SELECT type FROM activities WHERE id = ?').pluck().get(activity)).toBe('democraticLife');
       expect(listActivityTypes(s.ledger).filter((x) => !x.builtin).map((x) => x.label)).toEqual(['党务公开']);
       const cfg = JSON.parse(s.ledger.db.prepare("SELECT value FROM settings WHERE key = 'complianceRules'").pluck().get() as string);
