@@ -4,7 +4,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMember, startMobile } from '../../electron/ledger/members';
 import { createStation, helpOverview, recordAid, recordDonation, voidAid, voidDonation } from '../../electron/ledger/aid';
@@ -18,6 +17,7 @@ import { renderWorker } from '../../electron/reports/worker-pool';
 import { makeId, memberInput, smallStreet } from '../helpers/builders';
 import { TEST_PASSWORD, tempLedger } from '../helpers/temp-ledger';
 import { runCli } from '../helpers/cli';
+import { firstSheetRows } from '../helpers/xlsx-rows';
 
 let t: Awaited<ReturnType<typeof tempLedger>>;
 let ids: ReturnType<typeof smallStreet> & { wang: number; li: number; station: number };
@@ -40,13 +40,6 @@ const exportTo = (register: 'help' | 'donations', format: 'pdf' | 'xlsx', maskId
   return exportRegister(t.ledger, { register, format, scope: { orgId: null }, period: { year: 2025 }, maskIds, today: '2025-12-10' }, file).then(() => file);
 };
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-']).toString();
-async function rowsOf(file: string): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-  const out: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  return out;
-}
 
 describe('donation station', () => {
   it('keeps a running balance and refuses to give out more money than it holds, in Chinese', () => {
@@ -131,7 +124,7 @@ describe('流动党员 contacts', () => {
 
 describe('registers and the indicator', () => {
   it('捐助物资收发登记: in and out with the running balance, brought forward and totals that balance', { timeout: 120_000 }, async () => {
-    const rows = await rowsOf(await exportTo('donations', 'xlsx'));
+    const rows = await firstSheetRows(await exportTo('donations', 'xlsx'));
     const body = rows.filter((r) => /^\d+$/.test(r[0]!));
     expect(body.map((r) => [r[2], r[3], r[6], r[7], r[8], r[9]])).toEqual([
       ['收', '望江物业公司', '1000', '', '1000', '1000'],
@@ -148,7 +141,7 @@ describe('registers and the indicator', () => {
   });
 
   it('帮扶台账: each help record with its category and value; a masked export cuts the address to the building', { timeout: 120_000 }, async () => {
-    const rows = await rowsOf(await exportTo('help', 'xlsx'));
+    const rows = await firstSheetRows(await exportTo('help', 'xlsx'));
     const liu = rows.find((r) => r.includes('刘桂兰'))!;
     expect(liu.slice(1, 8)).toEqual(['2025-02-10', '刘桂兰', '望江小区 3 栋 2 单元 101', '助老', '王建国', '送米面油', '200']);
     expect(rows.flat()).not.toContain('赵小明'); // voided

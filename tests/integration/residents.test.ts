@@ -3,9 +3,7 @@
 // (the exported workbook read back), moves the 报到管理到位 indicator, and prints on the unit's
 // 反馈单 and in the half-yearly summary; the CLI records a quarter headlessly.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMember, listMembers, registerResident } from '../../electron/ledger/members';
 import { computeMetric } from '../../electron/ledger/metrics';
@@ -17,6 +15,7 @@ import type { RegisterName } from '../../shared/reports/catalog';
 import { makeId, memberInput, smallStreet } from '../helpers/builders';
 import { runCli } from '../helpers/cli';
 import { TEST_PASSWORD, tempLedger } from '../helpers/temp-ledger';
+import { firstSheetRows } from '../helpers/xlsx-rows';
 
 const TODAY = '2025-12-31';
 let t: Awaited<ReturnType<typeof tempLedger>>;
@@ -44,23 +43,16 @@ const exportTo = async (register: RegisterName, format: 'pdf' | 'xlsx', name = r
   await exportRegister(t.ledger, { register, format, scope: { orgId: null }, period: { year: 2025 }, today: TODAY }, file);
   return file;
 };
-async function rowsOf(file: string): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-  const out: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  return out;
-}
 const indicator = () => computeMetric(t.ledger, 'mobileKeptUp', s.community, 2025, { today: TODAY });
 
 describe('双报到', () => {
   it('an outside registrant is on no roster, in no count and not in 党组织基本情况', { timeout: 120_000 }, async () => {
     expect(listMembers(t.ledger).map((m) => m.name)).toEqual(['王建国']);
     expect(rollStats(t.ledger, TODAY)).toMatchObject({ members: 1, full: 1 });
-    const roster = (await rowsOf(await exportTo('roster', 'xlsx'))).flat().join('|');
+    const roster = (await firstSheetRows(await exportTo('roster', 'xlsx'))).flat().join('|');
     expect(roster).toContain('王建国');
     expect(roster).not.toContain('李华');
-    const orgs = (await rowsOf(await exportTo('orgs', 'xlsx'))).flat().join('|');
+    const orgs = (await firstSheetRows(await exportTo('orgs', 'xlsx'))).flat().join('|');
     expect(orgs).not.toContain('李华');
     expect(residentBoard(t.ledger, null, 2025, { today: TODAY }).registrants.map((r) => [r.name, r.memberId === null])).toEqual([['李华', true], ['王建国', false]]);
   });
@@ -77,7 +69,7 @@ describe('双报到', () => {
     expect(after.figures).toContainEqual({ label: '报到党员季度反馈（已反馈/应反馈）', value: '2/8（2 人报到）' });
     expect(after.explanation).toBe('应到位 8 项，已到位 2 项，到位率 25%');
 
-    const rows = await rowsOf(await exportTo('resident', 'xlsx'));
+    const rows = await firstSheetRows(await exportTo('resident', 'xlsx'));
     const header = rows.find((r) => r.includes('一季度'))!;
     const q = (row: string[]) => [1, 2, 3, 4].map((n) => row[header.indexOf(['一季度', '二季度', '三季度', '四季度'][n - 1]!)]);
     expect(q(rows.find((r) => r.includes('李华'))!)).toEqual(['', '√', '', '']);
@@ -102,7 +94,7 @@ describe('双报到', () => {
 
     const file = join(t.dir, 'half.xlsx');
     await exportRegister(t.ledger, { register: 'resident-summary', format: 'xlsx', scope: { orgId: null }, period: { from: '2025-01-01', to: '2025-06-30' }, today: TODAY }, file);
-    const line = (await rowsOf(file)).find((r) => r.includes('东风社区党委'))!;
+    const line = (await firstSheetRows(file)).find((r) => r.includes('东风社区党委'))!;
     // 2 registrants, 1 cadre, 1 outside; Q1 and Q2 owed for both, Q2 given; 3+4 activities, 6+8 hours.
     expect(line.slice(1, 9)).toEqual(['东风社区党委', '2', '1', '1', '4', '2', '7', '14']);
   });
